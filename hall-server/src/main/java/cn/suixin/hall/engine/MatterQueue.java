@@ -1,0 +1,52 @@
+package cn.suixin.hall.engine;
+
+import java.util.TreeSet;
+
+/**
+ * The waiting tickets of one matter in two lanes, each kept in arrival order, plus the
+ * appointments among the regular ones ordered by slot. Sorted sets make issue and call
+ * O(log n): a call never scans every waiting ticket.
+ */
+final class MatterQueue {
+  final TreeSet<Ticket> regular = new TreeSet<>(Ticket.BY_ARRIVAL);
+  final TreeSet<Ticket> green = new TreeSet<>(Ticket.BY_ARRIVAL);
+  final TreeSet<Ticket> appointments = new TreeSet<>(Ticket.BY_SLOT);
+
+  void add(Ticket t) {
+    if (t.greenChannel != null) {
+      green.add(t);
+    } else {
+      regular.add(t);
+      if (t.appointment != null) {
+        appointments.add(t);
+      }
+    }
+  }
+
+  void remove(Ticket t) {
+    if (!green.remove(t)) {
+      regular.remove(t);
+      if (t.appointment != null) {
+        appointments.remove(t);
+      }
+    }
+  }
+
+  int size() {
+    return regular.size() + green.size();
+  }
+
+  /** People ahead of a waiting ticket in this queue: green ones go first. */
+  int ahead(Ticket t) {
+    if (t.greenChannel != null) {
+      return green.headSet(t).size();
+    }
+    return green.size() + regular.headSet(t).size();
+  }
+
+  void clear() {
+    regular.clear();
+    green.clear();
+    appointments.clear();
+  }
+}

@@ -1,0 +1,124 @@
+package cn.suixin.hall.engine;
+
+import cn.suixin.hall.engine.config.ChannelId;
+import cn.suixin.hall.engine.config.MatterCode;
+import cn.suixin.hall.engine.config.WindowId;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * A ticket as the hall holds it. Mutable, but only the event applier changes it; the rest of
+ * the world sees it through read-only accessors.
+ */
+public final class Ticket {
+  /** Queue order: arrival first, then issue order. Transfers keep both, so a ticket keeps its place. */
+  static final Comparator<Ticket> BY_ARRIVAL =
+      Comparator.comparingLong((Ticket t) -> t.arrivalMillis).thenComparingLong(t -> t.serial);
+  static final Comparator<Ticket> BY_SLOT =
+      Comparator.comparing((Ticket t) -> t.appointment.slotStart()).thenComparingLong(t -> t.serial);
+
+  final TicketId id;
+  final String number;
+  final TicketSource source;
+  final int partySize;
+  final String personHash;
+  final Appointment appointment;
+  final DeviceId device;
+  final long serial;
+  final Instant arrival;
+  final long arrivalMillis;
+  MatterCode matter;
+  ChannelId greenChannel;
+  TicketStatus status = TicketStatus.WAITING;
+  WindowId window;
+  WindowId directedTo;
+  int recalls;
+  int noShows;
+  ServiceRecordId record;
+  Instant calledAt;
+
+  Ticket(HallEvent.TicketIssued e) {
+    this.id = e.ticket();
+    this.number = e.number();
+    this.source = e.source();
+    this.partySize = e.partySize();
+    this.personHash = e.personHash();
+    this.appointment = e.appointment();
+    this.device = e.device();
+    this.serial = e.serial();
+    this.arrival = e.arrival();
+    this.arrivalMillis = e.arrival().toEpochMilli();
+    this.matter = e.matter();
+    this.greenChannel = e.greenChannel();
+  }
+
+  public TicketId id() {
+    return id;
+  }
+
+  public String number() {
+    return number;
+  }
+
+  public MatterCode matter() {
+    return matter;
+  }
+
+  public TicketSource source() {
+    return source;
+  }
+
+  public int partySize() {
+    return partySize;
+  }
+
+  public ChannelId greenChannel() {
+    return greenChannel;
+  }
+
+  public Appointment appointment() {
+    return appointment;
+  }
+
+  public DeviceId device() {
+    return device;
+  }
+
+  public Instant arrival() {
+    return arrival;
+  }
+
+  public TicketStatus status() {
+    return status;
+  }
+
+  /** The window that called it, serves it or holds it parked; null while waiting. */
+  public WindowId window() {
+    return window;
+  }
+
+  public WindowId directedTo() {
+    return directedTo;
+  }
+
+  public int recalls() {
+    return recalls;
+  }
+
+  public ServiceRecordId record() {
+    return record;
+  }
+
+  public Instant calledAt() {
+    return calledAt;
+  }
+
+  String personKey() {
+    return personHash == null ? null : personHash + '|' + matter.value();
+  }
+
+  @Override
+  public String toString() {
+    return id + "[" + matter + "," + status + (greenChannel == null ? "" : ",green") + "]";
+  }
+}
