@@ -30,9 +30,11 @@ final class HoursReader {
       values.problems().add(y, "opening hours must be a map with weekly, extra and closed");
       return HoursSpec.NONE;
     }
-    y.onlyFields(List.of("weekly", "extra", "closed"), values.problems());
+    y.onlyFields(List.of("weekly", "extra", "closed", "workdays"), values.problems());
     Optional<List<Session>> weekly = y.get("weekly").missing() ? Optional.empty() : Optional.of(weekly(y.get("weekly")));
-    return new HoursSpec(weekly, extra(y.get("extra")), closed(y.get("closed")));
+    Optional<List<ExtraSession>> extra = y.get("extra").missing() ? Optional.empty() : Optional.of(extra(y.get("extra")));
+    return new HoursSpec(weekly, extra, dates(y.get("closed"), "closed dates"),
+        dates(y.get("workdays"), "workdays"));
   }
 
   private List<Session> weekly(Y list) {
@@ -64,7 +66,10 @@ final class HoursReader {
     return out;
   }
 
-  /** {@code date: 2026-07-04}, or {@code dates: 2026-07-01..2026-08-31} with optional {@code days}. */
+  /**
+   * {@code date: 2026-07-04}, or {@code dates:} a date, a range {@code 2026-07-01..2026-08-31} or a
+   * list of those, narrowed by an optional {@code days}.
+   */
   private List<LocalDate> extraDates(Y s) {
     List<LocalDate> out = new ArrayList<>();
     if (!s.get("date").missing()) {
@@ -79,16 +84,18 @@ final class HoursReader {
       return out;
     }
     Set<DayOfWeek> days = s.get("days").missing() ? EnumSet.allOf(DayOfWeek.class) : days(s.get("days"));
-    List<LocalDate> range = range(s.get("dates"));
+    Y dates = s.get("dates");
+    List<LocalDate> range = new ArrayList<>();
+    (dates.isList() ? dates.items() : List.of(dates)).forEach(d -> range.addAll(range(d)));
     if (days != null) {
       range.stream().filter(d -> days.contains(d.getDayOfWeek())).forEach(out::add);
     }
     return out;
   }
 
-  private Set<LocalDate> closed(Y list) {
+  private Set<LocalDate> dates(Y list, String what) {
     Set<LocalDate> out = new LinkedHashSet<>();
-    for (Y item : listOf(list, "closed dates")) {
+    for (Y item : listOf(list, what)) {
       out.addAll(range(item));
     }
     return out;

@@ -3,6 +3,7 @@ package cn.suixin.hall.config;
 import cn.suixin.hall.engine.config.ExtraSession;
 import cn.suixin.hall.engine.config.OpeningHours;
 import cn.suixin.hall.engine.config.Session;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,24 +12,33 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Opening hours as written at one level (city, hall or window), before they are layered: weekly
- * sessions replace the level above when given; extra sessions and closed dates add up.
+ * Opening hours as written at one level (city, hall or window), before they are layered:
+ * {@code weekly} and {@code extra} replace the level above when given; {@code closed} and
+ * {@code workdays} add up.
  *
- * @param weekly empty when this level does not set weekly sessions
+ * @param workdays make-up working days (调休上班): weekend dates that run the Monday sessions
  */
-record HoursSpec(Optional<List<Session>> weekly, List<ExtraSession> extra, Set<LocalDate> closed) {
+record HoursSpec(Optional<List<Session>> weekly, Optional<List<ExtraSession>> extra, Set<LocalDate> closed,
+    Set<LocalDate> workdays) {
 
-  static final HoursSpec NONE = new HoursSpec(Optional.empty(), List.of(), Set.of());
+  static final HoursSpec NONE = new HoursSpec(Optional.empty(), Optional.empty(), Set.of(), Set.of());
 
   HoursSpec over(HoursSpec base) {
-    List<ExtraSession> allExtra = new ArrayList<>(base.extra);
-    allExtra.addAll(extra);
     Set<LocalDate> allClosed = new LinkedHashSet<>(base.closed);
     allClosed.addAll(closed);
-    return new HoursSpec(weekly.isPresent() ? weekly : base.weekly, allExtra, allClosed);
+    Set<LocalDate> allWorkdays = new LinkedHashSet<>(base.workdays);
+    allWorkdays.addAll(workdays);
+    return new HoursSpec(weekly.isPresent() ? weekly : base.weekly, extra.isPresent() ? extra : base.extra,
+        allClosed, allWorkdays);
   }
 
   OpeningHours toOpeningHours() {
-    return new OpeningHours(weekly.orElse(List.of()), extra, closed, false);
+    List<Session> sessions = weekly.orElse(List.of());
+    List<ExtraSession> all = new ArrayList<>(extra.orElse(List.of()));
+    for (LocalDate day : workdays) {
+      sessions.stream().filter(s -> s.days().contains(DayOfWeek.MONDAY))
+          .forEach(s -> all.add(new ExtraSession(day, s.open(), s.close(), "调休上班 make-up working day")));
+    }
+    return new OpeningHours(sessions, all, closed, false);
   }
 }
