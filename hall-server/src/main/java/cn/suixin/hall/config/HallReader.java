@@ -10,9 +10,11 @@ import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.MatterFlag;
 import cn.suixin.hall.engine.config.Window;
 import cn.suixin.hall.engine.config.WindowId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads one hall file ({@code halls/<id>.yaml}) on top of the city's defaults. */
 final class HallReader {
@@ -49,7 +51,8 @@ final class HallReader {
     Map<WindowId, Window> windowMap = windows(root.get("windows"), served, templates, hallHours, city);
     Map<ChannelId, GreenChannel> channels = channels(root.get("greenChannels"), served, city);
     HallRules hallRules = rules.read(root.get("rules"), city.rules());
-    if (!windowMap.isEmpty()) {
+    // A broken window would make its matters look unserved; report that only once windows are sound.
+    if (!windowMap.isEmpty() && windowMap.size() == root.get("windows").items().size()) {
       for (MatterCode code : served.keySet()) {
         if (windowMap.values().stream().noneMatch(w -> w.serves(code))) {
           values.problems().add(root.get("matters"), "matter '" + code + "' is served by no window of this hall");
@@ -104,10 +107,16 @@ final class HallReader {
       values.problems().add(y, "a hall needs at least one window");
       return out;
     }
+    Set<String> ids = new HashSet<>();
     for (Y w : y.items()) {
+      String id = w.get("id").text();
+      if (id != null && !ids.add(id.strip())) {
+        values.problems().add(w.get("id"), "duplicate window id '" + id.strip() + "'");
+        continue;
+      }
       Window window = windows.read(w, served, templates, hallHours, city);
-      if (window != null && out.putIfAbsent(window.id(), window) != null) {
-        values.problems().add(w.get("id"), "duplicate window id '" + window.id() + "'");
+      if (window != null) {
+        out.put(window.id(), window);
       }
     }
     return out;
