@@ -37,7 +37,8 @@ final class HallReader {
     root.onlyFields(FIELDS, values.problems());
     String id = values.id(root.get("id"), "hall id");
     if (id != null && !id.equals(expectedId)) {
-      values.problems().add(root.get("id"), "hall id '" + id + "' does not match its file name '" + expectedId + ".yaml'");
+      values.problems().add(root.get("id"),
+          "hall id '" + id + "' does not match its file name '" + expectedId + ".yaml'");
     }
     String name = values.text(root.get("name"), "name");
     String nameEn = values.text(root.get("nameEn"), "nameEn");

@@ -31,8 +31,10 @@ final class HoursReader {
       return HoursSpec.NONE;
     }
     y.onlyFields(List.of("weekly", "extra", "closed", "workdays"), values.problems());
-    Optional<List<Session>> weekly = y.get("weekly").missing() ? Optional.empty() : Optional.of(weekly(y.get("weekly")));
-    Optional<List<ExtraSession>> extra = y.get("extra").missing() ? Optional.empty() : Optional.of(extra(y.get("extra")));
+    Optional<List<Session>> weekly = y.get("weekly").missing()
+        ? Optional.empty() : Optional.of(weekly(y.get("weekly")));
+    Optional<List<ExtraSession>> extra = y.get("extra").missing()
+        ? Optional.empty() : Optional.of(extra(y.get("extra")));
     return new HoursSpec(weekly, extra, dates(y.get("closed"), "closed dates"),
         dates(y.get("workdays"), "workdays"));
   }

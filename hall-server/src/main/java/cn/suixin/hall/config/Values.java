@@ -97,7 +97,7 @@ final class Values {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    problems.add(y, what + " '" + value + "' is not a time like 09:00 (quote it: \"09:00\")");
+    problems.add(y, what + " '" + value + "' is not a time like 09:00");
     return null;
   }
 

@@ -139,7 +139,8 @@ final class WindowReader {
       return f == null ? null : m -> m.has(f);
     }
     if (selector.contains(":")) {
-      values.problems().add(at, "unknown selector '" + selector + "' (expected a matter code, category:X, flag:X or all)");
+      values.problems().add(at,
+          "unknown selector '" + selector + "' (expected a matter code, category:X, flag:X or all)");
     }
     return null;
   }

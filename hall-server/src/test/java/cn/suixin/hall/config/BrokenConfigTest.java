@@ -36,8 +36,10 @@ class BrokenConfigTest {
       """;
   private static final String MATTERS = """
       matters:
-        - {code: EE-PASSPORT, name: 护照, nameEn: Passport, prefix: A, category: EXIT_ENTRY, legalDays: 15, promisedDays: 7, typicalServiceMinutes: 10}
-        - {code: HH-ID-RENEW, name: 换证, nameEn: ID renewal, prefix: B, category: HOUSEHOLD_ID, legalDays: 60, promisedDays: 20, flags: [DELEGATED], typicalServiceMinutes: 6}
+        - {code: EE-PASSPORT, name: 护照, nameEn: Passport, prefix: A, category: EXIT_ENTRY,
+           legalDays: 15, promisedDays: 7, typicalServiceMinutes: 10}
+        - {code: HH-ID-RENEW, name: 换证, nameEn: ID renewal, prefix: B, category: HOUSEHOLD_ID,
+           legalDays: 60, promisedDays: 20, flags: [DELEGATED], typicalServiceMinutes: 6}
       """;
   private static final String HALL = """
       id: main
@@ -125,8 +127,6 @@ class BrokenConfigTest {
   @DisplayName("a duplicate window id is reported where the second one is written")
   void duplicateWindowId() throws IOException {
     with("halls/main.yaml", "id: \"2\"", "id: \"1\"");
-    String second = files.get("halls/main.yaml").substring(files.get("halls/main.yaml").indexOf("name: 二号") - 20);
-    assertThat(second).contains("id: \"1\"");
     assertThat(problems()).contains("halls/main.yaml:15:5: windows[1].id: duplicate window id '1'");
   }
 
