@@ -55,7 +55,7 @@ public final class ConfigLoader {
     String name = values.text(city.get("name"), "city name");
     String nameEn = values.text(city.get("nameEn"), "nameEn");
     Map<ChannelId, GreenChannel> channels = new GreenChannelReader(values, hours)
-        .read(city.get("greenChannels"), catalogue);
+        .read(city.get("greenChannels"), catalogue, matterReader.written());
     CityDefaults defaults = new CityDefaults(zone(city.get("zone"), values), catalogue, matterReader.written(),
         channels, hours.read(city.get("openingHours")), new RulesReader(values).read(city.get("rules"),
             HallRules.defaults()));

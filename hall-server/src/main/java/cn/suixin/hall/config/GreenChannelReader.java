@@ -28,7 +28,11 @@ final class GreenChannelReader {
     this.hours = hours;
   }
 
-  Map<ChannelId, GreenChannel> read(Y list, Map<MatterCode, Matter> catalogue) {
+  /**
+   * @param written codes written in the catalogue; a matter dropped for its own errors is not
+   *     reported again as unknown here
+   */
+  Map<ChannelId, GreenChannel> read(Y list, Map<MatterCode, Matter> catalogue, Set<String> written) {
     Map<ChannelId, GreenChannel> out = new LinkedHashMap<>();
     if (list.missing()) {
       return out;
@@ -38,7 +42,7 @@ final class GreenChannelReader {
       return out;
     }
     for (Y g : list.items()) {
-      GreenChannel channel = channel(g, catalogue);
+      GreenChannel channel = channel(g, catalogue, written);
       if (channel != null && out.putIfAbsent(channel.id(), channel) != null) {
         values.problems().add(g.get("id"), "duplicate green channel id '" + channel.id() + "'");
       }
@@ -46,7 +50,7 @@ final class GreenChannelReader {
     return out;
   }
 
-  private GreenChannel channel(Y g, Map<MatterCode, Matter> catalogue) {
+  private GreenChannel channel(Y g, Map<MatterCode, Matter> catalogue, Set<String> written) {
     g.onlyFields(FIELDS, values.problems());
     String id = values.id(g.get("id"), "green channel id");
     String name = values.text(g.get("name"), "name");
@@ -55,7 +59,7 @@ final class GreenChannelReader {
     String proofEn = values.text(g.get("proofEn"), "proofEn");
     Integer quota = values.optionalInteger(g.get("dailyQuota"), "dailyQuota", 0, 100_000, 0);
     List<DateRange> periods = periods(g.get("periods"));
-    Set<MatterCode> matters = matters(g.get("matters"), catalogue);
+    Set<MatterCode> matters = matters(g.get("matters"), catalogue, written);
     FairnessBound fairness = fairness(g.get("fairness"));
     if (id == null || name == null || nameEn == null || proof == null || proofEn == null || quota == null
         || periods == null || matters == null || fairness == null) {
@@ -80,7 +84,7 @@ final class GreenChannelReader {
     return out;
   }
 
-  private Set<MatterCode> matters(Y y, Map<MatterCode, Matter> catalogue) {
+  private Set<MatterCode> matters(Y y, Map<MatterCode, Matter> catalogue, Set<String> written) {
     if (!y.isList() || y.items().isEmpty()) {
       values.problems().add(y, "matters must be a non-empty list of matter codes");
       return null;
@@ -89,7 +93,9 @@ final class GreenChannelReader {
     for (Y m : y.items()) {
       String code = values.id(m, "matter code");
       if (code != null && !catalogue.containsKey(new MatterCode(code))) {
-        values.problems().add(m, "unknown matter code '" + code + "'");
+        if (!written.contains(code)) {
+          values.problems().add(m, "unknown matter code '" + code + "'");
+        }
       } else if (code != null) {
         out.add(new MatterCode(code));
       }

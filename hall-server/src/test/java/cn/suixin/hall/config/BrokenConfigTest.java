@@ -218,6 +218,26 @@ class BrokenConfigTest {
   }
 
   @Test
+  @DisplayName("window hours naming no windowHours entry and a hall id unlike its file name are reported")
+  void windowHoursAndHallId() throws IOException {
+    with("halls/main.yaml", "id: main", "id: mian")
+        .with("halls/main.yaml", "kind: DEDICATED", "kind: DEDICATED\n    hours: weekdays");
+    String message = problems();
+    assertThat(message).contains(at("halls/main.yaml", "id: mian")
+        + ": id: hall id 'mian' does not match its file name 'main.yaml'");
+    assertThat(message).contains(at("halls/main.yaml", "hours: weekdays")
+        + ": windows[1].hours: unknown window hours 'weekdays'");
+  }
+
+  @Test
+  @DisplayName("a green channel naming an unknown matter is reported in city.yaml")
+  void greenChannelUnknownMatter() throws IOException {
+    with("city.yaml", "matters: [EE-PASSPORT]", "matters: [EE-PASSPORTS]");
+    assertThat(problems()).contains(at("city.yaml", "EE-PASSPORTS")
+        + ": greenChannels[0].matters[0]: unknown matter code 'EE-PASSPORTS'");
+  }
+
+  @Test
   @DisplayName("a duplicate key and a YAML syntax error are reported with their place")
   void yamlLevelErrors() throws IOException {
     with("halls/main.yaml", "nameEn: Main hall", "nameEn: Main hall\nname: 又一个");
