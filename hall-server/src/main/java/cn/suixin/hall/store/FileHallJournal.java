@@ -71,7 +71,12 @@ public final class FileHallJournal implements HallJournal {
     this.lane = new SerialLane(vertx, "hall-journal-" + hallId);
     this.opened = lane.submit(() -> {
       previous.join();
-      load();
+      try {
+        load();
+      } catch (Exception e) {
+        unusable = new IllegalStateException("journal of " + hallId + " could not open", e);
+        throw e;
+      }
       return null;
     });
   }

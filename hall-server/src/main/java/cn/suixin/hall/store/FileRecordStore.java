@@ -65,9 +65,14 @@ public final class FileRecordStore implements RecordStore {
     this.compactionMinBytes = compactionMinBytes;
     this.lane = new SerialLane(vertx, "record-store");
     this.opened = lane.submit(() -> {
-      Files.createDirectories(directory);
-      reload();
-      unusable = null;
+      try {
+        Files.createDirectories(directory);
+        reload();
+        unusable = null;
+      } catch (Exception e) {
+        unusable = new IllegalStateException("record store could not open", e);
+        throw e;
+      }
       return null;
     });
   }
