@@ -1,0 +1,99 @@
+package cn.suixin.hall.server.auth;
+
+import cn.suixin.hall.store.RecordStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Users, devices and sessions in the record store. Passwords are PBKDF2 hashes; session and
+ * device tokens are kept only as SHA-256 hashes.
+ */
+public final class Accounts {
+  public static final String USERS = "users";
+  public static final String DEVICES = "devices";
+  public static final String SESSIONS = "sessions";
+  private static final Duration SESSION = Duration.ofHours(12);
+
+  private final RecordStore records;
+  private final Clock clock;
+
+  public Accounts(RecordStore records, Clock clock) {
+    this.records = records;
+    this.clock = clock;
+  }
+
+  public Future<JsonObject> addUser(String username, Role role, String hall, String staffNo, String name,
+      char[] password) {
+    if (!username.matches("[A-Za-z0-9._-]{2,32}")) {
+      return Future.failedFuture(new IllegalArgumentException("username: 2-32 letters, digits, '.', '_' or '-'"));
+    }
+    if (role.isDevice()) {
+      return Future.failedFuture(new IllegalArgumentException("role: users are clerk, guide, supervisor or admin"));
+    }
+    if (password.length < 8) {
+      return Future.failedFuture(new IllegalArgumentException("password: at least 8 characters"));
+    }
+    JsonObject user = new JsonObject().put("username", username).put("role", role.name()).put("hall", hall)
+        .put("staffNo", staffNo == null ? username : staffNo).put("name", name == null ? username : name)
+        .put("password", Passwords.hash(password)).put("created", clock.instant().toString());
+    return records.put(USERS, username, user).map(user.copy().put("password", (String) null));
+  }
+
+  /** Registers a device and returns its token, shown once. */
+  public Future<String> addDevice(Role kind, String hall, String window, String name) {
+    if (!kind.isDevice()) {
+      return Future.failedFuture(new IllegalArgumentException("kind: kiosk, display or agent"));
+    }
+    String id = kind.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String token = Passwords.newToken();
+    JsonObject device = new JsonObject().put("id", id).put("kind", kind.name()).put("hall", hall)
+        .put("window", window).put("name", name == null ? id : name).put("created", clock.instant().toString());
+    return records.put(DEVICES, Passwords.tokenHash(token), device).map(token);
+  }
+
+  /** A session token for a user whose password matches, or a failed future. */
+  public Future<JsonObject> login(String username, char[] password) {
+    return records.get(USERS, username).compose(user -> {
+      if (user == null || !Passwords.matches(password, user.getString("password"))) {
+        return Future.failedFuture(new SecurityException("bad username or password"));
+      }
+      String token = Passwords.newToken();
+      Instant expires = clock.instant().plus(SESSION);
+      JsonObject session = new JsonObject().put("username", username).put("expires", expires.toString());
+      return records.put(SESSIONS, Passwords.tokenHash(token), session).map(v -> new JsonObject()
+          .put("token", token).put("role", user.getString("role").toLowerCase()).put("hall", user.getString("hall"))
+          .put("staffNo", user.getString("staffNo")).put("name", user.getString("name"))
+          .put("expiresAt", expires.toString()));
+    });
+  }
+
+  public Future<Void> logout(String token) {
+    return records.remove(SESSIONS, Passwords.tokenHash(token));
+  }
+
+  /** The caller behind a bearer token, or null. */
+  public Future<Principal> authenticate(String token) {
+    if (token == null || token.isBlank() || token.length() > 200) {
+      return Future.succeededFuture(null);
+    }
+    String hash = Passwords.tokenHash(token);
+    return records.get(DEVICES, hash).compose(device -> {
+      if (device != null) {
+        return Future.succeededFuture(new Principal(device.getString("id"), Role.parse(device.getString("kind")),
+            device.getString("hall"), device.getString("window"), null, device.getString("name")));
+      }
+      return records.get(SESSIONS, hash).compose(session -> {
+        if (session == null || Instant.parse(session.getString("expires")).isBefore(clock.instant())) {
+          return Future.succeededFuture(null);
+        }
+        return records.get(USERS, session.getString("username")).map(user -> user == null ? null
+            : new Principal(user.getString("username"), Role.parse(user.getString("role")), user.getString("hall"),
+                null, user.getString("staffNo"), user.getString("name")));
+      });
+    });
+  }
+}

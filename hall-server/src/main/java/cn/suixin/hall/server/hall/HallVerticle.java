@@ -1,0 +1,284 @@
+package cn.suixin.hall.server.hall;
+
+import cn.suixin.hall.engine.CommandResult;
+import cn.suixin.hall.engine.HallCommand;
+import cn.suixin.hall.engine.HallEngine;
+import cn.suixin.hall.engine.HallEvent;
+import cn.suixin.hall.engine.SequencedEvent;
+import cn.suixin.hall.engine.WindowState;
+import cn.suixin.hall.engine.config.WindowId;
+import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.server.codec.BadField;
+import cn.suixin.hall.server.codec.CommandCodec;
+import cn.suixin.hall.server.codec.EventCodec;
+import cn.suixin.hall.store.HallJournal;
+import cn.suixin.hall.store.JournalEntry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of one hall: decides commands in arrival order against the in-memory engine,
+ * appends the batch's events to the journal in one group commit, and only then replies and
+ * publishes. If an append fails, the batch is refused and the hall is rebuilt from the journal.
+ */
+public final class HallVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HallVerticle.class);
+  private static final int MAX_BATCH = 2048;
+  private static final int REPLAY_PAGE = 5000;
+  private static final long TICK_MILLIS = 30_000;
+
+  private final HallConfig config;
+  private final HallJournal journal;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  private final String hall;
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private final ArrayDeque<Message<JsonObject>> waitingQueries = new ArrayDeque<>();
+  private final IdempotencyCache idempotency = new IdempotencyCache(50_000);
+  private final FeedBuffer feed = new FeedBuffer(4096);
+  private HallEngine engine;
+  private HallReads reads;
+  private HallMetrics metrics;
+  private boolean flushing;
+  private boolean recovering;
+
+  /** A command waiting for the next batch; {@code message} is null for the hall's own ticks. */
+  private record Pending(JsonObject body, Message<JsonObject> message, long arrivedNanos) {
+  }
+
+  public HallVerticle(HallConfig config, HallJournal journal, Clock clock, MeterRegistry registry) {
+    this.config = config;
+    this.journal = journal;
+    this.clock = clock;
+    this.registry = registry;
+    this.hall = config.id().value();
+  }
+
+  @Override
+  public Future<?> start() {
+    return recover()
+        .compose(v -> Future.join(
+            vertx.eventBus().<JsonObject>consumer(Addresses.commands(hall), this::onCommand).completion(),
+            vertx.eventBus().<JsonObject>consumer(Addresses.queries(hall), this::onQuery).completion()))
+        .onSuccess(v -> {
+          metrics = new HallMetrics(registry, engine.state());
+          metrics.refresh(engine.state());
+          vertx.setPeriodic(TICK_MILLIS, id -> enqueue(new Pending(new JsonObject().put("type", "tick"), null,
+              System.nanoTime())));
+          LOG.info("hall {} ready at seq {}", hall, engine.state().seq());
+        });
+  }
+
+  private Future<Void> recover() {
+    recovering = true;
+    engine = new HallEngine(config);
+    reads = new HallReads(engine.state(), clock, feed);
+    idempotency.clear();
+    feed.clear();
+    long started = System.nanoTime();
+    return replayFrom(1).onComplete(ar -> {
+      recovering = false;
+      if (ar.succeeded()) {
+        LOG.info("hall {} replayed {} events in {} ms", hall, engine.state().seq(),
+            (System.nanoTime() - started) / 1_000_000);
+      }
+    });
+  }
+
+  private Future<Void> replayFrom(long seq) {
+    return journal.readFrom(seq, REPLAY_PAGE).compose(entries -> {
+      for (JournalEntry entry : entries) {
+        JsonObject json = Buffer.buffer(entry.payload()).toJsonObject();
+        SequencedEvent se = EventCodec.decode(json);
+        engine.apply(se);
+        reads.live().track(se, engine.state());
+        JsonObject meta = json.getJsonObject("meta");
+        if (meta != null && meta.getString("idem") != null) {
+          idempotency.put(meta.getString("idem"), meta.getJsonObject("reply"));
+        }
+      }
+      return entries.size() < REPLAY_PAGE ? Future.succeededFuture()
+          : replayFrom(entries.get(entries.size() - 1).seq() + 1);
+    });
+  }
+
+  private void onCommand(Message<JsonObject> message) {
+    if (recovering) {
+      message.reply(Replies.unavailable("recovering"));
+      return;
+    }
+    enqueue(new Pending(message.body(), message, System.nanoTime()));
+  }
+
+  private void enqueue(Pending p) {
+    pending.add(p);
+    if (!flushing) {
+      flush();
+    }
+  }
+
+  private void onQuery(Message<JsonObject> message) {
+    // Answer from durable state only: while a batch is being written, its events are applied in
+    // memory but not yet acknowledged, so the query waits for the append.
+    if (flushing || recovering) {
+      waitingQueries.add(message);
+    } else {
+      message.reply(reads.answer(message.body()));
+    }
+  }
+
+  private void flush() {
+    flushing = true;
+    List<JournalEntry> entries = new ArrayList<>();
+    List<Reply> replies = new ArrayList<>();
+    List<JsonObject> published = new ArrayList<>();
+    int issued = 0;
+    while (!pending.isEmpty() && replies.size() < MAX_BATCH) {
+      Pending p = pending.poll();
+      issued += decide(p, entries, replies, published);
+    }
+    if (entries.isEmpty()) {
+      finishBatch(replies, published, 0);
+      return;
+    }
+    long appendStart = System.nanoTime();
+    int issuedInBatch = issued;
+    journal.append(entries).onComplete(ar -> {
+      metrics.journal(System.nanoTime() - appendStart);
+      if (ar.succeeded()) {
+        finishBatch(replies, published, issuedInBatch);
+      } else {
+        LOG.error("hall {}: journal append of {} events failed; refusing the batch and rebuilding", hall,
+            entries.size(), ar.cause());
+        replies.forEach(r -> r.send(Replies.unavailable("journal append failed")));
+        recover().onComplete(v -> {
+          flushing = false;
+          answerWaitingQueries();
+          if (!pending.isEmpty()) {
+            flush();
+          }
+        });
+      }
+    });
+  }
+
+  /** Decides one command into the batch; returns the tickets it issued. */
+  private int decide(Pending p, List<JournalEntry> entries, List<Reply> replies, List<JsonObject> published) {
+    String key = p.body().getString("idem");
+    JsonObject earlier = key == null ? null : idempotency.get(key);
+    if (earlier != null) {
+      replies.add(new Reply(p, earlier.copy().put("replayed", true)));
+      return 0;
+    }
+    JsonObject notYours = checkClerk(p.body());
+    if (notYours != null) {
+      replies.add(new Reply(p, notYours));
+      return 0;
+    }
+    HallCommand command;
+    try {
+      command = CommandCodec.decode(p.body());
+    } catch (BadField e) {
+      replies.add(new Reply(p, Replies.badField(e.field(), e.getMessage())));
+      return 0;
+    } catch (IllegalArgumentException e) {
+      replies.add(new Reply(p, Replies.badField("body", e.getMessage())));
+      return 0;
+    }
+    CommandResult result = engine.execute(command, clock.instant());
+    JsonObject reply = Replies.of(command, result, engine.state());
+    int issued = 0;
+    List<SequencedEvent> events = result.events();
+    for (int i = 0; i < events.size(); i++) {
+      SequencedEvent se = events.get(i);
+      JsonObject meta = null;
+      if (i == events.size() - 1 && key != null && result.accepted()) {
+        meta = new JsonObject().put("idem", key).put("reply", reply);
+      }
+      entries.add(new JournalEntry(se.seq(), EventCodec.toBuffer(se, meta).getBytes()));
+      reads.live().track(se, engine.state());
+      published.add(reads.live().message(se, engine.state(), reads.localNow()));
+      if (se.event() instanceof HallEvent.TicketIssued) {
+        issued++;
+      }
+    }
+    if (key != null && result.accepted()) {
+      idempotency.put(key, reply);
+    }
+    replies.add(new Reply(p, reply));
+    return issued;
+  }
+
+  /** A window command sent "as clerk" is only for the clerk signed in at that window. */
+  private JsonObject checkClerk(JsonObject body) {
+    String staffNo = body.getString("asClerk");
+    String window = body.getString("window");
+    if (staffNo == null || window == null) {
+      return null;
+    }
+    WindowState w;
+    try {
+      w = engine.state().window(new WindowId(window));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (w == null || w.clerk() != null && w.clerk().staffNo().equals(staffNo)) {
+      return null;
+    }
+    return new JsonObject().put("ok", false).put("code", "NOT_YOUR_WINDOW")
+        .put("message", "您未在该窗口签到，不能操作该窗口").put("messageEn", "You are not signed in at this window");
+  }
+
+  private void finishBatch(List<Reply> replies, List<JsonObject> published, int issued) {
+    for (JsonObject m : published) {
+      feed.add(m);
+      vertx.eventBus().publish(Addresses.events(hall), m);
+      if ("day.started".equals(m.getString("type"))) {
+        vertx.eventBus().publish(Addresses.events(hall), reads.snapshot());
+      }
+    }
+    long now = System.nanoTime();
+    for (Reply r : replies) {
+      r.send(r.reply);
+      metrics.command(now - r.pending.arrivedNanos());
+    }
+    metrics.issued(issued);
+    metrics.refresh(engine.state());
+    flushing = false;
+    answerWaitingQueries();
+    if (!pending.isEmpty()) {
+      // next batch on a fresh turn of the event loop, so replies go out first
+      vertx.getOrCreateContext().runOnContext(v -> {
+        if (!flushing && !pending.isEmpty()) {
+          flush();
+        }
+      });
+    }
+  }
+
+  private void answerWaitingQueries() {
+    while (!waitingQueries.isEmpty()) {
+      Message<JsonObject> q = waitingQueries.poll();
+      q.reply(recovering ? Replies.unavailable("recovering") : reads.answer(q.body()));
+    }
+  }
+
+  private record Reply(Pending pending, JsonObject reply) {
+    void send(JsonObject body) {
+      if (pending.message() != null) {
+        pending.message().reply(body);
+      }
+    }
+  }
+
+}

@@ -1,0 +1,41 @@
+package cn.suixin.hall.server.http;
+
+import cn.suixin.hall.engine.config.CityConfig;
+import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.server.auth.Accounts;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the HTTP handlers share: the halls, the gateway to their owners, accounts, hashing, metrics. */
+public final class ApiContext {
+  final Vertx vertx;
+  final Map<String, HallConfig> halls = new LinkedHashMap<>();
+  final CityConfig city;
+  final HallGateway gateway;
+  final Accounts accounts;
+  final IdNumbers idNumbers;
+  final PrometheusMeterRegistry registry;
+  final RateLimiter phoneLimiter;
+
+  public ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
+      PrometheusMeterRegistry registry, double phoneTicketsPerMinute) {
+    this.vertx = vertx;
+    this.city = city;
+    city.halls().forEach(h -> halls.put(h.id().value(), h));
+    this.gateway = new HallGateway(vertx);
+    this.accounts = accounts;
+    this.idNumbers = idNumbers;
+    this.registry = registry;
+    this.phoneLimiter = new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2));
+  }
+
+  HallConfig hall(String id) {
+    HallConfig h = halls.get(id);
+    if (h == null) {
+      throw Problem.notFound("UNKNOWN_HALL", "没有该大厅", "No such hall").with("hall", id);
+    }
+    return h;
+  }
+}

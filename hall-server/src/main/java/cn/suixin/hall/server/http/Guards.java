@@ -1,0 +1,74 @@
+package cn.suixin.hall.server.http;
+
+import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.engine.config.WindowId;
+import cn.suixin.hall.server.auth.Accounts;
+import cn.suixin.hall.server.auth.Principal;
+import cn.suixin.hall.server.auth.Role;
+import io.vertx.ext.web.RoutingContext;
+
+/** Who may do what: resolves the bearer token and checks roles, halls and windows. */
+final class Guards {
+  static final String PRINCIPAL = "principal";
+
+  private Guards() {
+  }
+
+  /** Route handler: puts the caller (or nothing) into the context, then goes on. */
+  static void authenticate(Accounts accounts, RoutingContext rc) {
+    String header = rc.request().getHeader("Authorization");
+    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    if (token == null) {
+      rc.next();
+      return;
+    }
+    accounts.authenticate(token).onSuccess(p -> {
+      if (p == null) {
+        rc.fail(Problem.unauthorized());
+      } else {
+        rc.put(PRINCIPAL, p);
+        rc.next();
+      }
+    }).onFailure(rc::fail);
+  }
+
+  static Principal caller(RoutingContext rc) {
+    return rc.get(PRINCIPAL);
+  }
+
+  /** The caller, who must have one of the roles and belong to the hall. */
+  static Principal require(RoutingContext rc, String hall, Role... roles) {
+    Principal p = caller(rc);
+    if (p == null) {
+      throw Problem.unauthorized();
+    }
+    if (!p.is(roles)) {
+      throw Problem.forbidden("您的角色不能执行此操作", "Your role may not do this").with("role", p.role().name());
+    }
+    if (hall != null && !p.belongsTo(hall)) {
+      throw Problem.forbidden("您不属于该大厅", "You do not belong to this hall");
+    }
+    return p;
+  }
+
+  static WindowId window(HallConfig hall, String id) {
+    WindowId w;
+    try {
+      w = new WindowId(id);
+    } catch (IllegalArgumentException e) {
+      w = null;
+    }
+    if (w == null || !hall.windows().containsKey(w)) {
+      throw Problem.notFound("UNKNOWN_WINDOW", "没有该窗口", "No such window").with("window", id);
+    }
+    return w;
+  }
+
+  static boolean isStaff(Principal p) {
+    return p != null && p.is(Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
+  }
+
+  static boolean isManager(Principal p) {
+    return p != null && p.is(Role.SUPERVISOR, Role.ADMIN);
+  }
+}

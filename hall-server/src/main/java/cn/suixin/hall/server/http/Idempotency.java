@@ -1,0 +1,27 @@
+package cn.suixin.hall.server.http;
+
+import cn.suixin.hall.server.auth.Principal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Carries a request's Idempotency-Key to the hall owner, scoped to the caller so two callers'
+ * keys never meet. The owner answers a repeated key with the first reply.
+ */
+final class Idempotency {
+  private Idempotency() {
+  }
+
+  static JsonObject tag(RoutingContext rc, String route, JsonObject command) {
+    String key = rc.request().getHeader("Idempotency-Key");
+    if (key == null) {
+      return command;
+    }
+    if (key.isBlank() || key.length() > 128) {
+      throw Problem.badField("Idempotency-Key", "1-128 characters");
+    }
+    Principal p = Guards.caller(rc);
+    String who = p != null ? p.role() + ":" + p.id() : "anon:" + rc.request().remoteAddress().hostAddress();
+    return command.put("idem", who + "|" + route + "|" + key);
+  }
+}

@@ -1,0 +1,60 @@
+package cn.suixin.hall.server.http;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * An error for a person to read, sent as {@code application/problem+json} with a Chinese and an
+ * English message. Thrown or passed to {@code rc.fail} anywhere in a handler.
+ */
+public final class Problem extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final String messageZh;
+  private final String messageEn;
+  private final JsonObject extra = new JsonObject();
+
+  public Problem(int status, String code, String messageZh, String messageEn) {
+    super(code + ": " + messageEn, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.messageZh = messageZh;
+    this.messageEn = messageEn;
+  }
+
+  public static Problem badField(String field, String problem) {
+    return new Problem(400, "BAD_FIELD", "请求字段 " + field + " 有误：" + problem, "Field " + field + ": " + problem)
+        .with("field", field);
+  }
+
+  public static Problem unauthorized() {
+    return new Problem(401, "UNAUTHORIZED", "请先登录或提供有效的设备令牌", "Log in or give a valid device token");
+  }
+
+  public static Problem forbidden(String zh, String en) {
+    return new Problem(403, "FORBIDDEN", zh, en);
+  }
+
+  public static Problem notFound(String code, String zh, String en) {
+    return new Problem(404, code, zh, en);
+  }
+
+  public static Problem unavailable(String detail) {
+    return new Problem(503, "HALL_UNAVAILABLE", "大厅暂时无法处理请求，请稍后重试", "The hall cannot take commands now; retry shortly")
+        .with("detail", detail);
+  }
+
+  public Problem with(String key, Object value) {
+    extra.put(key, value);
+    return this;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public JsonObject body() {
+    return new JsonObject().put("type", "urn:suixin:problem:" + code.toLowerCase().replace('_', '-'))
+        .put("title", messageEn).put("status", status).put("code", code).put("message", messageZh)
+        .put("messageEn", messageEn).mergeIn(extra);
+  }
+}

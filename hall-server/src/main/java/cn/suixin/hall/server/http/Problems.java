@@ -1,0 +1,66 @@
+package cn.suixin.hall.server.http;
+
+import cn.suixin.hall.server.codec.BadField;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one failure handler: every error leaves as problem+json with Chinese and English text. */
+final class Problems {
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {
+  }
+
+  static void handle(RoutingContext rc) {
+    Problem p = toProblem(rc);
+    if (p.status() >= 500 && p.status() != 503) {
+      LOG.error("{} {} failed", rc.request().method(), rc.request().path(), rc.failure());
+    }
+    send(rc.response(), p);
+  }
+
+  static void send(HttpServerResponse response, Problem p) {
+    if (response.ended() || response.headWritten()) {
+      return;
+    }
+    if (p.status() == 503) {
+      response.putHeader("Retry-After", "2");
+    }
+    response.setStatusCode(p.status()).putHeader("Content-Type", "application/problem+json; charset=utf-8")
+        .end(p.body().encode());
+  }
+
+  private static Problem toProblem(RoutingContext rc) {
+    Throwable f = rc.failure();
+    if (f instanceof Problem p) {
+      return p;
+    }
+    if (f instanceof BadField b) {
+      return Problem.badField(b.field(), b.getMessage());
+    }
+    if (f instanceof DecodeException || f instanceof ClassCastException) {
+      return Problem.badField("body", "not a JSON object");
+    }
+    int status = f instanceof HttpException h ? h.getStatusCode() : rc.statusCode();
+    switch (status) {
+      case 400:
+        return Problem.badField("body", "malformed request");
+      case 401:
+        return Problem.unauthorized();
+      case 404:
+        return Problem.notFound("NOT_FOUND", "没有该资源", "Not found");
+      case 405:
+        return new Problem(405, "METHOD_NOT_ALLOWED", "不支持该请求方法", "Method not allowed");
+      case 413:
+        return new Problem(413, "BODY_TOO_LARGE", "请求内容过大", "Request body too large");
+      case 415:
+        return new Problem(415, "UNSUPPORTED_MEDIA_TYPE", "请以 JSON 提交", "Send JSON");
+      default:
+        return new Problem(500, "INTERNAL", "服务器内部错误", "Internal server error");
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package cn.suixin.hall.server.view;
+
+import cn.suixin.hall.engine.HallEvent;
+import cn.suixin.hall.engine.HallState;
+import cn.suixin.hall.engine.SequencedEvent;
+import cn.suixin.hall.engine.Ticket;
+import cn.suixin.hall.engine.TicketId;
+import cn.suixin.hall.engine.WindowState;
+import cn.suixin.hall.engine.config.MatterCode;
+import cn.suixin.hall.engine.config.WindowId;
+import cn.suixin.hall.server.codec.EventTypes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Builds the live feed of docs/live-protocol.md: a snapshot, then one message per event with the
+ * new entries of every matter and window it touched. Built by the hall's owner right after the
+ * event is durable, so every node forwards the same bytes.
+ */
+public final class LiveMessages {
+  static final int RECENT_CALLS = 20;
+  private final Deque<JsonObject> recentCalls = new ArrayDeque<>();
+
+  /** Keeps the recent calls; called for every event, live or replayed. */
+  public void track(SequencedEvent se, HallState s) {
+    HallEvent e = se.event();
+    if (e instanceof HallEvent.BusinessDayStarted) {
+      recentCalls.clear();
+    } else if (e instanceof HallEvent.TicketCalled c) {
+      remember(se, s, c.ticket(), c.window(), false);
+    } else if (e instanceof HallEvent.TicketRecalled c) {
+      remember(se, s, c.ticket(), c.window(), true);
+    }
+  }
+
+  private void remember(SequencedEvent se, HallState s, TicketId ticket, WindowId window, boolean recall) {
+    recentCalls.addFirst(call(se, s, ticket, window, recall));
+    while (recentCalls.size() > RECENT_CALLS) {
+      recentCalls.removeLast();
+    }
+  }
+
+  private static JsonObject call(SequencedEvent se, HallState s, TicketId ticket, WindowId window, boolean recall) {
+    Ticket t = s.ticket(ticket);
+    WindowState w = s.window(window);
+    return new JsonObject().put("seq", se.seq()).put("number", t.number()).put("matter", t.matter().value())
+        .put("window", window.value()).put("windowName", w.config().name()).put("windowNameEn", w.config().nameEn())
+        .put("at", se.at().toString()).put("recall", recall);
+  }
+
+  public JsonObject snapshot(HallState s, LocalDateTime now) {
+    JsonArray matters = new JsonArray();
+    s.config().matters().values().forEach(m -> matters.add(HallViews.matter(s, m.code(), now)
+        .put("name", m.name()).put("nameEn", m.nameEn()).put("prefix", m.prefix())
+        .put("category", m.category().name())));
+    JsonArray windows = new JsonArray();
+    s.windows().forEach(w -> windows.add(HallViews.window(w)));
+    JsonArray calls = new JsonArray();
+    recentCalls.forEach(calls::add);
+    return new JsonObject().put("type", "snapshot").put("hall", s.config().id().value()).put("seq", s.seq())
+        .put("businessDay", s.businessDay() == null ? null : s.businessDay().toString())
+        .put("at", s.lastEventAt() == null ? null : s.lastEventAt().toString())
+        .put("hallName", s.config().name()).put("hallNameEn", s.config().nameEn())
+        .put("matters", matters).put("windows", windows).put("recentCalls", calls).put("notice", s.notice());
+  }
+
+  /** The public message of one event, after it was applied. */
+  public JsonObject message(SequencedEvent se, HallState s, LocalDateTime now) {
+    HallEvent e = se.event();
+    JsonObject m = new JsonObject().put("type", EventTypes.of(e)).put("seq", se.seq()).put("at", se.at().toString());
+    Set<MatterCode> matters = new LinkedHashSet<>();
+    Set<WindowId> windows = new LinkedHashSet<>();
+    Touched.collect(e, s, matters, windows);
+    if (e instanceof HallEvent.TicketCalled c) {
+      m.mergeIn(call(se, s, c.ticket(), c.window(), false)).put("ticket", c.ticket().value());
+    } else if (e instanceof HallEvent.TicketRecalled c) {
+      m.mergeIn(call(se, s, c.ticket(), c.window(), true)).put("ticket", c.ticket().value());
+    } else if (e instanceof HallEvent.TicketIssued i) {
+      m.put("ticket", i.ticket().value()).put("number", i.number()).put("matter", i.matter().value());
+    } else if (e instanceof HallEvent.NoticeChanged n) {
+      m.put("notice", n.text());
+    } else if (e instanceof HallEvent.BusinessDayStarted d) {
+      m.put("businessDay", d.day().toString());
+    }
+    Ticket t = Touched.ticketOf(e, s);
+    if (t != null && !m.containsKey("ticket")) {
+      m.put("ticket", t.id().value()).put("number", t.number());
+    }
+    JsonArray mj = new JsonArray();
+    matters.forEach(code -> mj.add(HallViews.matter(s, code, now)));
+    JsonArray wj = new JsonArray();
+    windows.forEach(id -> wj.add(HallViews.window(s.window(id))));
+    return m.put("changes", new JsonObject().put("matters", mj).put("windows", wj));
+  }
+
+  /** For tests and the supervisor: the newest call first. */
+  public Iterator<JsonObject> recentCalls() {
+    return recentCalls.iterator();
+  }
+}
