@@ -45,11 +45,6 @@ final class FrameScanner {
     return frame;
   }
 
-  /** Where the next frame would start: after the last good one once {@link #next()} is null. */
-  long position() {
-    return position;
-  }
-
   private boolean load(int needed) throws IOException {
     if (position + needed > limit) {
       return false;

@@ -4,6 +4,7 @@ import static cn.suixin.hall.store.JournalFixtures.entries;
 import static cn.suixin.hall.store.JournalFixtures.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -154,6 +155,27 @@ class FileHallJournalTest {
           assertThat(e).isInstanceOf(IllegalStateException.class);
           testContext.completeNow();
         })));
+  }
+
+  @Test
+  @DisplayName("answers every caller on the caller's own context")
+  void completes_on_the_callers_context(Vertx vertx, VertxTestContext testContext) {
+    FileHallJournal.open(vertx, dir, "city").onComplete(testContext.succeeding(journal -> {
+      Context hall = vertx.getOrCreateContext();
+      hall.runOnContext(v -> journal.append(entries(1, 2))
+          .compose(w -> {
+            testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
+            return journal.readFrom(1, 10);
+          })
+          .compose(read -> {
+            testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
+            return journal.lastSeq();
+          })
+          .onComplete(testContext.succeeding(last -> testContext.verify(() -> {
+            assertThat(Vertx.currentContext()).isSameAs(hall);
+            journal.close().onComplete(testContext.succeedingThenComplete());
+          }))));
+    }));
   }
 
   static Future<Void> appendInBatches(HallJournal journal, long from, int count, int batch) {

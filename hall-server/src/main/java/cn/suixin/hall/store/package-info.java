@@ -1,0 +1,19 @@
+/**
+ * What must survive a restart: each hall's event journal and the records beside it.
+ *
+ * <p>The embedded store (the default, no server to run) keeps a data folder like this:
+ * <pre>
+ * &lt;data&gt;/journal/&lt;hall&gt;.log   one append-only journal per hall, locked while open
+ * &lt;data&gt;/records.log            users, devices, idempotency results..., shared by processes
+ * &lt;data&gt;/records.lock           held only around each write to records.log
+ * </pre>
+ * Both logs use one framing, {@code magic | length | seq | crc32c | payload}, so that after a
+ * {@code kill -9} or a power cut the first short or mismatching frame marks where the writer
+ * stopped; everything from there is cut off on open with a WARN, and nothing before it is lost,
+ * because a write is acknowledged only after {@code FileChannel.force}.
+ *
+ * <p>File work runs on one dedicated thread per file ({@code SerialLane}), never on an event loop;
+ * replies return on the caller's context. A Redis store (one stream per hall, fenced appends)
+ * implements the same {@link cn.suixin.hall.store.JournalStore} contract.
+ */
+package cn.suixin.hall.store;
