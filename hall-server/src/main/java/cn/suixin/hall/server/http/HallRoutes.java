@@ -1,0 +1,109 @@
+package cn.suixin.hall.server.http;
+
+import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.server.auth.Principal;
+import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.codec.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Halls and what is said of them: listings, snapshots, ratings, notices, offline blocks, login. */
+final class HallRoutes {
+  private final ApiContext ctx;
+
+  HallRoutes(ApiContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void login(RoutingContext rc) {
+    JsonObject body = Bodies.object(rc, "username", "password");
+    String username = Json.requiredString(body, "username");
+    String password = Json.requiredString(body, "password");
+    ctx.accounts.login(username, password.toCharArray()).onSuccess(r -> Responses.json(rc, 200, r))
+        .onFailure(f -> rc.fail(f instanceof SecurityException
+            ? new Problem(401, "BAD_CREDENTIALS", "用户名或密码错误", "Wrong username or password") : f));
+  }
+
+  void logout(RoutingContext rc) {
+    String header = rc.request().getHeader("Authorization");
+    if (Guards.caller(rc) == null || header == null) {
+      throw Problem.unauthorized();
+    }
+    ctx.accounts.logout(header.substring(7).trim()).onSuccess(v -> rc.response().setStatusCode(204).end())
+        .onFailure(rc::fail);
+  }
+
+  void list(RoutingContext rc) {
+    JsonArray halls = new JsonArray();
+    ctx.halls.values().forEach(h -> halls.add(new JsonObject().put("id", h.id().value()).put("name", h.name())
+        .put("nameEn", h.nameEn()).put("address", h.address())));
+    Responses.json(rc, 200, new JsonObject().put("city", ctx.city.name()).put("cityEn", ctx.city.nameEn())
+        .put("halls", halls));
+  }
+
+  void info(RoutingContext rc) {
+    query(rc, new JsonObject().put("type", "hall"));
+  }
+
+  void snapshot(RoutingContext rc) {
+    query(rc, new JsonObject().put("type", "snapshot"));
+  }
+
+  void waiting(RoutingContext rc) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    Guards.require(rc, hall.id().value(), Role.CLERK, Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
+    query(rc, new JsonObject().put("type", "waiting"));
+  }
+
+  private void query(RoutingContext rc, JsonObject q) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    ctx.gateway.query(hall.id().value(), q).onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
+  }
+
+  /** 好差评 from a counter pad (through its agent), a kiosk, or a supervisor entering a paper form. */
+  void rate(RoutingContext rc) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    Guards.require(rc, hall.id().value(), Role.AGENT, Role.KIOSK, Role.SUPERVISOR, Role.ADMIN);
+    JsonObject body = Bodies.object(rc, "record", "level", "reasons", "comment");
+    JsonObject cmd = new JsonObject().put("type", "rate").put("record", Json.requiredInt(body, "record"))
+        .put("level", Json.requiredInt(body, "level")).put("reasons", Json.optionalInt(body, "reasons"))
+        .put("comment", Json.optionalString(body, "comment"));
+    command(rc, hall, cmd, "rate");
+  }
+
+  void notice(RoutingContext rc) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    Guards.require(rc, hall.id().value(), Role.SUPERVISOR, Role.ADMIN);
+    JsonObject body = Bodies.object(rc, "text");
+    Object text = body.getValue("text");
+    if (text != null && !(text instanceof String)) {
+      throw Problem.badField("text", "must be a string");
+    }
+    command(rc, hall, new JsonObject().put("type", "set-notice").put("text", text == null ? "" : text), "notice");
+  }
+
+  void reserveBlock(RoutingContext rc) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    Principal p = Guards.require(rc, hall.id().value(), Role.KIOSK, Role.AGENT);
+    JsonObject body = Bodies.object(rc, "matter", "size");
+    command(rc, hall, new JsonObject().put("type", "reserve-block").put("device", p.id())
+        .put("matter", Json.requiredId(body, "matter")).put("size", Json.requiredInt(body, "size")), "block");
+  }
+
+  void admitOffline(RoutingContext rc) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    Principal p = Guards.require(rc, hall.id().value(), Role.KIOSK, Role.AGENT);
+    JsonObject body = Bodies.object(rc, "block", "tickets");
+    if (!(body.getValue("tickets") instanceof JsonArray)) {
+      throw Problem.badField("tickets", "a list of {number, issuedAt}");
+    }
+    command(rc, hall, new JsonObject().put("type", "admit-offline").put("device", p.id())
+        .put("block", Json.requiredInt(body, "block")).put("tickets", body.getJsonArray("tickets")), "offline");
+  }
+
+  private void command(RoutingContext rc, HallConfig hall, JsonObject cmd, String route) {
+    ctx.gateway.command(hall.id().value(), Idempotency.tag(rc, route, cmd))
+        .onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
+  }
+}

@@ -1,0 +1,103 @@
+package cn.suixin.hall.server.http;
+
+import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.server.auth.Principal;
+import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.codec.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Taking a ticket, following it, and the help desk's changes to a waiting ticket. */
+final class TicketRoutes {
+  private final ApiContext ctx;
+
+  TicketRoutes(ApiContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void issue(RoutingContext rc) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    Principal p = Guards.caller(rc);
+    JsonObject body = Bodies.object(rc, "matter", "greenChannel", "proof", "partySize", "idNumber", "slotStart",
+        "slotEnd");
+    JsonObject cmd = new JsonObject().put("type", "issue").put("matter", Json.requiredId(body, "matter"))
+        .put("greenChannel", Json.optionalString(body, "greenChannel")).put("proof", Json.optionalString(body, "proof"))
+        .put("partySize", Json.optionalInt(body, "partySize"))
+        .put("slotStart", body.getValue("slotStart")).put("slotEnd", body.getValue("slotEnd"));
+    if (p == null) {
+      String address = rc.request().remoteAddress().hostAddress();
+      if (!ctx.phoneLimiter.allow(address, System.currentTimeMillis())) {
+        throw new Problem(429, "RATE_LIMITED", "取号过于频繁，请稍后再试", "Too many tickets; try again later");
+      }
+      cmd.put("source", "PHONE");
+    } else if (p.is(Role.KIOSK) && p.belongsTo(hall.id().value())) {
+      cmd.put("source", "KIOSK").put("device", p.id());
+    } else if (Guards.isStaff(p) && p.belongsTo(hall.id().value())) {
+      cmd.put("source", body.getValue("slotStart") != null ? "APPOINTMENT" : "GUIDE");
+      if (cmd.getString("greenChannel") != null && cmd.getString("proof") == null) {
+        cmd.put("grantedBy", p.staffNo());
+      }
+    } else {
+      throw Problem.forbidden("只有本大厅的取号机和导办人员可以取号", "Only this hall's kiosks and guides issue tickets");
+    }
+    String idNumber = Json.optionalString(body, "idNumber");
+    if (idNumber != null) {
+      if (!IdNumbers.valid(idNumber.trim())) {
+        throw Problem.badField("idNumber", "not a valid resident ID number");
+      }
+      cmd.put("personHash", ctx.idNumbers.hash(idNumber.trim()));
+    }
+    String hallId = hall.id().value();
+    ctx.gateway.command(hallId, Idempotency.tag(rc, "issue", cmd)).onSuccess(result -> {
+      JsonObject ticket = result.getJsonObject("ticket");
+      ticket.put("followUrl", "/t/" + hallId + "/" + ticket.getString("id")).put("hall", hallId)
+          .put("hallName", hall.name()).put("hallNameEn", hall.nameEn());
+      rc.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
+          .putHeader("Location", "/api/v1/halls/" + hallId + "/tickets/" + ticket.getString("id"))
+          .end(ticket.encode());
+    }).onFailure(rc::fail);
+  }
+
+  void get(RoutingContext rc) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    ctx.gateway.query(hall.id().value(), new JsonObject().put("type", "ticket").put("ticket", rc.pathParam("ticket")))
+        .onSuccess(t -> Responses.json(rc, 200, t)).onFailure(rc::fail);
+  }
+
+  /** The help desk finds today's ticket by its printed number. */
+  void find(RoutingContext rc) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    Guards.require(rc, hall.id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN, Role.CLERK);
+    String number = rc.queryParams().get("number");
+    if (number == null || !number.matches("[A-Za-z]{1,2}\\d{3,5}")) {
+      throw Problem.badField("number", "a ticket number like A001");
+    }
+    ctx.gateway.query(hall.id().value(), new JsonObject().put("type", "find-number").put("number", number))
+        .onSuccess(t -> Responses.json(rc, 200, t)).onFailure(rc::fail);
+  }
+
+  void redirect(RoutingContext rc) {
+    JsonObject body = Bodies.object(rc, "matter", "reason");
+    desk(rc, new JsonObject().put("type", "redirect").put("matter", Json.requiredId(body, "matter"))
+        .put("reason", Json.requiredString(body, "reason")));
+  }
+
+  void grantGreen(RoutingContext rc) {
+    JsonObject body = Bodies.object(rc, "channel", "reason");
+    desk(rc, new JsonObject().put("type", "grant-green").put("channel", Json.requiredId(body, "channel"))
+        .put("reason", Json.optionalString(body, "reason")));
+  }
+
+  void cancel(RoutingContext rc) {
+    JsonObject body = Bodies.object(rc, "reason");
+    desk(rc, new JsonObject().put("type", "cancel").put("reason", Json.optionalString(body, "reason")));
+  }
+
+  private void desk(RoutingContext rc, JsonObject cmd) {
+    HallConfig hall = ctx.hall(rc.pathParam("hall"));
+    Principal p = Guards.require(rc, hall.id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
+    cmd.put("ticket", rc.pathParam("ticket")).put("actor", p.staffNo());
+    ctx.gateway.command(hall.id().value(), Idempotency.tag(rc, cmd.getString("type"), cmd))
+        .onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
+  }
+}
