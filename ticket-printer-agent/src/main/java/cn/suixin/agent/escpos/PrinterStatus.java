@@ -15,7 +15,9 @@ public enum PrinterStatus {
   CUTTER_ERROR,
   UNRECOVERABLE,
   INVALID_REPLY,
-  NO_REPLY;
+  NO_REPLY,
+  /** The serial port itself is gone; not a printer answer. */
+  PORT_LOST;
 
   public PrinterStatus worse(PrinterStatus other) {
     return other.ordinal() > ordinal() ? other : this;
