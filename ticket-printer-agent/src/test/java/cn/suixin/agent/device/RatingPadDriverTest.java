@@ -1,5 +1,6 @@
 package cn.suixin.agent.device;
 
+import static cn.suixin.agent.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.agent.outbox.Outbox;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,15 +92,5 @@ class RatingPadDriverTest {
     driver.ping();
     waitFor(() -> statuses.contains("NO_REPLY"));
     assertThat(pad.received()).hasSize(4).extracting(PadFrame::seq).containsOnly(1);
-  }
-
-  static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long end = System.currentTimeMillis() + 10_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > end) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(10);
-    }
   }
 }

@@ -2,6 +2,7 @@ package cn.suixin.agent.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.suixin.agent.Eventually;
 import cn.suixin.agent.serial.InMemorySerialPair;
 import cn.suixin.agent.serial.SerialListener;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +43,7 @@ class TextLineWindowDisplayTest {
         () -> System.nanoTime() / 1_000_000);
     display.showCall("A001", 3);
     String line = "请 A001 号到 3 号窗口办理\r\n";
-    RatingPadDriverTest.waitFor(() -> text(screen).split("\r\n", -1).length >= 3);
+    Eventually.waitFor(() -> text(screen).split("\r\n", -1).length >= 3);
     assertThat(text(screen)).startsWith(line + line);
   }
 
