@@ -38,10 +38,14 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
   private int nextSeq = 0x40;
   private long requestedRecord = -1;
   private volatile boolean answering = true;
+  private final ScheduledExecutorService scheduler;
+  private volatile int autoPressLevel;
+  private volatile long autoPressDelayMillis;
 
   public PadSimulator(SerialLink link, int addr, ScheduledExecutorService scheduler) {
     this.link = link;
     this.addr = addr;
+    this.scheduler = scheduler;
     scheduler.scheduleWithFixedDelay(this::resendUnacked, RESEND_MILLIS, RESEND_MILLIS,
         TimeUnit.MILLISECONDS);
   }
@@ -55,6 +59,12 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
   /** A pad that does not answer, to exercise the host's retries. */
   public void setAnswering(boolean answering) {
     this.answering = answering;
+  }
+
+  /** For --simulate: every rating request is answered with this level after a delay; 0 = off. */
+  public void setAutoPress(int level, long delayMillis) {
+    this.autoPressLevel = level;
+    this.autoPressDelayMillis = delayMillis;
   }
 
   /** The citizen presses a level for the record the host asked about last. */
@@ -139,6 +149,10 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
     if (f.type() == PadFrameType.REQUEST_RATING) {
       requestedRecord = PadPayloads.parseRecordId(java.util.Arrays.copyOf(f.payload(), 4))
           .orElse(-1L);
+      if (autoPressLevel > 0) {
+        long record = requestedRecord;
+        scheduler.schedule(() -> autoPress(record), autoPressDelayMillis, TimeUnit.MILLISECONDS);
+      }
     } else if (f.type() == PadFrameType.CANCEL_RATING) {
       requestedRecord = -1;
     } else if (f.type() == PadFrameType.PING) {
@@ -148,6 +162,14 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
       write(status);
     }
     notifyAll();
+  }
+
+  private synchronized void autoPress(long record) {
+    if (requestedRecord == record) {
+      int level = autoPressLevel;
+      sendRating(new PadRating(record, level, level <= 2 ? 1 : 0));
+      requestedRecord = -1;
+    }
   }
 
   private int nextSeq() {

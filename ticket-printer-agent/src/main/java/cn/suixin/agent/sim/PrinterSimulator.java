@@ -32,6 +32,7 @@ public final class PrinterSimulator implements SerialListener, AutoCloseable {
   private volatile boolean silent;
   private int dleState;
   private int statusRequests;
+  private int ticketsLogged;
 
   public PrinterSimulator(SerialLink link, Charset charset) {
     this.link = link;
@@ -82,6 +83,18 @@ public final class PrinterSimulator implements SerialListener, AutoCloseable {
       out.add(render(all, start, all.length));
     }
     return out;
+  }
+
+  /** For --simulate: logs tickets printed since the last call, as text. */
+  public void logNewTickets() {
+    List<RenderedTicket> all = tickets();
+    // the last ticket may still be arriving: log it once it has been cut
+    int complete = all.isEmpty() || all.get(all.size() - 1).cuts() > 0 ? all.size() : all.size() - 1;
+    for (int i = ticketsLogged; i < complete; i++) {
+      RenderedTicket t = all.get(i);
+      LOG.info("simulated printer printed:\n{}\n[QR {}]", t.text(), t.qrCodes());
+    }
+    ticketsLogged = Math.max(ticketsLogged, complete);
   }
 
   @Override
