@@ -43,6 +43,7 @@ public final class AgentLink {
   private boolean up;
   private boolean stopped;
   private long lastSeq = -1;
+  private int failedAttempts;
 
   public AgentLink(Vertx vertx, URI server, String token, Outbox outbox, LinkHandler handler,
       Backoff backoff) {
@@ -109,7 +110,12 @@ public final class AgentLink {
       if (ar.succeeded()) {
         opened(ar.result());
       } else {
-        LOG.info("server {} not reachable: {}", server, ar.cause().getMessage());
+        // say it once, not on every retry of a long outage
+        if (failedAttempts++ == 0) {
+          LOG.info("server {} not reachable ({}); retrying", server, ar.cause().getMessage());
+        } else {
+          LOG.debug("server {} still not reachable: {}", server, ar.cause().getMessage());
+        }
         reconnectLater(backoff.nextDelayMillis());
       }
     });
@@ -149,6 +155,7 @@ public final class AgentLink {
 
   private void hello(JsonObject m) {
     up = true;
+    failedAttempts = 0;
     backoff.reset();
     LOG.info("linked to {} as {}", server, m.getJsonObject("device", new JsonObject()).encode());
     for (OutboxMessage pending : outbox.pending()) {
