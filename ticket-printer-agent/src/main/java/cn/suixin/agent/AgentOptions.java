@@ -1,5 +1,6 @@
 package cn.suixin.agent;
 
+import cn.suixin.agent.escpos.PrinterProfile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -55,6 +56,9 @@ public record AgentOptions(
     }
     if (server == null || token == null) {
       throw new IllegalArgumentException("--server and --token are required");
+    }
+    if (PrinterProfile.named(profile).isEmpty()) {
+      throw new IllegalArgumentException("unknown printer profile " + profile);
     }
     if (server.getHost() == null) {
       throw new IllegalArgumentException("--server needs a URL like http://host:8080");

@@ -77,6 +77,15 @@ public final class AgentService implements LinkHandler, PadListener {
 
   @Override
   public void onCommand(JsonObject m) {
+    try {
+      dispatch(m);
+    } catch (RuntimeException e) {
+      // one malformed message must not stop the agent from handling the next
+      LOG.warn("cannot handle {}: {}", m.encode(), e.toString());
+    }
+  }
+
+  private void dispatch(JsonObject m) {
     switch (m.getString("type", "")) {
       case "print.ticket" -> printTicket(m.getString("job"), m.getJsonObject("ticket"));
       case "print.self-test" -> print(m.getString("job"), encoder.selfTest(now()));

@@ -39,6 +39,7 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
   private final LongSupplier clock;
   private final PadSession session;
   private final PadFrameDecoder decoder = new PadFrameDecoder();
+  private String lastStatus;
 
   public RatingPadDriver(SerialLink link, int addr, Outbox outbox, PadListener listener,
       ScheduledExecutorService scheduler, LongSupplier clockMillis) {
@@ -94,12 +95,12 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
 
   @Override
   public void onDisconnected() {
-    listener.onPadStatus("PORT_LOST", link.name());
+    status("PORT_LOST", link.name());
   }
 
   @Override
   public void onConnected() {
-    listener.onPadStatus("OK", link.name());
+    status("OK", link.name());
   }
 
   @Override
@@ -133,11 +134,21 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
         write(t.frame());
       } else if (e instanceof PadEffect.Received r) {
         received(r.frame());
+      } else if (e instanceof PadEffect.Confirmed) {
+        status("OK", link.name());
       } else if (e instanceof PadEffect.Failed f) {
-        listener.onPadStatus("NO_REPLY", "no ACK for " + f.frame());
+        status("NO_REPLY", "no ACK for " + f.frame());
       } else if (e instanceof PadEffect.Refused r) {
-        listener.onPadStatus("ERROR", "NAK " + r.status() + " for " + r.frame());
+        status("ERROR", "NAK " + r.status() + " for " + r.frame());
       }
+    }
+  }
+
+  /** Only changes go to the server; a pad that is unplugged all day is one message. */
+  private synchronized void status(String status, String detail) {
+    if (!status.equals(lastStatus)) {
+      lastStatus = status;
+      listener.onPadStatus(status, detail);
     }
   }
 

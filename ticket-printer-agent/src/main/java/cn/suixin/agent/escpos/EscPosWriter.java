@@ -58,10 +58,13 @@ public final class EscPosWriter {
     return raw(LF);
   }
 
-  /** Text in the profile charset, followed by LF. */
+  /** Text in the profile charset, followed by LF; broken between characters at the line width. */
   public EscPosWriter line(String text) {
-    out.writeBytes(text.getBytes(profile.charset()));
-    return newline();
+    for (String part : TextWrap.wrap(text, profile.lineWidth())) {
+      out.writeBytes(part.getBytes(profile.charset()));
+      newline();
+    }
+    return this;
   }
 
   /** Executes paper cutting. GS V */

@@ -20,6 +20,8 @@ public final class ReconnectingSerialLink implements SerialLink {
   private final Backoff backoff;
   private volatile SerialListener listener;
   private volatile boolean closed;
+  /** One onDisconnected per outage, however many reopen attempts fail. */
+  private volatile boolean reportedDown;
 
   public ReconnectingSerialLink(SerialLink delegate, ScheduledExecutorService scheduler,
       Backoff backoff) {
@@ -44,12 +46,13 @@ public final class ReconnectingSerialLink implements SerialLink {
 
       @Override
       public void onDisconnected() {
-        l.onDisconnected();
+        reportDown();
         scheduleReopen();
       }
 
       @Override
       public void onConnected() {
+        reportedDown = false;
         l.onConnected();
       }
     });
@@ -87,10 +90,15 @@ public final class ReconnectingSerialLink implements SerialLink {
       backoff.reset();
     } catch (IOException e) {
       LOG.debug("{} not available yet: {}", delegate.name(), e.getMessage());
-      if (listener != null) {
-        listener.onDisconnected();
-      }
+      reportDown();
       scheduleReopen();
+    }
+  }
+
+  private void reportDown() {
+    if (!reportedDown && listener != null) {
+      reportedDown = true;
+      listener.onDisconnected();
     }
   }
 

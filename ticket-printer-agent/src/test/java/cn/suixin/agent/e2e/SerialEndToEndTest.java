@@ -149,4 +149,48 @@ class SerialEndToEndTest {
       cable.stop();
     }
   }
+
+  @Test
+  void a_rating_pressed_while_the_cable_is_out_arrives_once_after_it_is_back() throws Exception {
+    List<PadRating> ratings = new CopyOnWriteArrayList<>();
+    List<String> padStatus = new CopyOnWriteArrayList<>();
+    Outbox outbox = new Outbox(data.resolve("outbox"));
+    SocatPair cable = SocatPair.inTarget("padreplug").start();
+    try (PadSimulator pad = new PadSimulator(reconnecting(cable.b()), 3, scheduler);
+        RatingPadDriver driver = new RatingPadDriver(reconnecting(cable.a()), 3, outbox,
+            new PadListener() {
+              @Override
+              public void onRating(PadRating rating, OutboxMessage message) {
+                ratings.add(rating);
+              }
+
+              @Override
+              public void onPadStatus(String status, String detail) {
+                padStatus.add(status);
+              }
+            }, scheduler, () -> System.nanoTime() / 1_000_000)) {
+      pad.start();
+      driver.start();
+      driver.requestRating(9, 30);
+      waitFor(() -> pad.requestedRecord() == 9);
+
+      cable.stop();
+      waitFor(() -> padStatus.contains("PORT_LOST"));
+      pad.press(5, 0);
+      assertThat(pad.unackedCount()).isEqualTo(1);
+
+      cable.start();
+      waitFor(() -> pad.unackedCount() == 0);
+      Thread.sleep(400);
+      assertThat(ratings).containsExactly(new PadRating(9, 5, 0));
+      assertThat(outbox.size()).isEqualTo(1);
+    } finally {
+      cable.stop();
+    }
+  }
+
+  private ReconnectingSerialLink reconnecting(String path) {
+    return new ReconnectingSerialLink(new JSerialCommLink(SerialSettings.pad(path)), scheduler,
+        new Backoff(50, 400));
+  }
 }
