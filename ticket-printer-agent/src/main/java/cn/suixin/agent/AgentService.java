@@ -9,7 +9,6 @@ import cn.suixin.agent.escpos.TicketEncoder;
 import cn.suixin.agent.escpos.TicketLayout;
 import cn.suixin.agent.link.AgentLink;
 import cn.suixin.agent.link.LinkHandler;
-import cn.suixin.agent.offline.OfflineBlock;
 import cn.suixin.agent.offline.OfflineDecision;
 import cn.suixin.agent.offline.OfflineDesk;
 import cn.suixin.agent.outbox.Outbox;
@@ -18,9 +17,7 @@ import cn.suixin.agent.pad.PadRating;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,30 +28,25 @@ import org.slf4j.LoggerFactory;
 public final class AgentService implements LinkHandler, PadListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentService.class);
-  static final int OFFLINE_BLOCK_SIZE = 50;
-  static final int OFFLINE_LOW_WATER = 10;
 
   private volatile PrinterDriver printer;
   private volatile RatingPadDriver pad;
   private volatile WindowDisplay display;
   private final TicketEncoder encoder;
-  private final OfflineDesk offline;
+  private final OfflineFallback offline;
   private final Outbox outbox;
   private final Clock clock;
   private final ZoneId zone;
-  private final Set<String> matters = ConcurrentHashMap.newKeySet();
-  private final Set<String> blockRequested = ConcurrentHashMap.newKeySet();
   private volatile AgentLink link;
   private volatile String hallName = "";
 
   public AgentService(TicketEncoder encoder, OfflineDesk offline, Outbox outbox, Clock clock,
       ZoneId zone) {
     this.encoder = encoder;
-    this.offline = offline;
+    this.offline = new OfflineFallback(offline, outbox, this::send);
     this.outbox = outbox;
     this.clock = clock;
     this.zone = zone;
-    matters.addAll(offline.matters());
   }
 
   /** Devices are built after the service because they report to it; any may be null. */
@@ -71,8 +63,8 @@ public final class AgentService implements LinkHandler, PadListener {
   @Override
   public void onHello(JsonObject hello) {
     hallName = hello.getJsonObject("hall", new JsonObject()).getString("name", hallName);
-    handOverOffline();
-    requestBlocksIfLow();
+    offline.handOver();
+    offline.requestBlocksIfLow();
   }
 
   @Override
@@ -104,23 +96,22 @@ public final class AgentService implements LinkHandler, PadListener {
       case "pad.rate" -> withPad(p -> p.requestRating(m.getLong("recordId"),
           m.getInteger("timeoutSeconds", 30)));
       case "pad.cancel" -> withPad(p -> p.cancelRating(m.getLong("recordId")));
-      case "offline.block" -> addBlock(m.getJsonObject("block"));
+      case "offline.block" -> offline.addBlock(m.getJsonObject("block"));
       default -> LOG.debug("ignoring server message {}", m.getString("type"));
     }
   }
 
   /** Called by the local endpoint when the kiosk cannot reach the server. */
   public OfflineDecision issueOffline(String matter) {
-    matters.add(matter);
     OfflineDecision d = offline.issue(matter);
     if (d instanceof OfflineDecision.Issued issued) {
       TicketLayout t = new TicketLayout(hallName, issued.ticket().number(), matter, 0, 0, "",
           now(), "", true, null);
       print(null, encoder.encode(t));
       if (link != null && link.isUp()) {
-        handOverOffline();
+        offline.handOver();
       }
-      requestBlocksIfLow();
+      offline.requestBlocksIfLow();
     }
     return d;
   }
@@ -148,9 +139,7 @@ public final class AgentService implements LinkHandler, PadListener {
     if (ticket == null) {
       return;
     }
-    if (ticket.getString("matter") != null && matters.add(ticket.getString("matter"))) {
-      requestBlocksIfLow();
-    }
+    offline.seen(ticket.getString("matter"));
     print(job, encoder.encode(TicketMessages.layout(hallName, ticket, zone)));
   }
 
@@ -170,32 +159,6 @@ public final class AgentService implements LinkHandler, PadListener {
         deviceStatus("printer", s, job == null ? "offline ticket not printed" : "job " + job);
       }
     });
-  }
-
-  private void addBlock(JsonObject b) {
-    if (b == null) {
-      return;
-    }
-    OfflineBlock block = new OfflineBlock(b.getString("id"), b.getString("matter"),
-        b.getString("prefix", ""), b.getInteger("from"), b.getInteger("to"),
-        b.getString("businessDay", offline.businessDay()));
-    offline.addBlock(block);
-    matters.add(block.matter());
-    blockRequested.remove(block.matter());
-  }
-
-  private void handOverOffline() {
-    offline.handOver(outbox).forEach(this::send);
-  }
-
-  private void requestBlocksIfLow() {
-    for (String matter : matters) {
-      if (offline.remaining(matter) < OFFLINE_LOW_WATER && blockRequested.add(matter)) {
-        String id = UUID.randomUUID().toString();
-        send(new OutboxMessage(id, new JsonObject().put("type", "offline.block.request")
-            .put("id", id).put("matter", matter).put("size", OFFLINE_BLOCK_SIZE).encode()));
-      }
-    }
   }
 
   private void deviceStatus(String device, String status, String detail) {

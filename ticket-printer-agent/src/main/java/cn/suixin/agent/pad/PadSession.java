@@ -14,7 +14,9 @@ import java.util.Set;
  * The host side of the pad link as a pure state machine: time comes in, effects go out. One frame
  * is in flight at a time (stop-and-wait), retried with the same SEQ 300 ms apart, three times; an
  * unanswered fourth attempt fails 100 ms later. Incoming duplicates are re-acknowledged, never
- * delivered twice, and each service record takes one rating (一次一评).
+ * delivered twice, and each service record takes one rating (一次一评). A duplicate is the same
+ * SEQ with the same content: a pad that rebooted starts its SEQ again, and its new frames must not
+ * be mistaken for old ones.
  */
 public final class PadSession {
 
@@ -30,7 +32,7 @@ public final class PadSession {
 
   private final int addr;
   private final Deque<PadFrame> queue = new ArrayDeque<>();
-  private final Map<Integer, Integer> answeredSeqs = new HashMap<>();
+  private final Map<Integer, Answered> answeredSeqs = new HashMap<>();
   private final Deque<Integer> answeredOrder = new ArrayDeque<>();
   private final Set<Long> ratedRecords = new LinkedHashSet<>();
   private int nextSeq = 1;
@@ -58,15 +60,16 @@ public final class PadSession {
       onReply(f, effects, now);
       return effects;
     }
-    Integer earlier = answeredSeqs.get(f.seq());
-    if (earlier != null) {
-      effects.add(ack(f.seq(), PadFrameType.ACK, earlier));
+    Answered earlier = answeredSeqs.get(f.seq());
+    if (earlier != null && earlier.frame().equals(f)) {
+      effects.add(earlier.reply());
       return effects;
     }
     int status = accept(f, effects);
-    remember(f.seq(), status);
-    effects.add(ack(f.seq(), status == STATUS_BAD_PAYLOAD ? PadFrameType.NAK : PadFrameType.ACK,
-        status));
+    PadEffect reply = ack(f.seq(),
+        status == STATUS_BAD_PAYLOAD ? PadFrameType.NAK : PadFrameType.ACK, status);
+    remember(f, reply);
+    effects.add(reply);
     return effects;
   }
 
@@ -136,12 +139,16 @@ public final class PadSession {
     return new PadEffect.Transmit(PadFrame.of(seq, addr, type, (byte) status));
   }
 
-  private void remember(int seq, int status) {
-    answeredSeqs.put(seq, status);
-    answeredOrder.add(seq);
+  private void remember(PadFrame f, PadEffect reply) {
+    if (answeredSeqs.put(f.seq(), new Answered(f, reply)) == null) {
+      answeredOrder.add(f.seq());
+    }
     if (answeredOrder.size() > REMEMBERED_SEQS) {
       answeredSeqs.remove(answeredOrder.poll());
     }
+  }
+
+  private record Answered(PadFrame frame, PadEffect reply) {
   }
 
   private void trimRecords() {

@@ -75,6 +75,9 @@ class AgentLinkTest {
     assertThat(printed.lines()).containsSubsequence("政务服务中心", "A001", "户籍业务",
         "前面还有 3 人", "预计等待 10 分钟", "2026-11-27 09:30");
     assertThat(printed.qrCodes()).containsExactly("https://h/f/t1");
+    JsonObject blockRequest = server.await("offline.block.request", m -> true);
+    assertThat(blockRequest.getString("matter")).isEqualTo("hj");
+    assertThat(blockRequest.getInteger("size")).isEqualTo(50);
 
     server.send(new JsonObject().put("type", "pad.rate").put("recordId", 77)
         .put("timeoutSeconds", 30));

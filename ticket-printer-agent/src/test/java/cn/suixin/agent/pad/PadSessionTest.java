@@ -88,4 +88,14 @@ class PadSessionTest {
     session.onFrame(PadFrame.of(1, 3, PadFrameType.ACK, (byte) 0), 10);
     assertThat(session.onFrame(PadFrame.of(1, 3, PadFrameType.ACK, (byte) 0), 20)).isEmpty();
   }
+
+  @Test
+  void a_rebooted_pad_reusing_a_seq_with_new_content_is_heard() {
+    PadFrame before = PadFrame.of(0x42, 3, PadFrameType.RATING_TIMEOUT, PadPayloads.recordId(1));
+    PadFrame afterReboot = PadFrame.of(0x42, 3, PadFrameType.RATING,
+        PadPayloads.rating(new PadRating(2, 4, 0)));
+    session.onFrame(before, 0);
+    assertThat(session.onFrame(afterReboot, 5000)).first()
+        .isEqualTo(new PadEffect.Received(afterReboot));
+  }
 }
