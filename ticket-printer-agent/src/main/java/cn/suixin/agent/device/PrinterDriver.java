@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -83,18 +84,27 @@ public final class PrinterDriver implements SerialListener, AutoCloseable {
 
   @Override
   public void onDisconnected() {
-    worker.execute(() -> report(PrinterStatus.PORT_LOST));
+    onWorker(() -> report(PrinterStatus.PORT_LOST));
   }
 
   @Override
   public void onConnected() {
-    worker.execute(this::poll);
+    onWorker(this::poll);
   }
 
   @Override
   public void close() {
     worker.shutdownNow();
     link.close();
+  }
+
+  /** Port events can still arrive from the reader thread while the driver shuts down. */
+  private void onWorker(Runnable r) {
+    try {
+      worker.execute(r);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("printer {} closed; ignoring port event", link.name());
+    }
   }
 
   private void pollQuietly() {

@@ -40,6 +40,39 @@ class PadFrameRoundTripTest {
     assertThat(decoded).isEqualTo(frames);
   }
 
+  @Property(tries = 200)
+  void line_noise_between_frames_costs_no_frame(
+      @ForAll("frames") @Size(min = 1, max = 6) List<PadFrame> frames,
+      @ForAll("noise") List<byte[]> noise,
+      @ForAll @IntRange(min = 1, max = 40) int chunk) {
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    for (int i = 0; i < frames.size(); i++) {
+      wire.writeBytes(noise.get(i));
+      wire.writeBytes(PadFrameEncoder.encode(frames.get(i)));
+    }
+    byte[] all = wire.toByteArray();
+    PadFrameDecoder decoder = new PadFrameDecoder();
+    List<PadFrame> decoded = new ArrayList<>();
+    for (int pos = 0; pos < all.length; pos += chunk) {
+      int n = Math.min(chunk, all.length - pos);
+      for (PadDecodeEvent e : decoder.parse(java.util.Arrays.copyOfRange(all, pos, pos + n), n, 0)) {
+        if (e instanceof PadDecodeEvent.Frame f) {
+          decoded.add(f.frame());
+        } else {
+          assertThat(e).isEqualTo(new PadDecodeEvent.Error(PadDecodeError.GARBAGE));
+        }
+      }
+    }
+    assertThat(decoded).isEqualTo(frames);
+  }
+
+  /** Noise without a start byte: a stray AA may legitimately hold a frame back until it fails. */
+  @Provide
+  Arbitrary<List<byte[]>> noise() {
+    return Arbitraries.bytes().filter(b -> b != (byte) 0xAA).array(byte[].class).ofMaxSize(20)
+        .list().ofSize(6);
+  }
+
   @Provide
   Arbitrary<List<PadFrame>> frames() {
     Arbitrary<Integer> b = Arbitraries.integers().between(0, 255);
