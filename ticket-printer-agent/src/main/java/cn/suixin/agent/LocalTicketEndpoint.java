@@ -1,0 +1,89 @@
+package cn.suixin.agent;
+
+import cn.suixin.agent.offline.OfflineDecision;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.function.BooleanSupplier;
+
+/**
+ * HTTP on 127.0.0.1 only, for the kiosk page on the same PC: when the server is down the page asks
+ * here for an offline ticket. The page comes from the hall server's origin, hence the CORS headers.
+ */
+public final class LocalTicketEndpoint {
+
+  private final Vertx vertx;
+  private final AgentService service;
+  private final BooleanSupplier linkUp;
+  private HttpServer server;
+
+  public LocalTicketEndpoint(Vertx vertx, AgentService service, BooleanSupplier linkUp) {
+    this.vertx = vertx;
+    this.service = service;
+    this.linkUp = linkUp;
+  }
+
+  public Future<HttpServer> listen(int port) {
+    server = vertx.createHttpServer().requestHandler(this::handle);
+    return server.listen(port, "127.0.0.1");
+  }
+
+  public Future<Void> close() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  private void handle(HttpServerRequest req) {
+    req.response().putHeader("Access-Control-Allow-Origin", "*")
+        .putHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        .putHeader("Access-Control-Allow-Headers", "Content-Type");
+    String path = req.path();
+    if ("OPTIONS".equals(req.method().name())) {
+      req.response().setStatusCode(204).end();
+    } else if ("POST".equals(req.method().name()) && "/offline/tickets".equals(path)) {
+      req.body().onSuccess(body -> issue(req, body.toString())).onFailure(e -> reply(req, 400,
+          problem("BAD_REQUEST", e.getMessage())));
+    } else if ("GET".equals(req.method().name()) && "/health".equals(path)) {
+      reply(req, 200, new JsonObject().put("linkUp", linkUp.getAsBoolean()));
+    } else {
+      reply(req, 404, problem("NOT_FOUND", path));
+    }
+  }
+
+  private void issue(HttpServerRequest req, String body) {
+    String matter;
+    try {
+      matter = new JsonObject(body).getString("matter");
+    } catch (DecodeException | ClassCastException e) {
+      matter = null;
+    }
+    if (matter == null || matter.isBlank()) {
+      reply(req, 400, problem("BAD_REQUEST", "matter is required"));
+      return;
+    }
+    String m = matter;
+    // fsync of the offline state happens inside: keep it off the event loop
+    vertx.executeBlocking(() -> service.issueOffline(m)).onComplete(ar -> {
+      if (ar.failed()) {
+        reply(req, 500, problem("ERROR", ar.cause().getMessage()));
+      } else if (ar.result() instanceof OfflineDecision.Issued i) {
+        reply(req, 201, new JsonObject().put("number", i.ticket().number()).put("offline", true)
+            .put("matter", i.ticket().matter()).put("issuedAt", i.ticket().issuedAt()));
+      } else {
+        reply(req, 503, problem(((OfflineDecision.Rejected) ar.result()).reason().name(),
+            "no offline numbers for " + m));
+      }
+    });
+  }
+
+  private static JsonObject problem(String code, String detail) {
+    return new JsonObject().put("code", code).put("detail", detail);
+  }
+
+  private static void reply(HttpServerRequest req, int status, JsonObject body) {
+    req.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .end(body.encode());
+  }
+}

@@ -1,0 +1,14 @@
+package cn.suixin.agent.serial;
+
+/** Receives what happens on a serial line; called from the link's reader thread. */
+public interface SerialListener {
+
+  void onBytes(byte[] data, int length);
+
+  /** The port vanished (cable pulled, USB adapter reset, pty peer gone). */
+  void onDisconnected();
+
+  /** The port is open, first or again after a disconnect. */
+  default void onConnected() {
+  }
+}

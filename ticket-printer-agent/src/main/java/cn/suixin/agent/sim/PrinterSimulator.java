@@ -1,0 +1,152 @@
+package cn.suixin.agent.sim;
+
+import cn.suixin.agent.escpos.EscPosRenderer;
+import cn.suixin.agent.escpos.RenderedTicket;
+import cn.suixin.agent.serial.SerialLink;
+import cn.suixin.agent.serial.SerialListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An ESC/POS printer at the far end of a serial line: it answers DLE EOT n from a settable table
+ * (anywhere in the stream, as real printers do), can fall silent, and keeps everything else it was
+ * sent so tests and --simulate can read the tickets back.
+ */
+public final class PrinterSimulator implements SerialListener, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PrinterSimulator.class);
+  public static final int[] ALL_FINE = {0x12, 0x12, 0x12, 0x12};
+  public static final int[] PAPER_OUT = {0x1A, 0x32, 0x12, 0x72};
+  public static final int[] PAPER_NEAR_END = {0x12, 0x12, 0x12, 0x1E};
+  public static final int[] COVER_OPEN = {0x1A, 0x16, 0x12, 0x12};
+
+  private final SerialLink link;
+  private final Charset charset;
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private volatile int[] statusBytes = ALL_FINE.clone();
+  private volatile boolean silent;
+  private int dleState;
+  private int statusRequests;
+  private int ticketsLogged;
+
+  public PrinterSimulator(SerialLink link, Charset charset) {
+    this.link = link;
+    this.charset = charset;
+  }
+
+  public PrinterSimulator start() throws IOException {
+    link.listen(this);
+    link.open();
+    return this;
+  }
+
+  /** The replies to DLE EOT 1, 2, 3 and 4. */
+  public void setStatusBytes(int... replies) {
+    if (replies.length != 4) {
+      throw new IllegalArgumentException("need four status bytes");
+    }
+    statusBytes = replies.clone();
+  }
+
+  /** A printer that is switched off answers nothing. */
+  public void setSilent(boolean silent) {
+    this.silent = silent;
+  }
+
+  public synchronized byte[] printedBytes() {
+    return printed.toByteArray();
+  }
+
+  public synchronized int statusRequests() {
+    return statusRequests;
+  }
+
+  /** Each ESC @ starts a new ticket, which is how the agent begins every job. */
+  public List<RenderedTicket> tickets() {
+    byte[] all = printedBytes();
+    List<RenderedTicket> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i + 1 < all.length; i++) {
+      if (all[i] == 0x1B && all[i + 1] == 0x40) {
+        if (start >= 0) {
+          out.add(render(all, start, i));
+        }
+        start = i;
+      }
+    }
+    if (start >= 0) {
+      out.add(render(all, start, all.length));
+    }
+    return out;
+  }
+
+  /** For --simulate: logs tickets printed since the last call, as text. */
+  public void logNewTickets() {
+    List<RenderedTicket> all = tickets();
+    // the last ticket may still be arriving: log it once it has been cut
+    int complete = all.isEmpty() || all.get(all.size() - 1).cuts() > 0 ? all.size() : all.size() - 1;
+    for (int i = ticketsLogged; i < complete; i++) {
+      RenderedTicket t = all.get(i);
+      LOG.info("simulated printer printed:\n{}\n[QR {}]", t.text(), t.qrCodes());
+    }
+    ticketsLogged = Math.max(ticketsLogged, complete);
+  }
+
+  @Override
+  public synchronized void onBytes(byte[] data, int length) {
+    for (int i = 0; i < length; i++) {
+      int b = data[i] & 0xFF;
+      if (dleState == 0 && b == 0x10) {
+        dleState = 1;
+      } else if (dleState == 1 && b == 0x04) {
+        dleState = 2;
+      } else if (dleState == 2 && b >= 1 && b <= 4) {
+        dleState = 0;
+        answer(b);
+      } else {
+        if (dleState >= 1) {
+          printed.write(0x10);
+        }
+        if (dleState == 2) {
+          printed.write(0x04);
+        }
+        dleState = 0;
+        printed.write(b);
+      }
+    }
+    notifyAll();
+  }
+
+  @Override
+  public void onDisconnected() {
+    LOG.info("printer simulator lost its port");
+  }
+
+  @Override
+  public void close() {
+    link.close();
+  }
+
+  private void answer(int n) {
+    statusRequests++;
+    if (silent) {
+      return;
+    }
+    try {
+      link.write(new byte[] {(byte) statusBytes[n - 1]});
+    } catch (IOException e) {
+      LOG.debug("printer simulator could not answer: {}", e.getMessage());
+    }
+  }
+
+  private RenderedTicket render(byte[] all, int from, int to) {
+    byte[] part = new byte[to - from];
+    System.arraycopy(all, from, part, 0, part.length);
+    return new EscPosRenderer(charset).render(part);
+  }
+}
