@@ -2,6 +2,7 @@ package cn.suixin.hall.server.auth;
 
 import cn.suixin.hall.store.RecordStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,12 @@ public final class Accounts {
   public static final String SESSIONS = "sessions";
   private static final Duration SESSION = Duration.ofHours(12);
 
+  private final Vertx vertx;
   private final RecordStore records;
   private final Clock clock;
 
-  public Accounts(RecordStore records, Clock clock) {
+  public Accounts(Vertx vertx, RecordStore records, Clock clock) {
+    this.vertx = vertx;
     this.records = records;
     this.clock = clock;
   }
@@ -57,8 +60,10 @@ public final class Accounts {
 
   /** A session token for a user whose password matches, or a failed future. */
   public Future<JsonObject> login(String username, char[] password) {
-    return records.get(USERS, username).compose(user -> {
-      if (user == null || !Passwords.matches(password, user.getString("password"))) {
+    // PBKDF2 is deliberately slow: keep it off the event loop
+    return records.get(USERS, username).compose(user -> vertx.executeBlocking(() ->
+        user != null && Passwords.matches(password, user.getString("password"))).compose(ok -> {
+      if (!ok) {
         return Future.failedFuture(new SecurityException("bad username or password"));
       }
       String token = Passwords.newToken();
@@ -68,7 +73,7 @@ public final class Accounts {
           .put("token", token).put("role", user.getString("role").toLowerCase()).put("hall", user.getString("hall"))
           .put("staffNo", user.getString("staffNo")).put("name", user.getString("name"))
           .put("expiresAt", expires.toString()));
-    });
+    }));
   }
 
   public Future<Void> logout(String token) {

@@ -26,8 +26,8 @@ public final class Passwords {
     if (parts.length != 4 || !parts[0].equals("pbkdf2")) {
       return false;
     }
-    byte[] salt = Base64.getDecoder().decode(parts[2]);
-    byte[] expected = Base64.getDecoder().decode(parts[3]);
+    byte[] salt = Base64.getUrlDecoder().decode(parts[2]);
+    byte[] expected = Base64.getUrlDecoder().decode(parts[3]);
     return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
   }
 

@@ -189,7 +189,7 @@ public final class HallVerticle extends VerticleBase {
     try {
       command = CommandCodec.decode(p.body());
     } catch (BadField e) {
-      replies.add(new Reply(p, Replies.badField(e.field(), e.getMessage())));
+      replies.add(new Reply(p, Replies.badField(e.field(), e.problem())));
       return 0;
     } catch (IllegalArgumentException e) {
       replies.add(new Reply(p, Replies.badField("body", e.getMessage())));

@@ -40,7 +40,7 @@ final class Problems {
       return p;
     }
     if (f instanceof BadField b) {
-      return Problem.badField(b.field(), b.getMessage());
+      return Problem.badField(b.field(), b.problem());
     }
     if (f instanceof DecodeException || f instanceof ClassCastException) {
       return Problem.badField("body", "not a JSON object");

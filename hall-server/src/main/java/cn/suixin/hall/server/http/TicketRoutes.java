@@ -18,6 +18,11 @@ final class TicketRoutes {
   void issue(RoutingContext rc) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
     Principal p = Guards.caller(rc);
+    boolean kiosk = p != null && p.is(Role.KIOSK) && p.belongsTo(hall.id().value());
+    boolean staff = Guards.isStaff(p) && p.belongsTo(hall.id().value());
+    if (p != null && !kiosk && !staff) {
+      throw Problem.forbidden("只有本大厅的取号机和导办人员可以取号", "Only this hall's kiosks and guides issue tickets");
+    }
     JsonObject body = Bodies.object(rc, "matter", "greenChannel", "proof", "partySize", "idNumber", "slotStart",
         "slotEnd");
     JsonObject cmd = new JsonObject().put("type", "issue").put("matter", Json.requiredId(body, "matter"))
@@ -30,15 +35,13 @@ final class TicketRoutes {
         throw new Problem(429, "RATE_LIMITED", "取号过于频繁，请稍后再试", "Too many tickets; try again later");
       }
       cmd.put("source", "PHONE");
-    } else if (p.is(Role.KIOSK) && p.belongsTo(hall.id().value())) {
+    } else if (kiosk) {
       cmd.put("source", "KIOSK").put("device", p.id());
-    } else if (Guards.isStaff(p) && p.belongsTo(hall.id().value())) {
+    } else {
       cmd.put("source", body.getValue("slotStart") != null ? "APPOINTMENT" : "GUIDE");
       if (cmd.getString("greenChannel") != null && cmd.getString("proof") == null) {
         cmd.put("grantedBy", p.staffNo());
       }
-    } else {
-      throw Problem.forbidden("只有本大厅的取号机和导办人员可以取号", "Only this hall's kiosks and guides issue tickets");
     }
     String idNumber = Json.optionalString(body, "idNumber");
     if (idNumber != null) {
@@ -77,20 +80,27 @@ final class TicketRoutes {
   }
 
   void redirect(RoutingContext rc) {
+    staffOnly(rc);
     JsonObject body = Bodies.object(rc, "matter", "reason");
     desk(rc, new JsonObject().put("type", "redirect").put("matter", Json.requiredId(body, "matter"))
         .put("reason", Json.requiredString(body, "reason")));
   }
 
   void grantGreen(RoutingContext rc) {
+    staffOnly(rc);
     JsonObject body = Bodies.object(rc, "channel", "reason");
     desk(rc, new JsonObject().put("type", "grant-green").put("channel", Json.requiredId(body, "channel"))
         .put("reason", Json.optionalString(body, "reason")));
   }
 
   void cancel(RoutingContext rc) {
+    staffOnly(rc);
     JsonObject body = Bodies.object(rc, "reason");
     desk(rc, new JsonObject().put("type", "cancel").put("reason", Json.optionalString(body, "reason")));
+  }
+
+  private void staffOnly(RoutingContext rc) {
+    Guards.require(rc, ctx.hall(rc.pathParam("hall")).id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
   }
 
   private void desk(RoutingContext rc, JsonObject cmd) {

@@ -21,15 +21,15 @@ final class WindowRoutes {
   }
 
   void signIn(RoutingContext rc) {
-    Bodies.object(rc);
     Target t = target(rc, Role.CLERK);
+    Bodies.object(rc);
     send(rc, t, new JsonObject().put("type", "sign-in").put("staffNo", t.caller.staffNo())
         .put("clerkName", t.caller.name()));
   }
 
   void signOut(RoutingContext rc) {
-    Bodies.object(rc);
     Target t = target(rc, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+    Bodies.object(rc);
     JsonObject cmd = new JsonObject().put("type", "sign-out");
     if (t.caller.is(Role.CLERK)) {
       cmd.put("asClerk", t.caller.staffNo());
@@ -38,9 +38,9 @@ final class WindowRoutes {
   }
 
   void callNext(RoutingContext rc) {
-    Bodies.object(rc);
     Target t = target(rc, Role.CLERK);
-    JsonObject cmd = clerk(t, "call-next");
+    Bodies.object(rc);
+    JsonObject cmd = clerk(t, "call-next").put("window", t.window);
     ctx.gateway.command(t.hall, Idempotency.tag(rc, "call-next:" + t.window, cmd))
         .onSuccess(r -> Responses.json(rc, 200, r))
         .onFailure(f -> {
@@ -53,20 +53,20 @@ final class WindowRoutes {
   }
 
   void simple(RoutingContext rc, String type) {
-    Bodies.object(rc);
     Target t = target(rc, Role.CLERK);
+    Bodies.object(rc);
     send(rc, t, clerk(t, type));
   }
 
   void finish(RoutingContext rc) {
-    JsonObject body = Bodies.object(rc, "outcome", "missingMaterials", "dueDate", "referredTo", "reason");
     Target t = target(rc, Role.CLERK);
+    JsonObject body = Bodies.object(rc, "outcome", "missingMaterials", "dueDate", "referredTo", "reason");
     send(rc, t, clerk(t, "finish").mergeIn(body));
   }
 
   void transfer(RoutingContext rc) {
-    JsonObject body = Bodies.object(rc, "matter", "window", "reason");
     Target t = target(rc, Role.CLERK);
+    JsonObject body = Bodies.object(rc, "matter", "window", "reason");
     JsonObject cmd = clerk(t, "transfer").put("matter", Json.optionalString(body, "matter"))
         .put("reason", Json.optionalString(body, "reason"));
     String to = Json.optionalString(body, "window");
@@ -80,38 +80,38 @@ final class WindowRoutes {
   }
 
   void resumeParked(RoutingContext rc) {
-    JsonObject body = Bodies.object(rc, "ticket");
     Target t = target(rc, Role.CLERK);
+    JsonObject body = Bodies.object(rc, "ticket");
     send(rc, t, clerk(t, "resume-parked").put("ticket", Json.requiredString(body, "ticket")));
   }
 
   void pause(RoutingContext rc) {
-    JsonObject body = Bodies.object(rc, "reason");
     Target t = target(rc, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+    JsonObject body = Bodies.object(rc, "reason");
     send(rc, t, asClerkIfClerk(t, "pause").put("reason", Json.requiredString(body, "reason")));
   }
 
   void resume(RoutingContext rc) {
-    Bodies.object(rc);
     Target t = target(rc, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
+    Bodies.object(rc);
     send(rc, t, asClerkIfClerk(t, "resume"));
   }
 
   void open(RoutingContext rc) {
-    Bodies.object(rc);
     Target t = target(rc, Role.SUPERVISOR, Role.ADMIN);
+    Bodies.object(rc);
     send(rc, t, new JsonObject().put("type", "open"));
   }
 
   void close(RoutingContext rc) {
-    JsonObject body = Bodies.object(rc, "reason");
     Target t = target(rc, Role.SUPERVISOR, Role.ADMIN);
+    JsonObject body = Bodies.object(rc, "reason");
     send(rc, t, new JsonObject().put("type", "close").put("reason", Json.optionalString(body, "reason")));
   }
 
   void remap(RoutingContext rc) {
-    JsonObject body = Bodies.object(rc, "matters");
     Target t = target(rc, Role.SUPERVISOR, Role.ADMIN);
+    JsonObject body = Bodies.object(rc, "matters");
     send(rc, t, new JsonObject().put("type", "remap").put("matters", body.getValue("matters")));
   }
 

@@ -1,0 +1,74 @@
+package cn.suixin.hall.server.http;
+
+import cn.suixin.hall.server.live.LiveHub;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Every route of the server, one line each. docs and OpenApiTest keep openapi.yaml in step. */
+public final class ApiRouter {
+  static final int BODY_LIMIT = 16 * 1024;
+
+  private ApiRouter() {
+  }
+
+  public static Router create(Vertx vertx, ApiContext ctx, LiveHub hub, Ops ops) {
+    Router router = Router.router(vertx);
+    TicketRoutes tickets = new TicketRoutes(ctx);
+    WindowRoutes windows = new WindowRoutes(ctx);
+    HallRoutes halls = new HallRoutes(ctx);
+    LiveRoutes live = new LiveRoutes(vertx, ctx, hub);
+
+    router.route("/api/*").method(HttpMethod.POST).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.route("/api/*").handler(rc -> Guards.authenticate(ctx.accounts, rc));
+    router.get("/api/v1/openapi.yaml").handler(ops::openApi);
+
+    router.post("/api/v1/auth/login").handler(halls::login);
+    router.post("/api/v1/auth/logout").handler(halls::logout);
+    router.get("/api/v1/halls").handler(halls::list);
+    router.get("/api/v1/halls/:hall").handler(halls::info);
+    router.get("/api/v1/halls/:hall/snapshot").handler(halls::snapshot);
+    router.get("/api/v1/halls/:hall/waiting").handler(halls::waiting);
+    router.get("/api/v1/halls/:hall/live").handler(live::hall);
+    router.post("/api/v1/halls/:hall/tickets").handler(tickets::issue);
+    router.get("/api/v1/halls/:hall/tickets").handler(tickets::find);
+    router.get("/api/v1/halls/:hall/tickets/:ticket").handler(tickets::get);
+    router.post("/api/v1/halls/:hall/tickets/:ticket/redirect").handler(tickets::redirect);
+    router.post("/api/v1/halls/:hall/tickets/:ticket/green-channel").handler(tickets::grantGreen);
+    router.post("/api/v1/halls/:hall/tickets/:ticket/cancel").handler(tickets::cancel);
+    router.get("/api/v1/halls/:hall/windows/:window").handler(windows::view);
+    router.post("/api/v1/halls/:hall/windows/:window/sign-in").handler(windows::signIn);
+    router.post("/api/v1/halls/:hall/windows/:window/sign-out").handler(windows::signOut);
+    router.post("/api/v1/halls/:hall/windows/:window/call-next").handler(windows::callNext);
+    router.post("/api/v1/halls/:hall/windows/:window/recall").handler(rc -> windows.simple(rc, "recall"));
+    router.post("/api/v1/halls/:hall/windows/:window/start").handler(rc -> windows.simple(rc, "start"));
+    router.post("/api/v1/halls/:hall/windows/:window/finish").handler(windows::finish);
+    router.post("/api/v1/halls/:hall/windows/:window/no-show").handler(rc -> windows.simple(rc, "no-show"));
+    router.post("/api/v1/halls/:hall/windows/:window/transfer").handler(windows::transfer);
+    router.post("/api/v1/halls/:hall/windows/:window/park").handler(rc -> windows.simple(rc, "park"));
+    router.post("/api/v1/halls/:hall/windows/:window/resume-parked").handler(windows::resumeParked);
+    router.post("/api/v1/halls/:hall/windows/:window/pause").handler(windows::pause);
+    router.post("/api/v1/halls/:hall/windows/:window/resume").handler(windows::resume);
+    router.post("/api/v1/halls/:hall/windows/:window/open").handler(windows::open);
+    router.post("/api/v1/halls/:hall/windows/:window/close").handler(windows::close);
+    router.post("/api/v1/halls/:hall/windows/:window/matters").handler(windows::remap);
+    router.post("/api/v1/halls/:hall/ratings").handler(halls::rate);
+    router.post("/api/v1/halls/:hall/notice").handler(halls::notice);
+    router.post("/api/v1/halls/:hall/offline-blocks").handler(halls::reserveBlock);
+    router.post("/api/v1/halls/:hall/offline-tickets").handler(halls::admitOffline);
+    router.route("/api/*").handler(ApiRouter::notFound);
+    router.route("/api/*").failureHandler(Problems::handle);
+
+    router.get("/health").handler(ops::health);
+    router.get("/ready").handler(ops::ready);
+    router.get("/metrics").handler(ops::metrics);
+    Pages.mount(router);
+    return router;
+  }
+
+  private static void notFound(RoutingContext rc) {
+    rc.fail(Problem.notFound("NOT_FOUND", "没有该接口", "No such endpoint"));
+  }
+}

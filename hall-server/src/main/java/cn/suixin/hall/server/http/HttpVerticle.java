@@ -1,0 +1,59 @@
+package cn.suixin.hall.server.http;
+
+import cn.suixin.hall.engine.config.CityConfig;
+import cn.suixin.hall.server.auth.Accounts;
+import cn.suixin.hall.server.live.LiveHub;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/** The HTTP and WebSocket face of every hall on this node. */
+public final class HttpVerticle extends VerticleBase {
+  private final CityConfig city;
+  private final Accounts accounts;
+  private final IdNumbers idNumbers;
+  private final PrometheusMeterRegistry registry;
+  private final int port;
+  private final BooleanSupplier ready;
+  private final AtomicInteger liveConnections = new AtomicInteger();
+  private LiveHub hub;
+  private HttpServer server;
+
+  public HttpVerticle(CityConfig city, Accounts accounts, IdNumbers idNumbers, PrometheusMeterRegistry registry,
+      int port, BooleanSupplier ready) {
+    this.city = city;
+    this.accounts = accounts;
+    this.idNumbers = idNumbers;
+    this.registry = registry;
+    this.port = port;
+    this.ready = ready;
+  }
+
+  @Override
+  public Future<?> start() {
+    registry.gauge("suixin_live_connections", liveConnections);
+    hub = new LiveHub(vertx, liveConnections);
+    ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, 6);
+    HttpServerOptions options = new HttpServerOptions().setPort(port).setCompressionSupported(true)
+        .setMaxWebSocketFrameSize(64 * 1024).setIdleTimeout(0);
+    return vertx.createHttpServer(options)
+        .requestHandler(ApiRouter.create(vertx, ctx, hub, new Ops(registry, ready)))
+        .listen()
+        .onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (tests ask for port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    hub.closeAll();
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}
