@@ -34,3 +34,12 @@ test('settings are clamped and unknown keys ignored', () => {
   assert.equal(s.one, 'yi');
   assert.equal('volume' in s, false);
 });
+
+test('voice settings can be given in the page query', async () => {
+  const { settingsFromQuery } = await import('../../main/resources/webroot/js/call-phrase.js');
+  const s = settingsFromQuery('?chime=0&repeats=3&pause=800&one=yao&voice=clips');
+  assert.deepEqual({ ...s }, { chime: false, repeats: 3, pauseMs: 800, chimeGapMs: 300, one: 'yao', voice: 'clips' });
+  assert.equal(settingsFromQuery('').voice, 'auto');
+  assert.equal(settingsFromQuery('', { voice: 'off' }).voice, 'off');
+  assert.equal(settingsFromQuery('?voice=loud').voice, 'auto');
+});

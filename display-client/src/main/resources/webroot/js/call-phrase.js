@@ -59,3 +59,22 @@ export function callSpeechSteps(call, settings = {}) {
   const s = settingsFrom(settings);
   return repeat([{ say: callText(call, s) }], s);
 }
+
+/**
+ * Voice settings from a page query, e.g. ?chime=0&repeats=3&pause=800&one=yao&voice=clips.
+ * `voice` is auto (speech only if a zh-CN voice exists), clips, speech or off.
+ */
+export function settingsFromQuery(search, defaults = {}) {
+  const q = new URLSearchParams(search);
+  const num = (k) => (q.has(k) ? Number(q.get(k)) : undefined);
+  const s = settingsFrom({
+    ...defaults,
+    chime: q.has('chime') ? !['0', 'false', 'off'].includes(q.get('chime')) : defaults.chime,
+    repeats: num('repeats') ?? defaults.repeats,
+    pauseMs: num('pause') ?? defaults.pauseMs,
+    one: q.get('one') ?? defaults.one
+  });
+  const voice = q.get('voice') ?? defaults.voice ?? 'auto';
+  s.voice = ['auto', 'clips', 'speech', 'off'].includes(voice) ? voice : 'auto';
+  return s;
+}
