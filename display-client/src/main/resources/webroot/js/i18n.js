@@ -12,7 +12,12 @@ const listeners = new Set();
 export function initLang({ search = '', storage = null } = {}) {
   const fromQuery = new URLSearchParams(search).get('lang');
   const stored = storage?.getItem?.(STORAGE_KEY);
-  current = LANGS.includes(fromQuery) ? fromQuery : LANGS.includes(stored) ? stored : 'zh';
+  const next = LANGS.includes(fromQuery) ? fromQuery : LANGS.includes(stored) ? stored : 'zh';
+  // Elements may have rendered before the page read the setting: tell them.
+  if (next !== current) {
+    current = next;
+    for (const fn of listeners) fn(next);
+  }
   return current;
 }
 

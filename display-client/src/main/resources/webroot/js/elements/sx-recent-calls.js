@@ -15,16 +15,16 @@ export class SxRecentCalls extends SxElement {
   render(data) {
     const windows = (data?.windows ?? []).filter((w) => w.state !== 'CLOSED');
     const groups = data?.groups ?? new Map();
-    return `<table class="sx-recent">
-      <tbody>${windows.map((w) => {
-        const calls = groups.get(String(w.id)) ?? [];
-        return `<tr class="sx-window-${esc(w.state?.toLowerCase())}">
-          <th scope="row">${esc(pick(w) || w.id)}${windowBadges(w)}</th>
-          <td class="sx-recent-numbers">${calls.map((c) => `<span>${esc(c.number)}</span>`).join('')}</td>
-          <td class="sx-recent-state">${w.state === 'PAUSED' || w.state === 'UNSTAFFED' ? esc(t(`window.state.${w.state}`)) : ''}</td>
-        </tr>`;
-      }).join('')}</tbody>
-    </table>`;
+    return `<ul class="sx-recent">${windows.map((w) => {
+      const calls = groups.get(String(w.id)) ?? [];
+      const idle = w.state === 'PAUSED' || w.state === 'UNSTAFFED';
+      return `<li class="sx-window-${esc(w.state?.toLowerCase())}">
+        <span class="sx-recent-window">${esc(pick(w) || w.id)}${windowBadges(w)}</span>
+        <span class="sx-recent-numbers">${idle
+          ? `<em>${esc(t(`window.state.${w.state}`))}</em>`
+          : calls.map((c) => `<span>${esc(c.number)}</span>`).join('')}</span>
+      </li>`;
+    }).join('')}</ul>`;
   }
 }
 customElements.define('sx-recent-calls', SxRecentCalls);
