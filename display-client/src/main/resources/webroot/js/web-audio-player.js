@@ -43,6 +43,9 @@ export class WebAudioPlayer {
   }
 
   async play(name) {
+    // Until someone taps the screen (or the kiosk flag allows autoplay) nothing can sound;
+    // fail fast so stale calls do not pile up and play late.
+    if (this.suspended) throw new Error('audio locked until a user gesture');
     const buffer = await this.load(name);
     await new Promise((resolve) => {
       const source = this.ctx.createBufferSource();
