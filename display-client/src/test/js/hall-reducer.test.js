@@ -157,3 +157,17 @@ test('garbage is ignored', () => {
   assert.equal(reduceHall(s0, { seq: 1235 }), s0);
   assert.equal(reduceHall(s0, { type: 'ticket.issued' }), s0);
 });
+
+test('calls older than a minute on the server clock are not fresh enough to speak', async () => {
+  const { isFreshCall } = await import('../../main/resources/webroot/js/hall-reducer.js');
+  const now = Date.parse('2026-11-27T01:05:00Z');
+  assert.equal(isFreshCall({ at: '2026-11-27T01:04:30Z' }, now), true);
+  assert.equal(isFreshCall({ at: '2026-11-27T01:03:00Z' }, now), false);
+  assert.equal(isFreshCall({}, now), true);
+});
+
+test('now calling carries the window marks', () => {
+  const s = reduceHall(initialState(), snapshot({ windows: [window3({ greenChannel: true })] }));
+  assert.equal(selectNowCalling(s)[0].greenChannel, true);
+  assert.equal(selectNowCalling(s)[0].crossRegion, false);
+});

@@ -36,3 +36,10 @@ test('a staff token opens the staff feed and connection changes reach subscriber
   made[0].options.onState('open', {});
   assert.deepEqual(seen, ['connecting', 'open']);
 });
+
+test('the store learns the server clock from snapshots', () => {
+  const { factory, made } = fakeSocketFactory();
+  const store = new HallStore({ hall: 'city', origin: 'http://h', socketFactory: factory, now: () => Date.parse('2026-11-27T01:00:00Z') });
+  made[0].options.onMessage({ type: 'snapshot', seq: 1, at: '2026-11-27T01:00:05Z', windows: [], matters: [] });
+  assert.equal(store.serverNow(), Date.parse('2026-11-27T01:00:05Z'));
+});

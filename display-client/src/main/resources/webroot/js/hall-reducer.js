@@ -126,6 +126,7 @@ export function reduceHall(state, msg) {
 
 const ACTIVE_STATES = new Set(['CALLING', 'SERVING']);
 
+
 /**
  * The calls to show large: the current ticket of each window that is calling or serving,
  * newest call first. Derived from windows, so a finished service drops off by itself.
@@ -144,6 +145,8 @@ export function selectNowCalling(state, limit = 8) {
         window: String(w.id),
         windowName: w.name,
         windowNameEn: w.nameEn,
+        greenChannel: Boolean(w.greenChannel),
+        crossRegion: Boolean(w.crossRegion),
         number: w.current.number,
         matter: w.current.matter,
         seq: call?.seq ?? -1,
@@ -168,4 +171,15 @@ export function selectRecentByWindow(state, perWindow = 3) {
 
 export function isCall(msg) {
   return Boolean(msg) && CALL_TYPES.has(msg.type);
+}
+
+/**
+ * Whether a call is recent enough to speak. After a reconnect the server may replay missed
+ * events; a screen must not read out calls from minutes ago. `serverNow` is the server's clock
+ * as estimated from the last snapshot; calls without a time count as fresh.
+ */
+export function isFreshCall(call, serverNow, maxAgeMs = 60000) {
+  const at = Date.parse(call?.at ?? '');
+  if (Number.isNaN(at)) return true;
+  return serverNow - at <= maxAgeMs;
 }

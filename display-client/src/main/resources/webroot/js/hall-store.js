@@ -19,6 +19,9 @@ export class HallStore {
     this.closeDetail = null;
     this.listeners = new Set();
     this.messageListeners = new Set();
+    this.now = o.now ?? (() => Date.now());
+    // Server clock minus ours, learnt from each snapshot's `at`.
+    this.offsetMs = 0;
     const origin = o.origin ?? globalThis.location?.origin ?? '';
     const staff = Boolean(o.token);
     const options = {
@@ -45,12 +48,18 @@ export class HallStore {
   }
 
   apply(msg) {
+    if (msg?.type === 'snapshot' && msg.at && !Number.isNaN(Date.parse(msg.at))) this.offsetMs = Date.parse(msg.at) - this.now();
     const prev = this.state;
     const next = reduceHall(prev, msg);
     this.state = next;
     for (const fn of this.messageListeners) fn(msg, next, prev);
     if (next.needsResync && !prev.needsResync) this.socket.resync();
     if (next !== prev) this.emit(next, prev);
+  }
+
+  /** The server's time now, as far as the last snapshot tells. */
+  serverNow() {
+    return this.now() + this.offsetMs;
   }
 
   /** fn(state, prev) on every change, including connection changes (prev undefined then). */

@@ -1,6 +1,7 @@
 import { SxElement } from '../sx-element.js';
 import { t, pick } from '../i18n.js';
 import { esc } from '../dom.js';
+import { windowBadges } from './sx-recent-calls.js';
 
 /** <sx-now-calling>: data = {calls: selectNowCalling(state), highlight: seq of the newest live call}. */
 export class SxNowCalling extends SxElement {
@@ -13,7 +14,7 @@ export class SxNowCalling extends SxElement {
       return `<li class="sx-call${newest ? ' sx-newest' : ''}">
         <span class="sx-call-number">${esc(c.number)}</span>
         <span class="sx-call-arrow" aria-hidden="true">→</span>
-        <span class="sx-call-window">${esc(windowName)}</span>
+        <span class="sx-call-window">${esc(windowName)}${windowBadges(c)}</span>
         ${c.recall ? `<span class="sx-tag">${t('call.recall')}</span>` : ''}
       </li>`;
     }).join('')}</ol>`;

@@ -87,7 +87,8 @@ async function take() {
     show('result');
   } catch (e) {
     $('#error').hidden = false;
-    $('#error').textContent = e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
+    const unregistered = e instanceof ApiError && (e.status === 401 || e.status === 403);
+    $('#error').textContent = unregistered ? t('kiosk.noToken') : e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
   } finally {
     $('#take').disabled = false;
     $('#take').textContent = t('kiosk.take');

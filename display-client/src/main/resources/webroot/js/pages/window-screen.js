@@ -8,6 +8,7 @@ import '../elements/sx-window-status.js';
 import { startPage, showConnection } from '../page.js';
 import { lang, pick } from '../i18n.js';
 import { HallStore } from '../hall-store.js';
+import { isFreshCall } from '../hall-reducer.js';
 import { Announcer } from '../announcer.js';
 import { settingsFromQuery } from '../call-phrase.js';
 import { $ } from '../dom.js';
@@ -22,7 +23,8 @@ store.subscribe((state, prev) => {
   $('#hall-name').textContent = pick({ name: state.hallName, nameEn: state.hallNameEn }) || ctx.hall;
   const w = state.windows.find((x) => String(x.id) === String(ctx.window)) ?? null;
   $('sx-window-status').data = state.seq === null ? undefined : w;
-  if (announcer && prev && state.lastCall && state.lastCall !== prev.lastCall && state.lastCall.window === String(ctx.window)) {
-    announcer.announce(state.lastCall);
+  const call = state.lastCall;
+  if (announcer && prev && call && call !== prev.lastCall && call.window === String(ctx.window) && isFreshCall(call, store.serverNow())) {
+    announcer.announce(call);
   }
 });
