@@ -2,6 +2,7 @@
 // scripted stand-in hall on /api/v1 so pages can be looked at before the real server exists.
 // Never shipped: it lives in tools/, outside webroot.
 //   node tools/dev-server.mjs [port]
+// The browser smoke test imports startDevHall() to run pages against it.
 
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../src/main/resources/webroot/', import.meta.url));
-const port = Number(process.argv[2] ?? 8090);
+let port = Number(process.argv[2] ?? 8090);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wav': 'audio/wav', '.svg': 'image/svg+xml' };
 
 const PAGES = [
@@ -110,5 +111,25 @@ function json(res, status, body) {
   res.end(JSON.stringify(body));
 }
 
-setInterval(tick, Number(process.env.SX_DEV_TICK_MS ?? 4000));
-server.listen(port, () => console.log(`dev hall on http://localhost:${port}/halls/city/screen`));
+/** Starts the stand-in hall; port 0 picks a free one. Resolves with {port, close()}. */
+export function startDevHall({ port: wanted = 0, tickMs = 4000 } = {}) {
+  return new Promise((resolve) => {
+    const timer = setInterval(tick, tickMs);
+    server.listen(wanted, '127.0.0.1', () => {
+      port = server.address().port;
+      resolve({
+        port,
+        close: () => new Promise((done) => {
+          clearInterval(timer);
+          for (const s of sockets) s.destroy();
+          server.close(done);
+        })
+      });
+    });
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  startDevHall({ port, tickMs: Number(process.env.SX_DEV_TICK_MS ?? 4000) })
+    .then((h) => console.log(`dev hall on http://localhost:${h.port}/halls/city/screen`));
+}

@@ -5,10 +5,14 @@ import { ticketAlerts, isCallFor } from '../../main/resources/webroot/js/phone-w
 const waiting = (ahead) => ({ status: 'WAITING', ahead, window: null });
 
 test('near fires once when three or fewer are ahead', () => {
-  assert.deepEqual(ticketAlerts(null, waiting(8)), []);
+  assert.deepEqual(ticketAlerts(waiting(8), waiting(4)), []);
   assert.deepEqual(ticketAlerts(waiting(5), waiting(3)), ['near']);
   assert.deepEqual(ticketAlerts(waiting(3), waiting(2)), []);
-  assert.deepEqual(ticketAlerts(null, waiting(0)), ['near']);
+});
+
+test('the first status seen never alerts', () => {
+  assert.deepEqual(ticketAlerts(null, waiting(0)), []);
+  assert.deepEqual(ticketAlerts(null, { status: 'CALLED', window: '3' }), []);
 });
 
 test('called fires on the call and on a move to another window', () => {

@@ -6,10 +6,13 @@ export const FINAL_STATUSES = new Set(['DONE', 'NO_SHOW', 'CANCELLED']);
 
 const isNear = (t) => t?.status === 'WAITING' && typeof t.ahead === 'number' && t.ahead <= NEAR_AHEAD;
 
-/** Alerts due when the ticket status goes from prev (may be null) to next. */
+/**
+ * Alerts due when the ticket status goes from prev to next. The first status (prev null) never
+ * alerts: the person is looking at the page already, and browsers refuse to vibrate before a tap.
+ */
 export function ticketAlerts(prev, next) {
   const alerts = [];
-  if (!next) return alerts;
+  if (!prev || !next) return alerts;
   if (isNear(next) && !isNear(prev)) alerts.push('near');
   if (next.status === 'CALLED' && (prev?.status !== 'CALLED' || String(prev?.window) !== String(next.window))) alerts.push('called');
   return alerts;
