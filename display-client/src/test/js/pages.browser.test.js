@@ -82,7 +82,12 @@ after(async () => {
   chrome.kill();
   await exited;
   await hall.close();
-  rmSync(profile, { recursive: true, force: true });
+  // Chromium's helper processes may still be writing the profile for a moment.
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch {
+    // a leftover temp profile is harmless
+  }
 });
 
 /** Opens a page in a fresh tab; returns helpers and the errors seen so far. */
