@@ -27,7 +27,7 @@ export class Announcer {
 
   useSpeech() {
     const mode = this.settings.voice;
-    return mode === 'speech' || (mode === 'auto' && this.player.canSpeak);
+    return (mode === 'speech' && !this.player.speechBroken) || (mode === 'auto' && this.player.canSpeak);
   }
 
   announce(call) {

@@ -59,7 +59,7 @@ export class WebAudioPlayer {
   }
 
   get canSpeak() {
-    return Boolean(this.voice);
+    return Boolean(this.voice) && !this.speechBroken;
   }
 
   say(text) {
@@ -68,11 +68,18 @@ export class WebAudioPlayer {
       u.voice = this.voice;
       u.lang = 'zh-CN';
       u.rate = 0.9;
-      u.onend = resolve;
-      u.onerror = resolve;
+      const timer = setTimeout(() => {
+        // Linux Chromium with speech-dispatcher offers voices that never finish and wedge:
+        // give up on speech for good, the clips take over from the next call.
+        this.speechBroken = true;
+        speechSynthesis.cancel();
+        resolve();
+      }, 3000 + text.length * 500);
+      u.onend = u.onerror = () => {
+        clearTimeout(timer);
+        resolve();
+      };
       speechSynthesis.speak(u);
-      // Some engines never fire onend (speech-dispatcher); give up after a generous bound.
-      setTimeout(resolve, 1000 + text.length * 400);
     });
   }
 }
@@ -81,7 +88,8 @@ export class WebAudioPlayer {
 export function findChineseVoice(timeoutMs = 1500) {
   const synth = globalThis.speechSynthesis;
   if (!synth) return Promise.resolve(null);
-  const pickVoice = () => synth.getVoices().find((v) => /^zh[-_](CN|Hans)/i.test(v.lang) || /^cmn/i.test(v.lang)) ?? null;
+  // Only a real zh-CN voice; speech-dispatcher's bare "cmn" voices are the ones that wedge.
+  const pickVoice = () => synth.getVoices().find((v) => /^zh[-_](CN|Hans)/i.test(v.lang)) ?? null;
   const now = pickVoice();
   if (now || synth.getVoices().length > 0) return Promise.resolve(now);
   return new Promise((resolve) => {
