@@ -89,6 +89,17 @@ test('a seq gap marks the state for resync and is not applied', () => {
   assert.equal(s2.seq, 1234, 'nothing applies until a snapshot or replay arrives');
 });
 
+test('after a gap, the replayed next event applies and clears the resync flag', () => {
+  const s0 = reduceHall(initialState(), snapshot());
+  const gap = reduceHall(s0, called(1237, 'A004', '3'));
+  assert.equal(gap.needsResync, true);
+  assert.equal(reduceHall(gap, called(1238, 'A005', '3')), gap, 'still waiting for the replay');
+  const replayed = reduceHall(gap, called(1235, 'A002', '3'));
+  assert.equal(replayed.needsResync, false);
+  assert.equal(replayed.seq, 1235);
+  assert.equal(replayed.lastCall.number, 'A002');
+});
+
 test('a duplicate event is ignored', () => {
   const s0 = reduceHall(initialState(), snapshot());
   const s1 = reduceHall(s0, called(1235, 'A002', '3'));

@@ -110,18 +110,20 @@ function applyEvent(state, msg) {
 
 /**
  * Applies one server message. A sequenced event whose seq is not the next one marks the
- * state `needsResync` and is not applied; a duplicate is ignored; a snapshot replaces everything
- * the hall shows (including what is "now calling") and clears `needsResync`.
+ * state `needsResync` and is not applied; a duplicate is ignored. The next event in order (a
+ * replay after resuming with ?since) applies and clears `needsResync`; so does a snapshot, which
+ * replaces everything the hall shows, including what is "now calling".
  */
 export function reduceHall(state, msg) {
   if (!msg || typeof msg.type !== 'string') return state;
   if (msg.type === 'snapshot') return fromSnapshot(state, msg);
   if (SIDE_TYPES.has(msg.type)) return applySide(state, msg);
   if (typeof msg.seq !== 'number') return state;
-  if (state.seq === null || state.needsResync) return { ...state, needsResync: true };
+  if (state.seq === null) return state.needsResync ? state : { ...state, needsResync: true };
   if (msg.seq <= state.seq) return state;
-  if (msg.seq !== state.seq + 1) return { ...state, needsResync: true };
-  return applyEvent(state, msg);
+  if (msg.seq !== state.seq + 1) return state.needsResync ? state : { ...state, needsResync: true };
+  // The next event in order, e.g. the server replaying from ?since after a resync.
+  return applyEvent({ ...state, needsResync: false }, msg);
 }
 
 const ACTIVE_STATES = new Set(['CALLING', 'SERVING']);
