@@ -15,6 +15,8 @@ export function startPage() {
 /** Mirrors a HallStore's connection onto every <sx-connection-state> of the page. */
 export function showConnection(store) {
   const paint = () => {
+    // Lets page CSS dim data that may be stale while the feed is down.
+    document.body.dataset.conn = store.connection;
     for (const el of document.querySelectorAll('sx-connection-state')) {
       el.setAttribute('state', store.connection);
       if (store.closeDetail?.code) el.setAttribute('code', String(store.closeDetail.code));
@@ -25,5 +27,6 @@ export function showConnection(store) {
 
 /** For pages without a socket: reflect the last REST outcome as the connection state. */
 export function showRestState(state) {
+  document.body.dataset.conn = state;
   for (const el of document.querySelectorAll('sx-connection-state')) el.setAttribute('state', state);
 }

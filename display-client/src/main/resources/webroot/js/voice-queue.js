@@ -62,14 +62,20 @@ export class VoiceQueue {
       if (typeof step === 'number') await this.wait(step);
       else if (typeof step === 'string') {
         await this.player.play(step);
-        this.played.push(step);
+        this.remember(this.played, step);
       } else if (step && typeof step.say === 'string' && this.player.say) {
         await this.player.say(step.say);
-        this.played.push(step);
+        this.remember(this.played, step);
       }
     } catch (e) {
       // A missing clip must not silence the rest of the hall's calls.
-      this.errors.push({ step, error: String(e?.message ?? e) });
+      this.remember(this.errors, { step, error: String(e?.message ?? e) });
     }
+  }
+
+  /** Keeps the last few hundred entries: a hall screen runs all day. */
+  remember(list, entry) {
+    list.push(entry);
+    if (list.length > 300) list.splice(0, list.length - 300);
   }
 }

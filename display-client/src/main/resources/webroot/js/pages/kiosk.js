@@ -88,7 +88,9 @@ async function take() {
   } catch (e) {
     $('#error').hidden = false;
     const unregistered = e instanceof ApiError && (e.status === 401 || e.status === 403);
-    $('#error').textContent = unregistered ? t('kiosk.noToken') : e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
+    let text = unregistered ? t('kiosk.noToken') : e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
+    if (e?.code === 'HALL_CLOSED' && typeof hall.openingHours === 'string') text += `（${hall.openingHours}）`;
+    $('#error').textContent = text;
   } finally {
     $('#take').disabled = false;
     $('#take').textContent = t('kiosk.take');
