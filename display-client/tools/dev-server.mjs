@@ -30,7 +30,7 @@ const matters = [
   { code: 'CQ-HUKOU', name: '川渝户口迁移', nameEn: 'Sichuan-Chongqing hukou move', prefix: 'E', category: 'CROSS_REGION', flags: ['CROSS_REGION'], waiting: 1, estimatedWaitSeconds: 120, open: true },
   { code: 'DL-RENEW', name: '驾驶证换证', nameEn: 'Licence renewal', prefix: 'F', category: 'DRIVING', flags: ['ZERO_MATERIAL'], waiting: 0, estimatedWaitSeconds: 0, open: false }
 ];
-const windows = Array.from({ length: 8 }, (_, i) => ({
+const windows = Array.from({ length: Number(process.env.SX_DEV_WINDOWS ?? 8) }, (_, i) => ({
   id: String(i + 1), name: `${i + 1}号窗口`, nameEn: `Window ${i + 1}`, kind: 'COMPREHENSIVE',
   crossRegion: i === 6, greenChannel: i === 7, matters: matters.map((m) => m.code),
   state: i === 5 ? 'PAUSED' : 'IDLE', pausedReason: i === 5 ? '系统维护' : null,
@@ -46,7 +46,7 @@ function snapshot() {
 }
 
 function tick() {
-  const w = windows[counter % 8];
+  const w = windows[counter % windows.length];
   if (w.state === 'PAUSED') { counter++; return; }
   const m = matters[counter % 5];
   counter++;

@@ -15,6 +15,10 @@ export class SxRecentCalls extends SxElement {
   render(data) {
     const windows = (data?.windows ?? []).filter((w) => w.state !== 'CLOSED');
     const groups = data?.groups ?? new Map();
+    // Big halls have dozens of windows: two columns and smaller rows so all of them fit.
+    const columns = windows.length > 10 ? 2 : 1;
+    this.style.setProperty('--sx-columns', columns);
+    this.style.setProperty('--sx-rows', Math.max(1, Math.ceil(windows.length / columns)));
     return `<ul class="sx-recent">${windows.map((w) => {
       const calls = groups.get(String(w.id)) ?? [];
       const idle = w.state === 'PAUSED' || w.state === 'UNSTAFFED';
