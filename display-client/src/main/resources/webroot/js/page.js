@@ -30,3 +30,14 @@ export function showRestState(state) {
   document.body.dataset.conn = state;
   for (const el of document.querySelectorAll('sx-connection-state')) el.setAttribute('state', state);
 }
+
+/**
+ * Cancel buttons in dialogs are type="button" (so Enter in a field confirms, never cancels);
+ * any button with data-close closes its dialog with returnValue "cancel".
+ */
+export function wireDialogCancel(root = document) {
+  root.addEventListener('click', (ev) => {
+    const button = ev.target.closest?.('dialog button[data-close]');
+    if (button) button.closest('dialog').close('cancel');
+  });
+}

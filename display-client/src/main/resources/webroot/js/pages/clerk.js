@@ -4,7 +4,7 @@
 
 import '../elements/sx-connection-state.js';
 import '../elements/sx-lang-switch.js';
-import { startPage } from '../page.js';
+import { startPage, wireDialogCancel } from '../page.js';
 import { lang, pick, t, onLangChange, formatWait } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { seg, ApiError } from '../api.js';
@@ -14,6 +14,7 @@ import { esc, $ } from '../dom.js';
 
 const ctx = startPage();
 translateStatic();
+wireDialogCancel();
 $('#logout').addEventListener('click', logout);
 
 const { session, api, store } = await staffStart(ctx);
@@ -102,6 +103,8 @@ function ask(id, prepare) {
   const form = dialog.querySelector('form');
   form.reset();
   prepare?.(form);
+  // Esc keeps the previous returnValue; start clean so it never reads as a confirmation.
+  dialog.returnValue = '';
   dialog.showModal();
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? form : null), { once: true });

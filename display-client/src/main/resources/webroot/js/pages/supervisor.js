@@ -5,7 +5,7 @@ import '../elements/sx-connection-state.js';
 import '../elements/sx-lang-switch.js';
 import '../elements/sx-clock.js';
 import { windowBadges } from '../elements/sx-recent-calls.js';
-import { startPage } from '../page.js';
+import { startPage, wireDialogCancel } from '../page.js';
 import { lang, pick, t, onLangChange, formatWait, formatClock, maskName, redactIds } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { seg, ApiError } from '../api.js';
@@ -16,6 +16,7 @@ import { esc, $ } from '../dom.js';
 const LONG_WAIT_SECONDS = 30 * 60;
 const ctx = startPage();
 translateStatic();
+wireDialogCancel();
 $('#logout').addEventListener('click', logout);
 const { session, api, store } = await staffStart(ctx);
 $('#who').textContent = `${session.name ?? ''} ${session.staffNo ?? ''}`;
@@ -94,6 +95,7 @@ async function remap(windowId) {
   const serves = new Set(w?.matters ?? []);
   $('#remap-matters').innerHTML = state.matters.map((m) => `<label style="display: flex; gap: 0.5em; align-items: center;">
       <input type="checkbox" name="matter" value="${esc(m.code)}" ${serves.has(m.code) ? 'checked' : ''}> ${esc(pick(m))}</label>`).join('');
+  dialog.returnValue = '';
   dialog.showModal();
   dialog.addEventListener('close', () => {
     if (dialog.returnValue !== 'ok') return;
