@@ -10,7 +10,7 @@ export class SxNowCalling extends SxElement {
     if (calls.length === 0) return `<p class="sx-empty">${t('screen.noCalls')}</p>`;
     return `<ol class="sx-calls">${calls.map((c, i) => {
       const newest = i === 0 && (data.highlight == null || c.seq === data.highlight);
-      const windowName = pick({ name: c.windowName, nameEn: c.windowNameEn }) || c.window;
+      const windowName = pick({ name: c.windowName, nameEn: c.windowNameEn }) || t('window.numbered', { id: c.window });
       return `<li class="sx-call${newest ? ' sx-newest' : ''}">
         <span class="sx-call-number">${esc(c.number)}</span>
         <span class="sx-call-arrow" aria-hidden="true">→</span>

@@ -26,7 +26,7 @@ let pending = null;
 
 const windowName = (id) => {
   const w = store.state.windows.find((x) => String(x.id) === String(id));
-  return w ? pick(w) || String(id) : String(id);
+  return (w && pick(w)) || t('window.numbered', { id });
 };
 
 function render() {
