@@ -28,7 +28,12 @@ export class SxElement extends HTMLElement {
   }
 
   update() {
-    this.innerHTML = this.render(this._data);
+    const html = this.render(this._data);
+    // Unchanged markup is left alone, so animations (the newest call's pulse) are not restarted
+    // by unrelated feed events and focus inside the element survives.
+    if (html === this._html) return;
+    this._html = html;
+    this.innerHTML = html;
   }
 
   render() {
