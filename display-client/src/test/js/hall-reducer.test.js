@@ -169,12 +169,15 @@ test('garbage is ignored', () => {
   assert.equal(reduceHall(s0, { type: 'ticket.issued' }), s0);
 });
 
-test('calls older than a minute on the server clock are not fresh enough to speak', async () => {
+test('replayed old calls are not spoken, live ones always are', async () => {
   const { isFreshCall } = await import('../../main/resources/webroot/js/hall-reducer.js');
   const now = Date.parse('2026-11-27T01:05:00Z');
-  assert.equal(isFreshCall({ at: '2026-11-27T01:04:30Z' }, now), true);
-  assert.equal(isFreshCall({ at: '2026-11-27T01:03:00Z' }, now), false);
-  assert.equal(isFreshCall({}, now), true);
+  const old = { at: '2026-11-27T01:03:00Z' };
+  assert.equal(isFreshCall(old, { now, connectedSince: now - 500 }), false, 'replay burst');
+  assert.equal(isFreshCall({ at: '2026-11-27T01:04:30Z' }, { now, connectedSince: now - 500 }), true);
+  assert.equal(isFreshCall(old, { now, connectedSince: now - 10000 }), true, 'live, even with a skewed clock');
+  assert.equal(isFreshCall({ at: '2026-11-27T01:05:40Z' }, { now, connectedSince: null }), true, 'a clock slightly behind');
+  assert.equal(isFreshCall({}, { now }), true);
 });
 
 test('now calling carries the window marks', () => {

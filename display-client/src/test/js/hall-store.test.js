@@ -37,9 +37,15 @@ test('a staff token opens the staff feed and connection changes reach subscriber
   assert.deepEqual(seen, ['connecting', 'open']);
 });
 
-test('the store learns the server clock from snapshots', () => {
+test('calls count as fresh once the connection has been open a moment', () => {
   const { factory, made } = fakeSocketFactory();
-  const store = new HallStore({ hall: 'city', origin: 'http://h', socketFactory: factory, now: () => Date.parse('2026-11-27T01:00:00Z') });
-  made[0].options.onMessage({ type: 'snapshot', seq: 1, at: '2026-11-27T01:00:05Z', windows: [], matters: [] });
-  assert.equal(store.serverNow(), Date.parse('2026-11-27T01:00:05Z'));
+  let now = Date.parse('2026-11-27T01:00:00Z');
+  const store = new HallStore({ hall: 'city', origin: 'http://h', socketFactory: factory, now: () => now });
+  const old = { at: '2026-11-27T00:50:00Z' };
+  assert.equal(store.isFresh(old), false);
+  made[0].options.onState('open', {});
+  assert.equal(store.isFresh(old), false, 'replay window');
+  now += 5000;
+  assert.equal(store.isFresh(old), true);
+  assert.equal(made[0].options.pingIntervalMs, 30000);
 });

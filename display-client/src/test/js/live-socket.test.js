@@ -160,3 +160,36 @@ test('stop closes for good and cancels a pending reconnect', () => {
   assert.equal(live.state, 'closed');
   assert.equal(f.timers[0].cancelled, true);
 });
+
+test('a silent connection is dropped after a ping goes unanswered, then resumed', () => {
+  const f = fakes();
+  const { live } = make(f, { pingIntervalMs: 30000 });
+  live.start();
+  const ws = f.sockets[0];
+  ws.open();
+  ws.message({ type: 'snapshot', seq: 5 });
+  assert.equal(f.fire(), 30000);
+  assert.deepEqual(ws.sent, ['{"type":"ping"}']);
+  ws.message({ type: 'pong', seq: 5 });
+  f.fire();
+  assert.equal(ws.sent.length, 2, 'answered, so another ping');
+  f.fire();
+  assert.deepEqual(ws.closed, { code: 4000, reason: 'heartbeat timeout' });
+  assert.equal(live.state, 'reconnecting');
+  f.fire();
+  assert.equal(f.sockets[1].url, 'ws://hall.test/api/v1/halls/city/live?since=5&lang=zh');
+});
+
+test('no pings without an interval, and none after stop', () => {
+  const f = fakes();
+  const { live } = make(f);
+  live.start();
+  f.sockets[0].open();
+  assert.equal(f.timers.length, 0);
+  const g = fakes();
+  const { live: live2 } = make(g, { pingIntervalMs: 1000 });
+  live2.start();
+  g.sockets[0].open();
+  live2.stop();
+  assert.equal(g.timers[0].cancelled, true);
+});

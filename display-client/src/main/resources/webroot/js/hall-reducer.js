@@ -176,12 +176,15 @@ export function isCall(msg) {
 }
 
 /**
- * Whether a call is recent enough to speak. After a reconnect the server may replay missed
- * events; a screen must not read out calls from minutes ago. `serverNow` is the server's clock
- * as estimated from the last snapshot; calls without a time count as fresh.
+ * Whether a call should be spoken. Right after (re)connecting the server may replay missed
+ * events; a screen must not read out calls from minutes ago. Calls arriving more than
+ * `replayWindowMs` after the socket opened are live whatever their time says (so a skewed PC
+ * clock cannot silence a hall); during the replay window only calls whose time is within
+ * `maxAgeMs` of the local clock are spoken. Calls without a time count as fresh.
  */
-export function isFreshCall(call, serverNow, maxAgeMs = 60000) {
+export function isFreshCall(call, { now, connectedSince = null, replayWindowMs = 3000, maxAgeMs = 60000 }) {
+  if (connectedSince !== null && now - connectedSince > replayWindowMs) return true;
   const at = Date.parse(call?.at ?? '');
   if (Number.isNaN(at)) return true;
-  return serverNow - at <= maxAgeMs;
+  return Math.abs(now - at) <= maxAgeMs;
 }

@@ -1,7 +1,7 @@
 // Wires a live socket to the hall reducer: pages subscribe to state changes. On a seq gap the
 // store asks the socket to resync with ?since, as docs/live-protocol.md requires.
 
-import { initialState, reduceHall } from './hall-reducer.js';
+import { initialState, reduceHall, isFreshCall } from './hall-reducer.js';
 import { LiveSocket, liveUrl } from './live-socket.js';
 
 export class HallStore {
@@ -20,8 +20,8 @@ export class HallStore {
     this.listeners = new Set();
     this.messageListeners = new Set();
     this.now = o.now ?? (() => Date.now());
-    // Server clock minus ours, learnt from each snapshot's `at`.
-    this.offsetMs = 0;
+    // When the current connection opened; replayed events arrive right after it.
+    this.connectedSince = null;
     const origin = o.origin ?? globalThis.location?.origin ?? '';
     const staff = Boolean(o.token);
     const options = {
@@ -29,7 +29,9 @@ export class HallStore {
       since: () => this.state.seq,
       token: o.token,
       onMessage: (msg) => this.apply(msg),
+      pingIntervalMs: o.pingIntervalMs ?? 30000,
       onState: (state, detail) => {
+        this.connectedSince = state === 'open' ? this.now() : null;
         this.connection = state;
         this.closeDetail = detail;
         this.emit(this.state);
@@ -48,7 +50,6 @@ export class HallStore {
   }
 
   apply(msg) {
-    if (msg?.type === 'snapshot' && msg.at && !Number.isNaN(Date.parse(msg.at))) this.offsetMs = Date.parse(msg.at) - this.now();
     const prev = this.state;
     const next = reduceHall(prev, msg);
     this.state = next;
@@ -57,9 +58,9 @@ export class HallStore {
     if (next !== prev) this.emit(next, prev);
   }
 
-  /** The server's time now, as far as the last snapshot tells. */
-  serverNow() {
-    return this.now() + this.offsetMs;
+  /** Whether a call just applied should be spoken (not a replay of an old one). */
+  isFresh(call) {
+    return isFreshCall(call, { now: this.now(), connectedSince: this.connectedSince });
   }
 
   /** fn(state, prev) on every change, including connection changes (prev undefined then). */

@@ -28,6 +28,8 @@ export class LiveSocket {
    * @param {string|(() => string)} [o.token] staff token, sent as the first message
    * @param {(msg) => void} [o.onMessage]
    * @param {(state, detail) => void} [o.onState]
+   * @param {number} [o.pingIntervalMs] send {"type":"ping"} this often and treat a connection that
+   *   stays silent for a whole interval after a ping as dead (0: off)
    */
   constructor(o) {
     this.urlFor = o.url;
@@ -45,6 +47,9 @@ export class LiveSocket {
     this.timer = null;
     this.stopped = true;
     this.lastClose = null;
+    this.pingIntervalMs = o.pingIntervalMs ?? 0;
+    this.pingTimer = null;
+    this.heard = false;
   }
 
   start() {
@@ -107,6 +112,8 @@ export class LiveSocket {
     const token = typeof this.token === 'function' ? this.token() : this.token;
     if (token) ws.send(JSON.stringify({ type: 'auth', token }));
     this.setState('open');
+    this.heard = true;
+    this.schedulePing();
     const pending = this.queue;
     this.queue = [];
     for (const text of pending) ws.send(text);
@@ -114,6 +121,7 @@ export class LiveSocket {
 
   handleMessage(ws, ev) {
     if (ws !== this.ws) return;
+    this.heard = true;
     let msg;
     try {
       msg = JSON.parse(ev.data);
@@ -127,7 +135,7 @@ export class LiveSocket {
 
   handleClose(ws, ev) {
     if (ws !== this.ws) return;
-    this.ws = null;
+    this.detach();
     const detail = { code: ev?.code ?? 1006, reason: ev?.reason ?? '' };
     this.lastClose = detail;
     if (!this.stopped && RECONNECT_CODES.includes(detail.code)) this.scheduleReconnect(detail);
@@ -152,7 +160,31 @@ export class LiveSocket {
     this.timer = null;
   }
 
+  /**
+   * A half-open TCP connection (a dead switch, a NAT that forgot us) never fires close; a hall
+   * screen would freeze on stale numbers. Ping, and give up on a socket that stays silent.
+   */
+  schedulePing() {
+    if (!this.pingIntervalMs) return;
+    this.pingTimer = this.setTimeout(() => {
+      this.pingTimer = null;
+      const ws = this.ws;
+      if (!ws || this.state !== 'open') return;
+      if (!this.heard) {
+        this.detach();
+        safeClose(ws, 4000, 'heartbeat timeout');
+        this.scheduleReconnect({ code: 1006, reason: 'heartbeat timeout' });
+        return;
+      }
+      this.heard = false;
+      ws.send(JSON.stringify({ type: 'ping' }));
+      this.schedulePing();
+    }, this.pingIntervalMs);
+  }
+
   detach() {
+    if (this.pingTimer !== null) this.clearTimeout(this.pingTimer);
+    this.pingTimer = null;
     const ws = this.ws;
     this.ws = null;
     if (ws) ws.onopen = ws.onmessage = ws.onerror = ws.onclose = null;

@@ -11,7 +11,7 @@ import { startPage, showConnection } from '../page.js';
 import { lang, pick, onLangChange } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { HallStore } from '../hall-store.js';
-import { selectNowCalling, selectRecentByWindow, isFreshCall } from '../hall-reducer.js';
+import { selectNowCalling, selectRecentByWindow } from '../hall-reducer.js';
 import { Announcer } from '../announcer.js';
 import { settingsFromQuery } from '../call-phrase.js';
 import { $ } from '../dom.js';
@@ -35,7 +35,7 @@ function render(state) {
 }
 
 store.subscribe((state, prev) => {
-  if (prev && state.lastCall && state.lastCall !== prev.lastCall && isFreshCall(state.lastCall, store.serverNow())) {
+  if (prev && state.lastCall && state.lastCall !== prev.lastCall && store.isFresh(state.lastCall)) {
     highlight = state.lastCall.seq;
     announcer.announce(state.lastCall);
   }

@@ -8,7 +8,6 @@ import '../elements/sx-window-status.js';
 import { startPage, showConnection } from '../page.js';
 import { lang, pick } from '../i18n.js';
 import { HallStore } from '../hall-store.js';
-import { isFreshCall } from '../hall-reducer.js';
 import { Announcer } from '../announcer.js';
 import { settingsFromQuery } from '../call-phrase.js';
 import { $ } from '../dom.js';
@@ -24,7 +23,7 @@ store.subscribe((state, prev) => {
   const w = state.windows.find((x) => String(x.id) === String(ctx.window)) ?? null;
   $('sx-window-status').data = state.seq === null ? undefined : w;
   const call = state.lastCall;
-  if (announcer && prev && call && call !== prev.lastCall && call.window === String(ctx.window) && isFreshCall(call, store.serverNow())) {
+  if (announcer && prev && call && call !== prev.lastCall && call.window === String(ctx.window) && store.isFresh(call)) {
     announcer.announce(call);
   }
 });
