@@ -35,8 +35,8 @@ test('204 returns null', async () => {
   assert.equal(await api.post('/x'), null);
 });
 
-test('a problem+json 409 becomes an ApiError with our zh/en message', async () => {
-  const api = createApi({ fetch: fakeFetch(409, { type: 'about:blank', title: 'Conflict', status: 409, code: 'MATTER_QUOTA_REACHED', detail: 'quota 200' }) });
+test('a problem+json 409 a citizen meets gets our zh/en wording', async () => {
+  const api = createApi({ fetch: fakeFetch(409, { type: 'urn:suixin:problem:matter-quota-reached', title: 'Quota', status: 409, code: 'MATTER_QUOTA_REACHED', message: '该事项今日号源已取完', messageEn: 'taken' }) });
   const err = await api.post('/t').catch((e) => e);
   assert.ok(err instanceof ApiError);
   assert.equal(err.status, 409);
@@ -47,11 +47,19 @@ test('a problem+json 409 becomes an ApiError with our zh/en message', async () =
 
 test('the code can come from the problem type URI', () => {
   assert.equal(problemCode({ type: 'https://suixin.example/problems/hall-closed' }, 409), 'HALL_CLOSED');
+  assert.equal(problemCode({ type: 'urn:suixin:problem:window-busy' }, 409), 'WINDOW_BUSY');
   assert.equal(problemCode({ type: 'about:blank' }, 401), 'UNAUTHORIZED');
   assert.equal(problemCode(null, 418), 'UNKNOWN');
 });
 
-test('unknown codes show the server text, in the chosen language when given', async () => {
+test('other codes show the server text, in the chosen language', async () => {
+  const api = createApi({ fetch: fakeFetch(409, { code: 'WINDOW_BUSY', message: '该窗口正在办理其他号', messageEn: 'This window is still serving a ticket' }) });
+  const busy = await api.post('/t').catch((e) => e);
+  assert.equal(busy.localized('zh'), '该窗口正在办理其他号');
+  assert.equal(busy.localized('en'), 'This window is still serving a ticket');
+});
+
+test('unknown codes fall back to detail, then to our words', async () => {
   const api = createApi({ fetch: fakeFetch(422, { code: 'ODD_RULE', detail: '某规则', detailEn: 'some rule' }) });
   const err = await api.get('/t').catch((e) => e);
   assert.equal(err.localized('zh'), '某规则');
@@ -62,7 +70,7 @@ test('unknown codes show the server text, in the chosen language when given', as
 
 test('503 keeps Retry-After', async () => {
   const err = await createApi({ fetch: fakeFetch(503, { title: 'moving' }, { 'Retry-After': '2' }) }).get('/t').catch((e) => e);
-  assert.equal(err.code, 'UNAVAILABLE');
+  assert.equal(err.code, 'HALL_UNAVAILABLE');
   assert.equal(err.retryAfter, 2);
 });
 

@@ -22,7 +22,11 @@ export class ApiError extends Error {
   }
 }
 
-const STATUS_CODES = { 400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'TICKET_NOT_FOUND', 503: 'UNAVAILABLE', 504: 'TIMEOUT' };
+const STATUS_CODES = { 400: 'BAD_FIELD', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 429: 'RATE_LIMITED', 503: 'HALL_UNAVAILABLE', 504: 'TIMEOUT' };
+
+// Codes a citizen meets at the kiosk or the phone, where our own wording says what to do next.
+// For every other code the server's message (it sends Chinese and English) is the better text.
+const OUR_WORDING_FIRST = new Set(['NETWORK', 'TIMEOUT', 'HALL_UNAVAILABLE', 'MATTER_QUOTA_REACHED', 'HALL_CLOSED']);
 
 /**
  * The problem code: the `code` member if present, else the last segment of `type`
@@ -40,10 +44,11 @@ export function problemCode(problem, status) {
 
 export function problemMessage(error, language) {
   const key = `error.${error.code}`;
-  if (STRINGS.zh[key]) return t(key, { status: error.status }, language);
+  const ours = STRINGS.zh[key] ? t(key, { status: error.status }, language) : null;
+  if (ours && OUR_WORDING_FIRST.has(error.code)) return ours;
   const p = error.problem ?? {};
-  const serverText = language === 'en' ? (p.messageEn ?? p.detailEn ?? p.titleEn) : (p.message ?? p.detail ?? p.title);
-  return serverText || t('error.UNKNOWN', { status: error.status }, language);
+  const serverText = language === 'en' ? (p.messageEn ?? p.detailEn) : (p.message ?? p.detail);
+  return serverText || ours || t('error.UNKNOWN', { status: error.status }, language);
 }
 
 function retryAfterSeconds(headers) {

@@ -2,7 +2,7 @@
 // and whenever the ticket is called (or called again). Pure.
 
 export const NEAR_AHEAD = 3;
-export const FINAL_STATUSES = new Set(['DONE', 'NO_SHOW', 'CANCELLED']);
+export const FINAL_STATUSES = new Set(['FINISHED', 'NO_SHOW', 'CANCELLED', 'EXPIRED']);
 
 const isNear = (t) => t?.status === 'WAITING' && typeof t.ahead === 'number' && t.ahead <= NEAR_AHEAD;
 

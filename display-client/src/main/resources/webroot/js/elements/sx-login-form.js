@@ -37,7 +37,7 @@ export class SxLoginForm extends SxElement {
       this.error = e instanceof ApiError
         ? e.localized(lang())
         : t('error.NETWORK');
-      if (e instanceof ApiError && e.status === 401) this.error = t('error.INVALID_CREDENTIALS');
+      if (e instanceof ApiError && e.status === 401) this.error = t('error.BAD_CREDENTIALS');
       this.update();
     }
   }

@@ -123,7 +123,7 @@ const FORMS = {
       if (!form) return null;
       const body = finishBody(Object.fromEntries(new FormData(form)));
       if (body) return body;
-      say(t('error.VALIDATION'), 'sx-error');
+      say(t('error.BAD_FIELD'), 'sx-error');
     }
   },
   async transfer() {
