@@ -1,0 +1,66 @@
+import { SxElement } from '../sx-element.js';
+import { t, pick, formatWait } from '../i18n.js';
+import { esc } from '../dom.js';
+
+/** Groups matters by category, keeping the order in which categories first appear. */
+export function byCategory(matters) {
+  const groups = new Map();
+  for (const m of matters) {
+    const key = m.category ?? 'OTHER';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(m);
+  }
+  return groups;
+}
+
+function categoryName(code) {
+  const key = `category.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
+/**
+ * <sx-matter-picker>: data = {matters, live: Map code -> live matter, greenChannels}.
+ * Fires `sx-pick` with detail {matter, channel?}.
+ */
+export class SxMatterPicker extends SxElement {
+  connectedCallback() {
+    super.connectedCallback();
+    this.addEventListener('click', (ev) => {
+      const button = ev.target.closest('button[data-matter]');
+      if (!button || button.disabled) return;
+      this.dispatchEvent(new CustomEvent('sx-pick', {
+        bubbles: true,
+        detail: { matter: button.dataset.matter, channel: button.dataset.channel || null }
+      }));
+    });
+  }
+
+  render(data) {
+    if (!data) return `<p class="sx-empty">${t('kiosk.loading')}</p>`;
+    const live = data.live ?? new Map();
+    const button = (m, channel = null) => {
+      const l = live.get(m.code) ?? {};
+      const open = l.open !== false;
+      return `<button type="button" class="sx-matter" data-matter="${esc(m.code)}" data-channel="${esc(channel?.id ?? '')}" ${open ? '' : 'disabled'}>
+        <span class="sx-matter-name">${esc(pick(m))}</span>
+        <span class="sx-matter-meta">${open
+          ? `${esc(t('common.people', { n: l.waiting ?? '—' }))} · ${esc(formatWait(l.estimatedWaitSeconds))}`
+          : esc(t('kiosk.closedMatter'))}</span>
+      </button>`;
+    };
+    const channels = (data.greenChannels ?? []).filter((c) => c.activeToday);
+    const matterByCode = new Map(data.matters.map((m) => [m.code, m]));
+    const channelBlock = channels.map((c) => `<section class="sx-category sx-green-block">
+        <h2><span class="sx-badge sx-green">${t('kiosk.greenChannel')}</span> ${esc(pick(c))}</h2>
+        <p class="sx-hint">${t('kiosk.greenChannelHint')}</p>
+        <div class="sx-matter-grid">${(c.matters ?? []).map((code) => matterByCode.get(code)).filter(Boolean).map((m) => button(m, c)).join('')}</div>
+      </section>`).join('');
+    const categories = [...byCategory(data.matters)].map(([cat, list]) => `<section class="sx-category">
+        <h2>${esc(categoryName(cat))}</h2>
+        <div class="sx-matter-grid">${list.map((m) => button(m)).join('')}</div>
+      </section>`).join('');
+    return channelBlock + categories;
+  }
+}
+customElements.define('sx-matter-picker', SxMatterPicker);

@@ -1,0 +1,189 @@
+// Clerk console (窗口工作台): sign in at a window, call, recall, start, finish, no-show, transfer,
+// park, pause. Every action is POST /api/v1/halls/{hall}/windows/{w}/{action}; the screen follows
+// the staff live feed, so what the clerk sees is what the hall sees.
+
+import '../elements/sx-connection-state.js';
+import '../elements/sx-lang-switch.js';
+import { startPage, wireDialogCancel } from '../page.js';
+import { lang, pick, t, onLangChange, formatWait } from '../i18n.js';
+import { translateStatic } from '../translate.js';
+import { seg, ApiError } from '../api.js';
+import { staffStart, logout, isAuthError } from '../staff-page.js';
+import { ACTIONS, enabledActions, actionForKey, finishBody } from '../clerk-actions.js';
+import { esc, $ } from '../dom.js';
+
+const ctx = startPage();
+translateStatic();
+wireDialogCancel();
+$('#logout').addEventListener('click', logout);
+
+const { session, api, store } = await staffStart(ctx);
+$('#who').textContent = `${session.name ?? ''} ${session.staffNo ?? ''}`;
+
+let windowId = ctx.window ?? sessionStorage.getItem('sx.window');
+let lastRule = '';
+const parked = new Map();
+
+const currentWindow = () => store.state.windows.find((w) => String(w.id) === String(windowId)) ?? null;
+const path = (action) => `/api/v1/halls/${seg(ctx.hall)}/windows/${seg(windowId)}/${action}`;
+
+function say(text, kind = '') {
+  const el = $('#message');
+  el.hidden = !text;
+  el.className = `sx-message ${kind}`;
+  el.textContent = text ?? '';
+}
+
+function renderWindowChoice(state) {
+  const select = $('#window');
+  const options = state.windows.map((w) => `<option value="${esc(w.id)}" ${String(w.id) === String(windowId) ? 'selected' : ''}>${esc(pick(w) || w.id)}</option>`).join('');
+  if (select.dataset.options !== options) {
+    select.innerHTML = `<option value=""></option>${options}`;
+    select.dataset.options = options;
+  }
+}
+
+function renderButtons(w) {
+  const enabled = enabledActions(windowId ? w?.state : 'NONE');
+  $('#buttons').innerHTML = ACTIONS.map((a) => `<button type="button" data-action="${a.id}" class="${a.primary ? 'sx-primary' : ''}" ${enabled.has(a.id) ? '' : 'disabled'}>
+      ${esc(t(a.label))}${a.key ? `<kbd>${a.key.toUpperCase()}</kbd>` : ''}</button>`).join('');
+}
+
+function renderWaiting(state, w) {
+  const serves = new Set(w?.matters ?? []);
+  const rows = state.matters.filter((m) => serves.has(m.code));
+  $('#waiting').innerHTML = rows.map((m) => `<tr><td>${esc(pick(m))}</td>
+      <td class="sx-num">${esc(t('common.people', { n: m.waiting ?? 0 }))}</td>
+      <td class="sx-num">${esc(formatWait(m.estimatedWaitSeconds))}</td></tr>`).join('')
+    || `<tr><td class="sx-empty">${t('clerk.nobodyWaiting')}</td></tr>`;
+  $('#parked').innerHTML = [...parked.values()].map((p) => `<li>${esc(p.number ?? p.ticket)}</li>`).join('');
+  $('#parked-tickets').innerHTML = [...parked.values()].map((p) => `<option value="${esc(p.ticket)}">${esc(p.number ?? '')}</option>`).join('');
+}
+
+function render(state) {
+  renderWindowChoice(state);
+  const w = currentWindow();
+  $('#current').textContent = w?.current?.number ?? '—';
+  $('#current-state').textContent = w ? t(`window.state.${w.state}`) + (w.pausedReason ? ` · ${w.pausedReason}` : '') : '';
+  $('#rule').textContent = lastRule ? t('clerk.rule', { rule: lastRule }) : '';
+  renderButtons(w);
+  renderWaiting(state, w);
+}
+
+function ruleText(rule) {
+  if (!rule) return '';
+  if (typeof rule === 'string') return rule;
+  return (lang() === 'en' ? rule.explanationEn ?? rule.descriptionEn : rule.explanation ?? rule.description) ?? rule.name ?? rule.code ?? JSON.stringify(rule);
+}
+
+async function post(action, body = {}) {
+  if (!windowId) return;
+  try {
+    const result = await api.post(path(action), body);
+    if (action === 'call-next') {
+      if (result === null) say(t('clerk.nobodyWaiting'));
+      else {
+        lastRule = ruleText(result.rule);
+        say(`${result.ticket?.number ?? ''} ${t('window.state.CALLING')}`, 'sx-ok');
+      }
+    } else {
+      if (action === 'finish' || action === 'no-show' || action === 'transfer') lastRule = '';
+      say(t('clerk.done', { action: t(ACTIONS.find((a) => a.id === action).label) }), 'sx-ok');
+    }
+    render(store.state);
+  } catch (e) {
+    if (isAuthError(e)) logout();
+    say(e instanceof ApiError ? e.localized(lang()) : String(e), 'sx-error');
+  }
+}
+
+/** Opens a dialog and resolves with its form when confirmed, or null. */
+function ask(id, prepare) {
+  const dialog = $(`#${id}`);
+  const form = dialog.querySelector('form');
+  form.reset();
+  prepare?.(form);
+  // Esc keeps the previous returnValue; start clean so it never reads as a confirmation.
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? form : null), { once: true });
+  });
+}
+
+const FORMS = {
+  async finish() {
+    const dialog = $('#finish-dialog');
+    const sync = (form) => {
+      for (const label of dialog.querySelectorAll('[data-for]')) label.hidden = label.dataset.for !== form.outcome.value;
+    };
+    dialog.querySelector('select[name=outcome]').onchange = (ev) => sync(ev.target.form);
+    for (;;) {
+      const form = await ask('finish-dialog', sync);
+      if (!form) return null;
+      const body = finishBody(Object.fromEntries(new FormData(form)));
+      if (body) return body;
+      say(t('error.BAD_FIELD'), 'sx-error');
+    }
+  },
+  async transfer() {
+    const w = currentWindow();
+    const form = await ask('transfer-dialog', (f) => {
+      f.matter.innerHTML = `<option value=""></option>${store.state.matters.map((m) => `<option value="${esc(m.code)}">${esc(pick(m))}</option>`).join('')}`;
+      f.window.innerHTML = `<option value=""></option>${store.state.windows.filter((x) => x !== w).map((x) => `<option value="${esc(x.id)}">${esc(pick(x))}</option>`).join('')}`;
+    });
+    if (!form) return null;
+    if (form.matter.value) return { matter: form.matter.value };
+    if (form.window.value) return { window: form.window.value };
+    return null;
+  },
+  async pause() {
+    const form = await ask('pause-dialog');
+    return form ? { reason: form.reason.value.trim() } : null;
+  },
+  async 'resume-parked'() {
+    const form = await ask('resume-dialog');
+    return form && form.ticket.value.trim() ? { ticket: form.ticket.value.trim() } : null;
+  }
+};
+
+async function run(action) {
+  const needsForm = FORMS[action];
+  const body = needsForm ? await needsForm() : {};
+  if (body === null) return;
+  await post(action, body);
+}
+
+$('#buttons').addEventListener('click', (ev) => {
+  const button = ev.target.closest('button[data-action]');
+  if (button && !button.disabled) run(button.dataset.action);
+});
+
+document.addEventListener('keydown', (ev) => {
+  if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.repeat) return;
+  if (ev.target.closest('input, textarea, select, dialog')) return;
+  const action = actionForKey(ev.key, currentWindow()?.state);
+  if (action) {
+    ev.preventDefault();
+    run(action);
+  }
+});
+
+$('#window').addEventListener('change', (ev) => {
+  windowId = ev.target.value || null;
+  if (windowId) sessionStorage.setItem('sx.window', windowId);
+  lastRule = '';
+  parked.clear();
+  render(store.state);
+});
+
+store.onMessage((msg) => {
+  if (String(msg.window) !== String(windowId)) return;
+  if (msg.type === 'ticket.parked') parked.set(msg.ticket, { ticket: msg.ticket, number: msg.number });
+  if (msg.type === 'ticket.resumed') parked.delete(msg.ticket);
+});
+store.subscribe((state) => {
+  $('#hall-name').textContent = pick({ name: state.hallName, nameEn: state.hallNameEn }) || ctx.hall;
+  render(state);
+});
+onLangChange(() => render(store.state));

@@ -1,0 +1,111 @@
+// Kiosk (取号机): matters by category from GET /api/v1/halls/{hall}, live waits from the public
+// feed, POST /api/v1/halls/{hall}/tickets with the kiosk's device token, then the slip with a QR.
+
+import '../elements/sx-connection-state.js';
+import '../elements/sx-lang-switch.js';
+import '../elements/sx-clock.js';
+import '../elements/sx-matter-picker.js';
+import '../elements/sx-ticket-slip.js';
+import { startPage, showConnection } from '../page.js';
+import { lang, pick, t, onLangChange } from '../i18n.js';
+import { translateStatic } from '../translate.js';
+import { createApi, seg, ApiError } from '../api.js';
+import { deviceToken } from '../session.js';
+import { HallStore } from '../hall-store.js';
+import { $ } from '../dom.js';
+
+const RETURN_AFTER_MS = 30000;
+const ctx = startPage();
+translateStatic();
+const token = deviceToken(location.search, globalThis.localStorage);
+const api = createApi({ token: () => token, lang });
+const store = new HallStore({ hall: ctx.hall, lang }).start();
+showConnection(store);
+
+let hall = null;
+let choice = null;
+let partySize = 1;
+let returnTimer = null;
+
+function show(section) {
+  for (const id of ['choose', 'confirm', 'result']) $(`#${id}`).hidden = id !== section;
+  clearTimeout(returnTimer);
+  if (section !== 'choose') returnTimer = setTimeout(() => show('choose'), RETURN_AFTER_MS);
+}
+
+function banner(text) {
+  $('#banner').hidden = !text;
+  $('#banner').textContent = text ?? '';
+}
+
+function renderPicker() {
+  if (!hall) return;
+  const live = new Map(store.state.matters.map((m) => [m.code, m]));
+  $('sx-matter-picker').data = { matters: hall.matters, greenChannels: hall.greenChannels, live };
+}
+
+async function loadHall() {
+  try {
+    hall = await api.get(`/api/v1/halls/${seg(ctx.hall)}`);
+    $('#hall-name').textContent = pick(hall) || ctx.hall;
+    banner(token ? null : t('kiosk.noToken'));
+    renderPicker();
+  } catch (e) {
+    banner(e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK'));
+    setTimeout(loadHall, 10000);
+  }
+}
+
+function openConfirm({ matter, channel }) {
+  const m = hall.matters.find((x) => x.code === matter);
+  const c = channel ? hall.greenChannels.find((x) => x.id === channel) : null;
+  choice = { matter: m, channel: c };
+  partySize = 1;
+  $('#party').textContent = '1';
+  $('#confirm-matter').textContent = pick(m);
+  $('#confirm-channel').hidden = !c;
+  $('#confirm-channel').textContent = c ? `${t('kiosk.greenChannel')} · ${pick(c)}` : '';
+  $('#proof-field').hidden = !(c && c.proof);
+  $('#proof').value = '';
+  $('#error').hidden = true;
+  show('confirm');
+}
+
+async function take() {
+  const body = { matter: choice.matter.code };
+  if (choice.channel) {
+    body.greenChannel = choice.channel.id;
+    const proof = $('#proof').value.trim();
+    if (proof) body.proof = proof;
+  }
+  if (partySize > 1) body.partySize = partySize;
+  $('#take').disabled = true;
+  $('#take').textContent = t('kiosk.issuing');
+  try {
+    const ticket = await api.post(`/api/v1/halls/${seg(ctx.hall)}/tickets`, body);
+    $('sx-ticket-slip').data = { ticket, matter: choice.matter };
+    show('result');
+  } catch (e) {
+    $('#error').hidden = false;
+    const unregistered = e instanceof ApiError && (e.status === 401 || e.status === 403);
+    let text = unregistered ? t('kiosk.noToken') : e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
+    if (e?.code === 'HALL_CLOSED' && typeof hall.openingHours === 'string') text += `（${hall.openingHours}）`;
+    $('#error').textContent = text;
+  } finally {
+    $('#take').disabled = false;
+    $('#take').textContent = t('kiosk.take');
+  }
+}
+
+$('sx-matter-picker').addEventListener('sx-pick', (ev) => openConfirm(ev.detail));
+$('#back').addEventListener('click', () => show('choose'));
+$('#done').addEventListener('click', () => show('choose'));
+$('#take').addEventListener('click', take);
+$('#party-minus').addEventListener('click', () => { partySize = Math.max(1, partySize - 1); $('#party').textContent = partySize; });
+$('#party-plus').addEventListener('click', () => { partySize = Math.min(5, partySize + 1); $('#party').textContent = partySize; });
+store.subscribe(renderPicker);
+onLangChange(() => {
+  if (hall) $('#hall-name').textContent = pick(hall) || ctx.hall;
+  if (choice && !$('#confirm').hidden) openConfirm({ matter: choice.matter.code, channel: choice.channel?.id });
+});
+loadHall();

@@ -1,0 +1,135 @@
+// Local preview only: serves webroot the way hall-server will (/assets/..., page routes) and a
+// scripted stand-in hall on /api/v1 so pages can be looked at before the real server exists.
+// Never shipped: it lives in tools/, outside webroot.
+//   node tools/dev-server.mjs [port]
+// The browser smoke test imports startDevHall() to run pages against it.
+
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../src/main/resources/webroot/', import.meta.url));
+let port = Number(process.argv[2] ?? 8090);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wav': 'audio/wav', '.svg': 'image/svg+xml' };
+
+const PAGES = [
+  [/^\/halls\/[^/]+\/screen$/, 'screen.html'],
+  [/^\/halls\/[^/]+\/windows\/[^/]+\/screen$/, 'window-screen.html'],
+  [/^\/halls\/[^/]+\/(kiosk|clerk|desk|supervisor)$/, null],
+  [/^\/t\/[^/]+\/[^/]+$/, 'phone.html'],
+  [/^\/city$/, 'city.html']
+];
+
+const matters = [
+  { code: 'EE-PASSPORT', name: '普通护照', nameEn: 'Passport', prefix: 'A', category: 'EXIT_ENTRY', flags: [], waiting: 12, estimatedWaitSeconds: 900, open: true },
+  { code: 'EE-HKMO', name: '往来港澳通行证', nameEn: 'HK/Macau permit', prefix: 'B', category: 'EXIT_ENTRY', flags: [], waiting: 5, estimatedWaitSeconds: 420, open: true },
+  { code: 'HR-IDCARD', name: '居民身份证', nameEn: 'ID card', prefix: 'C', category: 'HOUSEHOLD', flags: [], waiting: 8, estimatedWaitSeconds: 600, open: true },
+  { code: 'VE-TRANSFER', name: '机动车转移登记', nameEn: 'Vehicle transfer', prefix: 'D', category: 'VEHICLE', flags: [], waiting: 3, estimatedWaitSeconds: 300, open: true },
+  { code: 'CQ-HUKOU', name: '川渝户口迁移', nameEn: 'Sichuan-Chongqing hukou move', prefix: 'E', category: 'CROSS_REGION', flags: ['CROSS_REGION'], waiting: 1, estimatedWaitSeconds: 120, open: true },
+  { code: 'DL-RENEW', name: '驾驶证换证', nameEn: 'Licence renewal', prefix: 'F', category: 'DRIVING', flags: ['ZERO_MATERIAL'], waiting: 0, estimatedWaitSeconds: 0, open: false }
+];
+const windows = Array.from({ length: Number(process.env.SX_DEV_WINDOWS ?? 8) }, (_, i) => ({
+  id: String(i + 1), name: `${i + 1}号窗口`, nameEn: `Window ${i + 1}`, kind: 'COMPREHENSIVE',
+  crossRegion: i === 6, greenChannel: i === 7, matters: matters.map((m) => m.code),
+  state: i === 5 ? 'PAUSED' : 'IDLE', pausedReason: i === 5 ? '系统维护' : null,
+  clerk: { staffNo: `01${20 + i}`, name: '张*' }, current: null
+}));
+let seq = 1000;
+const recentCalls = [];
+let counter = 0;
+const sockets = new Set();
+
+function snapshot() {
+  return { type: 'snapshot', hall: 'city', seq, businessDay: '2026-11-27', at: new Date().toISOString(), hallName: '遂宁市公安政务服务中心', hallNameEn: 'Suining PSB Service Hall', matters, windows, recentCalls: recentCalls.slice(0, 20), notice: '今日出入境业务办理至 17:30，请提前准备好身份证件。' };
+}
+
+function tick() {
+  const w = windows[counter % windows.length];
+  if (w.state === 'PAUSED') { counter++; return; }
+  const m = matters[counter % 5];
+  counter++;
+  const number = `${m.prefix}${String(counter).padStart(3, '0')}`;
+  m.waiting = Math.max(0, m.waiting - 1);
+  w.state = 'CALLING';
+  w.current = { ticket: `20261127-${number}`, number, matter: m.code, status: 'CALLED' };
+  seq++;
+  const call = { seq, number, window: w.id, windowName: w.name, at: new Date().toISOString(), recall: false };
+  recentCalls.unshift(call);
+  broadcast({ type: 'ticket.called', seq, at: call.at, ticket: w.current.ticket, number, matter: m.code, window: w.id, windowName: w.name, recall: false, changes: { matters: [m], windows: [w] } });
+}
+
+function frame(text) {
+  const data = Buffer.from(text);
+  const head = data.length < 126 ? Buffer.from([0x81, data.length]) : Buffer.from([0x81, 126, data.length >> 8, data.length & 255]);
+  return Buffer.concat([head, data]);
+}
+
+function broadcast(msg) {
+  for (const s of sockets) s.write(frame(JSON.stringify(msg)));
+}
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const path = url.pathname;
+  if (path === '/api/v1/halls') return json(res, 200, [{ id: 'city', name: '遂宁市公安政务服务中心', nameEn: 'Suining PSB Service Hall', lat: 30.513, lon: 105.593 }]);
+  if (/^\/api\/v1\/halls\/[^/]+\/snapshot$/.test(path)) return json(res, 200, snapshot());
+  if (/^\/api\/v1\/halls\/[^/]+$/.test(path)) return json(res, 200, { id: 'city', name: '遂宁市公安政务服务中心', nameEn: 'Suining PSB Service Hall', matters, windows, greenChannels: [{ id: 'GAOKAO', name: '高考考生', nameEn: 'Exam candidates', matters: ['HR-IDCARD'], proof: true, activeToday: true }], openingHours: '09:00-17:30' });
+  if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path) && req.method === 'POST') {
+    return json(res, 201, { id: '20261127-A042', number: 'A042', matter: 'EE-PASSPORT', ahead: 11, estimatedWaitSeconds: 840, issuedAt: new Date().toISOString(), followUrl: `http://localhost:${port}/t/city/20261127-A042` });
+  }
+  if (/^\/api\/v1\/halls\/[^/]+\/tickets\/[^/]+$/.test(path)) return json(res, 200, { status: 'WAITING', ahead: 2, window: null, number: 'A042', matter: 'EE-PASSPORT', estimatedWaitSeconds: 240 });
+  if (path === '/api/v1/auth/login') return json(res, 200, { token: 'dev', role: 'SUPERVISOR', name: '张*', staffNo: '0123' });
+  if (path.startsWith('/api/')) return json(res, 409, { type: 'about:blank', title: 'dev server', status: 409, code: 'INVALID_STATE' });
+  let file = null;
+  if (path.startsWith('/assets/')) file = path.slice('/assets/'.length);
+  for (const [re, page] of PAGES) if (re.test(path)) file = page ?? `${path.split('/').pop()}.html`;
+  if (!file) { res.writeHead(404); return res.end(); }
+  try {
+    const body = await readFile(join(root, normalize(file).replace(/^(\.\.[/\\])+/, '')));
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+
+server.on('upgrade', (req, socket) => {
+  const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  sockets.add(socket);
+  socket.on('close', () => sockets.delete(socket));
+  socket.on('error', () => sockets.delete(socket));
+  socket.on('data', () => {});
+  socket.write(frame(JSON.stringify(snapshot())));
+});
+
+function json(res, status, body) {
+  res.writeHead(status, { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** Starts the stand-in hall; port 0 picks a free one. Resolves with {port, close()}. */
+export function startDevHall({ port: wanted = 0, tickMs = 4000 } = {}) {
+  return new Promise((resolve) => {
+    const timer = setInterval(tick, tickMs);
+    server.listen(wanted, '127.0.0.1', () => {
+      port = server.address().port;
+      resolve({
+        port,
+        close: () => new Promise((done) => {
+          clearInterval(timer);
+          for (const s of sockets) s.destroy();
+          server.close(done);
+        })
+      });
+    });
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  startDevHall({ port, tickMs: Number(process.env.SX_DEV_TICK_MS ?? 4000) })
+    .then((h) => console.log(`dev hall on http://localhost:${h.port}/halls/city/screen`));
+}
