@@ -77,9 +77,12 @@ public final class HallViews {
 
   public static JsonObject matter(HallState s, MatterCode code, LocalDateTime now) {
     int waiting = s.waiting(code);
+    int quota = s.config().matters().get(code).dailyQuota();
+    // open: tickets can be taken now; activeWindows: how many windows could call it now
     return new JsonObject().put("code", code.value()).put("waiting", waiting)
         .put("estimatedWaitSeconds", s.estimatedWaitSeconds(code, waiting))
-        .put("open", s.config().openingHours().isOpen(now) && s.activeWindows(code) > 0);
+        .put("open", s.config().openingHours().isOpen(now) && (quota == 0 || s.issuedToday(code) < quota))
+        .put("activeWindows", s.activeWindows(code));
   }
 
   public static JsonObject window(WindowState w) {
