@@ -13,6 +13,14 @@ public interface JournalStore {
 
   RecordStore records();
 
+  /**
+   * Makes this node the writer of a hall with a fencing token higher than any before, so an old
+   * owner can no longer append. Stores with one writer per data folder need no fencing.
+   */
+  default Future<Long> takeOwnership(String hallId, String nodeId) {
+    return Future.succeededFuture(0L);
+  }
+
   /** Closes every journal handed out and the record store. */
   Future<Void> close();
 }

@@ -4,15 +4,18 @@ import cn.suixin.hall.config.ConfigLoader;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
+import cn.suixin.hall.server.cluster.HallOwnership;
+import cn.suixin.hall.server.cluster.HazelcastSetup;
 import cn.suixin.hall.server.hall.HallVerticle;
 import cn.suixin.hall.server.http.HttpVerticle;
 import cn.suixin.hall.server.http.IdNumbers;
-import cn.suixin.hall.store.EmbeddedJournalStore;
 import cn.suixin.hall.store.JournalStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,29 +43,47 @@ public final class HallServer {
     CityConfig city = options.demo()
         ? new CityConfig(loaded.name(), loaded.nameEn(), loaded.halls().stream().map(HallConfig::alwaysOpen).toList())
         : loaded;
-    Vertx vertx = Vertx.vertx();
-    JournalStore store = new EmbeddedJournalStore(vertx, options.data());
+    if (options.cluster() == null) {
+      return boot(Vertx.vertx(), null, city, options, clock);
+    }
+    HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(options.cluster()));
+    return Vertx.builder().withClusterManager(manager).buildClustered()
+        .compose(vertx -> boot(vertx, manager, city, options, clock));
+  }
+
+  private static Future<HallServer> boot(Vertx vertx, ClusterManager cluster, CityConfig city, ServerOptions options,
+      Clock clock) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Accounts accounts = new Accounts(vertx, store.records(), clock);
-    IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
+    return Stores.open(vertx, options).compose(store -> {
+      Accounts accounts = new Accounts(vertx, store.records(), clock);
+      IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
+      HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get);
+      return deployHalls(vertx, cluster, city, store, clock, registry)
+          .onSuccess(deployments::addAll)
+          .compose(v -> vertx.deployVerticle(http))
+          .map(id -> {
+            deployments.add(id);
+            ready.set(true);
+            LOG.info("serving {} halls on port {} ({} store{})", city.halls().size(), http.actualPort(),
+                options.store(), cluster == null ? ", single node" : ", cluster node " + cluster.getNodeId());
+            return new HallServer(vertx, store, http, deployments);
+          });
+    }).onFailure(t -> vertx.close());
+  }
+
+  /** Alone, a node writes every hall; in a cluster, ownership decides which halls are written here. */
+  private static Future<List<String>> deployHalls(Vertx vertx, ClusterManager cluster, CityConfig city,
+      JournalStore store, Clock clock, PrometheusMeterRegistry registry) {
+    if (cluster != null) {
+      return vertx.deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry)).map(List::of);
+    }
     List<Future<String>> halls = new ArrayList<>();
     for (HallConfig hall : city.halls()) {
-      halls.add(vertx.deployVerticle(new HallVerticle(hall, store.journal(hall.id().value()), clock, registry))
-          .onSuccess(deployments::add));
+      halls.add(vertx.deployVerticle(new HallVerticle(hall, store.journal(hall.id().value()), clock, registry)));
     }
-    HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get);
-    return Future.all(halls)
-        .compose(v -> vertx.deployVerticle(http))
-        .map(id -> {
-          deployments.add(id);
-          ready.set(true);
-          LOG.info("serving {} halls on port {} with data in {}", city.halls().size(), http.actualPort(),
-              options.data().toAbsolutePath());
-          return new HallServer(vertx, store, http, deployments);
-        })
-        .onFailure(t -> vertx.close());
+    return Future.all(halls).map(all -> halls.stream().map(Future::result).toList());
   }
 
   public Vertx vertx() {

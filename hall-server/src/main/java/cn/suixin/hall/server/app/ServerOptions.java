@@ -1,28 +1,68 @@
 package cn.suixin.hall.server.app;
 
+import cn.suixin.hall.server.cluster.ClusterOptions;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Where the server finds its configuration and data and where it listens: flags win over
- * environment variables, which win over the defaults.
+ * Where the server finds its configuration and data, where it listens, which store it uses and
+ * whether it joins a cluster: flags win over environment variables, which win over the defaults.
+ *
+ * @param store {@code embedded} (files under {@code data}) or {@code redis}
+ * @param cluster null for a single node
  */
-public record ServerOptions(Path config, Path data, int port, boolean demo) {
+public record ServerOptions(Path config, Path data, int port, boolean demo, String store, String redisUri,
+    ClusterOptions cluster) {
 
-  public static ServerOptions parse(Args args, Map<String, String> env) {
+  public ServerOptions(Path config, Path data, int port, boolean demo) {
+    this(config, data, port, demo, "embedded", null, null);
+  }
+
+  public static ServerOptions parse(Args args, Map<String, String> environment) {
+    String configDir = args.value("--config", environment.getOrDefault("SUIXIN_CONFIG", "config"));
+    Path settings = Path.of(args.value("--node-config", Path.of(configDir, "server.yaml").toString()));
+    Map<String, String> env = new java.util.HashMap<>(NodeSettings.read(settings));
+    env.putAll(environment);
     Path config = Path.of(args.value("--config", env.getOrDefault("SUIXIN_CONFIG", "config")));
     Path data = Path.of(args.value("--data", env.getOrDefault("SUIXIN_DATA", "data")));
-    String portText = args.value("--port", env.getOrDefault("SUIXIN_PORT", "8080"));
-    int port;
-    try {
-      port = Integer.parseInt(portText);
-    } catch (NumberFormatException e) {
-      throw new UsageException("--port must be a number: " + portText);
-    }
-    if (port < 0 || port > 65535) {
-      throw new UsageException("--port must be 0..65535: " + port);
-    }
+    int port = number("--port", args.value("--port", env.getOrDefault("SUIXIN_PORT", "8080")));
     boolean demo = args.flag("--demo") || "true".equalsIgnoreCase(env.get("SUIXIN_DEMO"));
-    return new ServerOptions(config, data, port, demo);
+    String store = args.value("--store", env.getOrDefault("SUIXIN_STORE", "embedded"));
+    if (!store.equals("embedded") && !store.equals("redis")) {
+      throw new UsageException("--store must be embedded or redis: " + store);
+    }
+    String redis = args.value("--redis", env.getOrDefault("SUIXIN_REDIS", "redis://127.0.0.1:6379"));
+    ClusterOptions cluster = null;
+    if (args.flag("--cluster") || "true".equalsIgnoreCase(env.get("SUIXIN_CLUSTER"))) {
+      if (!store.equals("redis")) {
+        throw new UsageException("--cluster needs --store redis: every node must read the same journals");
+      }
+      String host = args.value("--cluster-host", env.getOrDefault("SUIXIN_CLUSTER_HOST", "127.0.0.1"));
+      int clusterPort = number("--cluster-port", args.value("--cluster-port",
+          env.getOrDefault("SUIXIN_CLUSTER_PORT", "5701")));
+      String members = args.value("--cluster-members", env.getOrDefault("SUIXIN_CLUSTER_MEMBERS", ""));
+      List<String> list = Arrays.stream(members.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      for (String m : list) {
+        if (!m.matches("[^:\\s]+:\\d{1,5}")) {
+          throw new UsageException("--cluster-members takes host:port,host:port (no ranges): " + m);
+        }
+      }
+      cluster = new ClusterOptions(host, clusterPort, list);
+    }
+    return new ServerOptions(config, data, port, demo, store, redis, cluster);
+  }
+
+  private static int number(String flag, String text) {
+    try {
+      int n = Integer.parseInt(text);
+      if (n < 0 || n > 65535) {
+        throw new UsageException(flag + " must be 0..65535: " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException(flag + " must be a number: " + text);
+    }
   }
 }

@@ -11,6 +11,7 @@ import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.codec.CommandCodec;
 import cn.suixin.hall.server.codec.EventCodec;
+import cn.suixin.hall.store.FencedOffException;
 import cn.suixin.hall.store.HallJournal;
 import cn.suixin.hall.store.JournalEntry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +37,8 @@ public final class HallVerticle extends VerticleBase {
   private static final int MAX_BATCH = 2048;
   private static final int REPLAY_PAGE = 5000;
   private static final long TICK_MILLIS = 30_000;
+  /** Local address told when this writer was fenced off, so ownership can stop it. */
+  public static final String FENCED = "suixin.hall.fenced";
 
   private final HallConfig config;
   private final HallJournal journal;
@@ -157,6 +160,14 @@ public final class HallVerticle extends VerticleBase {
       metrics.journal(System.nanoTime() - appendStart);
       if (ar.succeeded()) {
         finishBatch(replies, published, issuedInBatch);
+      } else if (ar.cause() instanceof FencedOffException) {
+        LOG.warn("hall {}: another node owns this hall now; stopping this writer", hall);
+        recovering = true;
+        replies.forEach(r -> r.send(Replies.unavailable("hall moved to another node")));
+        pending.stream().filter(p -> p.message() != null)
+            .forEach(p -> p.message().reply(Replies.unavailable("hall moved to another node")));
+        pending.clear();
+        vertx.eventBus().send(FENCED, hall);
       } else {
         LOG.error("hall {}: journal append of {} events failed; refusing the batch and rebuilding", hall,
             entries.size(), ar.cause());

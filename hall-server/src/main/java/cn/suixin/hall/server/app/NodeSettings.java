@@ -1,0 +1,87 @@
+package cn.suixin.hall.server.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A node's settings file ({@code config/server.yaml}, or the file given with {@code --node-config}):
+ * the same settings as the flags, read as the layer below the environment.
+ *
+ * <pre>
+ * port: 8081
+ * data: data/node1
+ * store: redis
+ * redis: redis://127.0.0.1:6379
+ * cluster: {enabled: true, host: 127.0.0.1, port: 5801, members: [127.0.0.1:5801, 127.0.0.1:5802]}
+ * </pre>
+ */
+final class NodeSettings {
+  private static final Set<String> KEYS = Set.of("port", "data", "store", "redis", "demo", "cluster");
+  private static final Set<String> CLUSTER_KEYS = Set.of("enabled", "host", "port", "members");
+
+  private NodeSettings() {
+  }
+
+  /** The settings as SUIXIN_* variables, so they layer exactly like the environment. */
+  static Map<String, String> read(Path file) {
+    Map<String, String> out = new HashMap<>();
+    if (!Files.exists(file)) {
+      return out;
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UsageException(file + ": not valid YAML: " + e.getMessage());
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return out;
+    }
+    check(file, root, KEYS, "");
+    put(out, "SUIXIN_PORT", root.get("port"));
+    put(out, "SUIXIN_DATA", root.get("data"));
+    put(out, "SUIXIN_STORE", root.get("store"));
+    put(out, "SUIXIN_REDIS", root.get("redis"));
+    put(out, "SUIXIN_DEMO", root.get("demo"));
+    JsonNode cluster = root.get("cluster");
+    if (cluster != null) {
+      check(file, cluster, CLUSTER_KEYS, "cluster.");
+      put(out, "SUIXIN_CLUSTER", cluster.get("enabled"));
+      put(out, "SUIXIN_CLUSTER_HOST", cluster.get("host"));
+      put(out, "SUIXIN_CLUSTER_PORT", cluster.get("port"));
+      JsonNode members = cluster.get("members");
+      if (members != null) {
+        StringBuilder b = new StringBuilder();
+        members.forEach(m -> b.append(b.length() == 0 ? "" : ",").append(m.asText()));
+        out.put("SUIXIN_CLUSTER_MEMBERS", b.toString());
+      }
+    }
+    return out;
+  }
+
+  private static void check(Path file, JsonNode node, Set<String> known, String prefix) {
+    if (!node.isObject()) {
+      throw new UsageException(file + ": " + (prefix.isEmpty() ? "the file" : prefix) + " must be a mapping");
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+      String key = it.next();
+      if (!known.contains(key)) {
+        throw new UsageException(file + ": unknown setting " + prefix + key + " (known: " + known + ")");
+      }
+    }
+  }
+
+  private static void put(Map<String, String> out, String key, JsonNode value) {
+    if (value != null && !value.isNull()) {
+      out.put(key, value.asText());
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package cn.suixin.hall.server.app;
+
+import cn.suixin.hall.store.EmbeddedJournalStore;
+import cn.suixin.hall.store.JournalStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/** Opens the store the options name: files under the data folder, or Redis. */
+final class Stores {
+  private Stores() {
+  }
+
+  static Future<JournalStore> open(Vertx vertx, ServerOptions options) {
+    if (options.store().equals("redis")) {
+      return Future.failedFuture(new UnsupportedOperationException("the Redis store is not part of this build"));
+    }
+    return Future.succeededFuture(new EmbeddedJournalStore(vertx, options.data()));
+  }
+}
