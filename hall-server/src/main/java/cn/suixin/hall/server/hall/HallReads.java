@@ -13,7 +13,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import cn.suixin.hall.engine.config.MatterCode;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** Answers read-only queries against the owner's state: snapshots, tickets, waiting lists. */
@@ -95,10 +98,10 @@ final class HallReads {
     }
     JsonArray parked = new JsonArray();
     w.parked().forEach(t -> parked.add(HallViews.ticket(state, state.ticket(t))));
+    List<Ticket> all = waitingFor(w);
     JsonArray waiting = new JsonArray();
-    waitingFor(w).stream().limit(50).forEach(t -> waiting.add(HallViews.ticket(state, t)));
-    return ok(HallViews.window(w).put("parked", parked).put("waiting", waiting)
-        .put("waitingCount", waitingFor(w).size()));
+    all.stream().limit(50).forEach(t -> waiting.add(HallViews.ticket(state, t)));
+    return ok(HallViews.window(w).put("parked", parked).put("waiting", waiting).put("waitingCount", all.size()));
   }
 
   /** Today's waiting tickets a window could call, oldest first (a view for the clerk, not the routing). */
@@ -111,13 +114,21 @@ final class HallReads {
   }
 
   private JsonObject waiting() {
+    // one pass over today's tickets for the oldest waiting ticket of every matter
+    Map<MatterCode, Ticket> oldest = new HashMap<>();
+    for (Ticket t : state.tickets()) {
+      if (t.status() == TicketStatus.WAITING) {
+        oldest.merge(t.matter(), t, (a, b) -> a.arrival().isAfter(b.arrival()) ? b : a);
+      }
+    }
     JsonArray matters = new JsonArray();
     LocalDateTime now = localNow();
     state.config().matters().keySet().forEach(m -> {
       JsonObject j = HallViews.matter(state, m, now);
-      state.tickets().stream().filter(t -> t.status() == TicketStatus.WAITING && t.matter().equals(m))
-          .min(Comparator.comparing(Ticket::arrival))
-          .ifPresent(t -> j.put("longestWaitSince", t.arrival().toString()).put("longestWaitNumber", t.number()));
+      Ticket first = oldest.get(m);
+      if (first != null) {
+        j.put("longestWaitSince", first.arrival().toString()).put("longestWaitNumber", first.number());
+      }
       JsonArray windows = new JsonArray();
       state.windows().stream().filter(w -> w.serves(m)).forEach(w -> windows.add(w.id().value()));
       matters.add(j.put("windows", windows));
