@@ -6,7 +6,7 @@ import cn.suixin.hall.engine.config.HallId;
 import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Role;
-import cn.suixin.hall.store.FileRecordStore;
+import cn.suixin.hall.store.JournalStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
@@ -46,12 +46,12 @@ final class AdminCommands {
     CityConfig city = new ConfigLoader().load(options.config());
     Vertx vertx = Vertx.vertx();
     try {
-      FileRecordStore records = await(FileRecordStore.open(vertx, options.data()));
+      JournalStore store = await(Stores.open(vertx, options));
       try {
-        System.out.println(await(action.apply(new Accounts(vertx, records, Clock.systemUTC()), city)));
+        System.out.println(await(action.apply(new Accounts(vertx, store.records(), Clock.systemUTC()), city)));
         return 0;
       } finally {
-        await(records.close());
+        await(store.close());
       }
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
