@@ -80,8 +80,12 @@ public final class HallServer {
       return vertx.deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry)).map(List::of);
     }
     List<Future<String>> halls = new ArrayList<>();
+    String node = "single-" + java.util.UUID.randomUUID();
     for (HallConfig hall : city.halls()) {
-      halls.add(vertx.deployVerticle(new HallVerticle(hall, store.journal(hall.id().value()), clock, registry)));
+      String id = hall.id().value();
+      // with Redis, a fresh fencing token shuts out any writer left from an earlier run
+      halls.add(store.takeOwnership(id, node)
+          .compose(token -> vertx.deployVerticle(new HallVerticle(hall, store.journal(id), clock, registry))));
     }
     return Future.all(halls).map(all -> halls.stream().map(Future::result).toList());
   }
