@@ -80,6 +80,17 @@ public final class Accounts {
     return records.remove(SESSIONS, Passwords.tokenHash(token));
   }
 
+  /** Every registered device (id, kind, hall, window, name); never a token. */
+  public Future<java.util.List<JsonObject>> devices() {
+    return records.list(DEVICES);
+  }
+
+  /** The full name of the person with that staff number, or null: what a counter pad shows. */
+  public Future<String> staffName(String staffNo) {
+    return records.list(USERS).map(users -> users.stream().filter(u -> staffNo != null
+        && staffNo.equals(u.getString("staffNo"))).map(u -> u.getString("name")).findFirst().orElse(null));
+  }
+
   /** The caller behind a bearer token, or null. */
   public Future<Principal> authenticate(String token) {
     if (token == null || token.isBlank() || token.length() > 200) {
