@@ -7,14 +7,9 @@ import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.hall.Addresses;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 final class HallServerProcess implements AutoCloseable {
   static final String HALL = "city";
   private static final String PASSWORD = "suixin-test-pw";
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<JsonObject> events = new CopyOnWriteArrayList<>();
   private final Path data;
   private HallServer server;
@@ -70,30 +64,15 @@ final class HallServerProcess implements AutoCloseable {
   String user(String username, Role role, String staffNo, String name) throws Exception {
     accounts.addUser(username, role, HALL, staffNo, name, PASSWORD.toCharArray()).toCompletionStage()
         .toCompletableFuture().get(5, TimeUnit.SECONDS);
-    return post("/api/v1/auth/login", null, new JsonObject().put("username", username).put("password", PASSWORD))
-        .getString("token");
+    return new HttpCalls(base()).login(username, PASSWORD);
   }
 
   JsonObject post(String path, String token, JsonObject body) throws Exception {
-    return send(HttpRequest.newBuilder(base().resolve(path)).header("Content-Type", "application/json")
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode())), token);
+    return new HttpCalls(base()).post(path, token, body);
   }
 
   JsonObject get(String path, String token) throws Exception {
-    return send(HttpRequest.newBuilder(base().resolve(path)).GET(), token);
-  }
-
-  private JsonObject send(HttpRequest.Builder b, String token) throws Exception {
-    b.timeout(Duration.ofSeconds(15));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() >= 300) {
-      throw new AssertionError(r.statusCode() + " " + r.body());
-    }
-    return r.body().isEmpty() ? new JsonObject() : new JsonObject(r.body());
+    return new HttpCalls(base()).get(path, token);
   }
 
   /** Live messages of one type published since this process started. */
