@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.agent;
 
+import cn.suixin.hall.server.hall.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +23,7 @@ final class DeviceBoard {
   }
 
   static String address(String hall) {
-    return "hall." + hall + ".devices";
+    return Addresses.devices(hall);
   }
 
   private void record(String hall, JsonObject m) {

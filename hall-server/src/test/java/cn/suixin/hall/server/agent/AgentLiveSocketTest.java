@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.suixin.hall.server.auth.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -143,10 +144,17 @@ class AgentLiveSocketTest {
   }
 
   @Test
-  void a_printer_out_of_paper_is_an_alert_on_the_hall_devices_list() throws Exception {
+  void a_printer_out_of_paper_is_an_alert_on_the_devices_list_and_the_staff_feed() throws Exception {
     String supervisor = hall.user("boss", Role.SUPERVISOR, "30001", "赵主任");
     String clerk = hall.user("li", Role.CLERK, "10086", "李明");
-    try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
+    try (AgentSocket staff = AgentSocket.open(URI.create("ws://127.0.0.1:" + hall.port()
+        + "/api/v1/halls/city/live?staff=1"));
+        AgentSocket screen = AgentSocket.open(URI.create("ws://127.0.0.1:" + hall.port()
+            + "/api/v1/halls/city/live"));
+        AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
+      staff.send(new JsonObject().put("type", "auth").put("token", supervisor));
+      staff.next("snapshot");
+      screen.next("snapshot");
       agent.send(new JsonObject().put("type", "device.status").put("id", "s-1").put("device", "printer")
           .put("status", "PAPER_OUT").put("detail", "job 7"));
       assertThat(agent.next("ack").getString("id")).isEqualTo("s-1");
@@ -158,6 +166,13 @@ class AgentLiveSocketTest {
       assertThat(printer.getBoolean("alert")).isTrue();
       assertThat(printer.getString("name")).isEqualTo("lobby");
       assertThat(hall.get("/api/v1/halls/city/devices", clerk).status()).isEqualTo(403);
+      JsonObject alert = staff.next("device.status");
+      while (!"printer".equals(alert.getString("part"))) {
+        alert = staff.next("device.status");
+      }
+      assertThat(alert.getString("status")).isEqualTo("PAPER_OUT");
+      assertThat(alert.getBoolean("alert")).isTrue();
+      assertThat(screen.poll(300)).as("public screens get no device states").isNull();
     }
   }
 
