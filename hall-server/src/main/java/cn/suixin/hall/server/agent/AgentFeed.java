@@ -35,7 +35,7 @@ final class AgentFeed {
     if (agent.window() == null) {
       return EventTypes.TICKET_ISSUED.equals(type) ? ticketIssued(event) : none();
     }
-    if (!agent.window().equals(event.getString("window"))) {
+    if (!sameWindow(agent.window(), event.getString("window"))) {
       return none();
     }
     switch (type) {
@@ -74,6 +74,15 @@ final class AgentFeed {
         .toList();
     JsonObject kiosk = kiosks.stream().filter(d -> kioskId.equals(d.getString("id"))).findFirst().orElse(null);
     return kiosk != null && (kiosks.size() == 1 || Objects.equals(kiosk.getString("name"), agent.name()));
+  }
+
+  /** A device registered with window "7" drives window "07". */
+  static boolean sameWindow(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    int n = AgentMessages.windowNumber(a);
+    return a.equals(b) || n != 0 && n == AgentMessages.windowNumber(b);
   }
 
   private static Future<JsonObject> none() {

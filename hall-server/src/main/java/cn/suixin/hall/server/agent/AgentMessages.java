@@ -1,5 +1,7 @@
 package cn.suixin.hall.server.agent;
 
+import cn.suixin.hall.engine.config.ChannelId;
+import cn.suixin.hall.engine.config.GreenChannel;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.Window;
@@ -34,10 +36,19 @@ final class AgentMessages {
         .put("estimatedWaitSeconds", view.getLong("estimatedWaitSeconds", 0L))
         .put("issuedAt", view.getString("issuedAt"))
         .put("followUrl", "/t/" + hall.id().value() + "/" + id)
-        .put("greenChannel", view.getString("greenChannel"))
+        .put("greenChannel", greenChannelName(hall, view.getString("greenChannel")))
         .put("offline", "OFFLINE".equals(view.getString("source")))
         .put("windows", windowsServing(hall, matter));
     return new JsonObject().put("type", "print.ticket").put("job", id).put("ticket", ticket);
+  }
+
+  /** The ticket shows the channel's name (高考绿色通道), not its id. */
+  private static String greenChannelName(HallConfig hall, String id) {
+    if (id == null) {
+      return null;
+    }
+    GreenChannel g = hall.greenChannels().get(new ChannelId(id));
+    return g == null ? id : g.name();
   }
 
   /** Window numbers from the configuration, as printed on the ticket (办理窗口 1号、2号). */
