@@ -34,7 +34,6 @@ final class AgentConnection {
   private State state = State.AUTHENTICATING;
   private long authTimer = -1;
   private Principal agent;
-  private HallConfig hall;
   private AgentFeed feed;
   private AgentRequests requests;
   private MessageConsumer<JsonObject> events;
@@ -80,6 +79,9 @@ final class AgentConnection {
 
   private void authenticate(String token) {
     ctx.accounts().authenticate(token).onComplete(ar -> {
+      if (state != State.AUTHENTICATING) {
+        return; // the agent went away meanwhile
+      }
       Principal p = ar.succeeded() ? ar.result() : null;
       HallConfig h = p == null || !p.is(Role.AGENT) || p.hall() == null ? null
           : ctx.city().halls().stream().filter(c -> c.id().value().equals(p.hall())).findFirst().orElse(null);
@@ -88,7 +90,6 @@ final class AgentConnection {
         return;
       }
       agent = p;
-      hall = h;
       feed = new AgentFeed(p, h, ctx.accounts(), ctx.gateway());
       requests = new AgentRequests(vertx, ctx.gateway(), p);
       // subscribe before hello, so nothing that happens after hello is missed
@@ -140,12 +141,8 @@ final class AgentConnection {
     return Future.succeededFuture();
   }
 
-  /** Staff see every device state change; anything but OK is an alert for a supervisor. */
   private void publishStatus(String part, String status, String detail) {
-    vertx.eventBus().publish(DeviceBoard.address(hall.id().value()), new JsonObject().put("type", "device.status")
-        .put("hall", hall.id().value()).put("device", agent.id()).put("name", agent.name())
-        .put("window", agent.window()).put("part", part).put("status", status).put("detail", detail)
-        .put("alert", !"OK".equals(status)).put("at", Instant.now().toString()));
+    DeviceBoard.publish(vertx, agent, part, status, detail);
   }
 
   /**
@@ -161,12 +158,10 @@ final class AgentConnection {
       } else if (ar.cause() instanceof Problem p && p.status() == 503) {
         LOG.info("agent {}: hall unavailable, message {} left for the agent to resend", agent.id(), id);
       } else {
-        JsonObject body = ar.cause() instanceof Problem p ? p.body()
-            : new JsonObject().put("code", "ERROR").put("message", "服务器内部错误").put("messageEn", "Internal error");
         if (!(ar.cause() instanceof Problem)) {
           LOG.error("agent {}: message {} failed", agent.id(), id, ar.cause());
         }
-        send(AgentMessages.error(id, body.getString("code"), body.getString("message"), body.getString("messageEn")));
+        send(AgentMessages.error(id, ar.cause()));
       }
     });
   }

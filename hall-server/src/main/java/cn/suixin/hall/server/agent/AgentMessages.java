@@ -6,6 +6,7 @@ import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.Window;
 import cn.suixin.hall.server.auth.Principal;
+import cn.suixin.hall.server.http.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -90,9 +91,12 @@ final class AgentMessages {
     return new JsonObject().put("type", "ack").put("id", id);
   }
 
-  static JsonObject error(String id, String code, String zh, String en) {
-    return new JsonObject().put("type", "error").put("id", id).put("code", code).put("message", zh)
-        .put("messageEn", en);
+  /** A refusal with the engine's or the API's code; anything else is an internal error. */
+  static JsonObject error(String id, Throwable cause) {
+    JsonObject body = cause instanceof Problem p ? p.body()
+        : new JsonObject().put("code", "ERROR").put("message", "服务器内部错误").put("messageEn", "Internal error");
+    return new JsonObject().put("type", "error").put("id", id).put("code", body.getString("code"))
+        .put("message", body.getString("message")).put("messageEn", body.getString("messageEn"));
   }
 
   /** "07" is window 7 on the pad and the LED screen; a non-numeric id is 0 (shown without a number). */

@@ -1,9 +1,11 @@
 package cn.suixin.hall.server.agent;
 
+import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.hall.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,14 @@ final class DeviceBoard {
 
   static String address(String hall) {
     return Addresses.devices(hall);
+  }
+
+  /** Staff see every device state change; anything but OK is an alert for a supervisor. */
+  static void publish(Vertx vertx, Principal agent, String part, String status, String detail) {
+    vertx.eventBus().publish(address(agent.hall()), new JsonObject().put("type", "device.status")
+        .put("hall", agent.hall()).put("device", agent.id()).put("name", agent.name())
+        .put("window", agent.window()).put("part", part).put("status", status).put("detail", detail)
+        .put("alert", !"OK".equals(status)).put("at", Instant.now().toString()));
   }
 
   private void record(String hall, JsonObject m) {

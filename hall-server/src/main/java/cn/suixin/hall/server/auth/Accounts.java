@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -81,7 +82,7 @@ public final class Accounts {
   }
 
   /** Every registered device (id, kind, hall, window, name); never a token. */
-  public Future<java.util.List<JsonObject>> devices() {
+  public Future<List<JsonObject>> devices() {
     return records.list(DEVICES);
   }
 

@@ -3,8 +3,10 @@ package cn.suixin.hall.server.http;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
+import cn.suixin.hall.server.auth.Principal;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,7 +46,7 @@ public final class ApiContext {
   }
 
   /** The authenticated caller of a request, or null (for handlers outside this package). */
-  public static cn.suixin.hall.server.auth.Principal caller(io.vertx.ext.web.RoutingContext rc) {
+  public static Principal caller(RoutingContext rc) {
     return Guards.caller(rc);
   }
 
