@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -78,6 +79,17 @@ public final class Accounts {
 
   public Future<Void> logout(String token) {
     return records.remove(SESSIONS, Passwords.tokenHash(token));
+  }
+
+  /** Every registered device (id, kind, hall, window, name); never a token. */
+  public Future<List<JsonObject>> devices() {
+    return records.list(DEVICES);
+  }
+
+  /** The full name of the person with that staff number, or null: what a counter pad shows. */
+  public Future<String> staffName(String staffNo) {
+    return records.list(USERS).map(users -> users.stream().filter(u -> staffNo != null
+        && staffNo.equals(u.getString("staffNo"))).map(u -> u.getString("name")).findFirst().orElse(null));
   }
 
   /** The caller behind a bearer token, or null. */

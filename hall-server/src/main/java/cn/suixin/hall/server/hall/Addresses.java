@@ -16,4 +16,9 @@ public final class Addresses {
   public static String events(String hall) {
     return "hall." + hall + ".events";
   }
+
+  /** Device states reported by the hall's agents, for staff only; not part of the numbered feed. */
+  public static String devices(String hall) {
+    return "hall." + hall + ".devices";
+  }
 }

@@ -3,8 +3,10 @@ package cn.suixin.hall.server.http;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
+import cn.suixin.hall.server.auth.Principal;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +33,25 @@ public final class ApiContext {
     this.phoneLimiter = new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2));
   }
 
-  HallConfig hall(String id) {
+  public HallGateway gateway() {
+    return gateway;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public CityConfig city() {
+    return city;
+  }
+
+  /** The authenticated caller of a request, or null (for handlers outside this package). */
+  public static Principal caller(RoutingContext rc) {
+    return Guards.caller(rc);
+  }
+
+  /** The hall, or a 404 Problem. */
+  public HallConfig hall(String id) {
     HallConfig h = halls.get(id);
     if (h == null) {
       throw Problem.notFound("UNKNOWN_HALL", "没有该大厅", "No such hall").with("hall", id);

@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.agent.AgentEndpoint;
 import cn.suixin.hall.server.live.LiveHub;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -20,6 +21,7 @@ public final class ApiRouter {
     WindowRoutes windows = new WindowRoutes(ctx);
     HallRoutes halls = new HallRoutes(ctx);
     LiveRoutes live = new LiveRoutes(vertx, ctx, hub);
+    AgentEndpoint agents = new AgentEndpoint(vertx, ctx);
 
     router.route("/api/*").method(HttpMethod.POST).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/api/*").handler(rc -> Guards.authenticate(ctx.accounts, rc));
@@ -32,6 +34,8 @@ public final class ApiRouter {
     router.get("/api/v1/halls/:hall/snapshot").handler(halls::snapshot);
     router.get("/api/v1/halls/:hall/waiting").handler(halls::waiting);
     router.get("/api/v1/halls/:hall/live").handler(live::hall);
+    router.get("/api/v1/agents/live").handler(agents::live);
+    router.get("/api/v1/halls/:hall/devices").handler(agents::devices);
     router.post("/api/v1/halls/:hall/tickets").handler(tickets::issue);
     router.get("/api/v1/halls/:hall/tickets").handler(tickets::find);
     router.get("/api/v1/halls/:hall/tickets/:ticket").handler(tickets::get);

@@ -19,6 +19,7 @@ public final class LiveHub {
   private final Vertx vertx;
   private final Map<String, Set<ScreenConnection>> byHall = new HashMap<>();
   private final Map<String, MessageConsumer<JsonObject>> consumers = new HashMap<>();
+  private final Map<String, MessageConsumer<JsonObject>> deviceConsumers = new HashMap<>();
   private final AtomicInteger connections;
 
   public LiveHub(Vertx vertx, AtomicInteger connections) {
@@ -29,6 +30,8 @@ public final class LiveHub {
   void join(String hall, ScreenConnection c) {
     byHall.computeIfAbsent(hall, h -> {
       consumers.put(h, vertx.eventBus().<JsonObject>consumer(Addresses.events(h), m -> deliver(h, m.body())));
+      deviceConsumers.put(h, vertx.eventBus().<JsonObject>consumer(Addresses.devices(h),
+          m -> deliverToStaff(h, m.body())));
       return new LinkedHashSet<>();
     }).add(c);
     connections.incrementAndGet();
@@ -52,6 +55,16 @@ public final class LiveHub {
     }
   }
 
+  /** Device states go to staff screens as they come, outside the numbered sequence. */
+  private void deliverToStaff(String hall, JsonObject message) {
+    Set<ScreenConnection> set = byHall.get(hall);
+    if (set != null) {
+      for (ScreenConnection c : set.toArray(ScreenConnection[]::new)) {
+        c.onStaffMessage(message);
+      }
+    }
+  }
+
   /** Server going down: every screen is told to come back later. */
   public void closeAll() {
     byHall.values().forEach(set -> set.toArray(ScreenConnection[]::new).clone());
@@ -61,5 +74,6 @@ public final class LiveHub {
       }
     }
     consumers.values().forEach(MessageConsumer::unregister);
+    deviceConsumers.values().forEach(MessageConsumer::unregister);
   }
 }

@@ -29,6 +29,7 @@ final class ScreenConnection {
   private final String hall;
   private final ServerWebSocket ws;
   private final List<JsonObject> heldBack = new ArrayList<>();
+  private final boolean staff;
   private State state;
   private long lastSeq;
   private long authTimer = -1;
@@ -42,6 +43,7 @@ final class ScreenConnection {
     this.hall = hall;
     this.ws = ws;
     this.lastSeq = since;
+    this.staff = staff;
     this.state = staff ? State.AUTHENTICATING : State.SYNCING;
   }
 
@@ -154,6 +156,13 @@ final class ScreenConnection {
         return;
       }
       sendEvent(m, encoded);
+    }
+  }
+
+  /** Messages for authenticated staff only, such as device alerts. */
+  void onStaffMessage(JsonObject m) {
+    if (staff && state == State.LIVE) {
+      send(m);
     }
   }
 

@@ -82,7 +82,14 @@ public final class LiveMessages {
     } else if (e instanceof HallEvent.TicketRecalled c) {
       m.mergeIn(call(se, s, c.ticket(), c.window(), true)).put("ticket", c.ticket().value());
     } else if (e instanceof HallEvent.TicketIssued i) {
-      m.put("ticket", i.ticket().value()).put("number", i.number()).put("matter", i.matter().value());
+      // source and the issuing device (never a person) let a kiosk's agent pick the tickets it prints
+      m.put("ticket", i.ticket().value()).put("number", i.number()).put("matter", i.matter().value())
+          .put("source", i.source().name()).put("device", i.device() == null ? null : i.device().value());
+    } else if (e instanceof HallEvent.ServiceFinished f) {
+      // the record id lets the window's rating pad ask for a rating of exactly this service
+      m.put("window", f.window().value()).put("record", f.record().value());
+    } else if (e instanceof HallEvent.ClerkSignedIn c) {
+      m.put("window", c.window().value()).put("staffNo", c.clerk().staffNo());
     } else if (e instanceof HallEvent.NoticeChanged n) {
       m.put("notice", n.text());
     } else if (e instanceof HallEvent.BusinessDayStarted d) {
