@@ -7,6 +7,7 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.impl.PooledRedisConnection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -96,9 +97,17 @@ final class RedisLink {
         .onFailure(t -> c.close());
   }
 
+  /**
+   * Closes the socket itself: handing a wedged or broken connection back to the pool would only
+   * get it leased again on the next call.
+   */
   private void drop(RedisConnection c) {
     if (connection != null && connection.succeeded() && connection.result() == c) {
       connection = null;
+      LOG.warn("{}: dropped the connection; the next call reconnects", name);
+    }
+    if (c instanceof PooledRedisConnection pooled) {
+      pooled.actual().forceClose();
     }
     c.close();
   }

@@ -96,7 +96,23 @@ final class RedisProcess implements AutoCloseable {
     }
   }
 
-  /** Sends one inline command and returns the first line of the reply ({@code +OK}, {@code :3}...). */
+  /** SIGSTOP: Redis keeps its connections open but answers nothing, like a wedged server. */
+  void pause() throws IOException, InterruptedException {
+    signal("-STOP");
+  }
+
+  void resume() throws IOException, InterruptedException {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+  }
+
+  /**
+   * Sends one inline command; returns the first line of the reply ({@code +OK}, {@code :3}...), or
+   * for a bulk string its text.
+   */
   String command(String... words) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(5000);
@@ -104,17 +120,22 @@ final class RedisProcess implements AutoCloseable {
       out.write((String.join(" ", words) + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = socket.getInputStream();
-      StringBuilder line = new StringBuilder();
-      for (int b = in.read(); b != '\n'; b = in.read()) {
-        if (b < 0) {
-          throw new IOException("Redis closed the connection");
-        }
-        if (b != '\r') {
-          line.append((char) b);
-        }
-      }
-      return line.toString();
+      String first = line(in);
+      return first.startsWith("$") && !first.equals("$-1") ? line(in) : first;
     }
+  }
+
+  private static String line(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        throw new IOException("Redis closed the connection");
+      }
+      if (b != '\r') {
+        line.append((char) b);
+      }
+    }
+    return line.toString();
   }
 
   @Override
