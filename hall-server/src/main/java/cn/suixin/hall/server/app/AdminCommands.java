@@ -7,6 +7,8 @@ import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.store.FileRecordStore;
+import cn.suixin.hall.store.RecordStore;
+import cn.suixin.hall.store.redis.RedisJournalStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
@@ -46,12 +48,13 @@ final class AdminCommands {
     CityConfig city = new ConfigLoader().load(options.config());
     Vertx vertx = Vertx.vertx();
     try {
-      FileRecordStore records = await(FileRecordStore.open(vertx, options.data()));
+      RedisJournalStore redis = options.redis() == null ? null : RedisJournalStore.create(vertx, options.redis());
+      RecordStore records = redis != null ? redis.records() : await(FileRecordStore.open(vertx, options.data()));
       try {
         System.out.println(await(action.apply(new Accounts(vertx, records, Clock.systemUTC()), city)));
         return 0;
       } finally {
-        await(records.close());
+        await(redis != null ? redis.close() : records.close());
       }
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());

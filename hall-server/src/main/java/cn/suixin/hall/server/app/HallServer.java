@@ -9,6 +9,7 @@ import cn.suixin.hall.server.http.HttpVerticle;
 import cn.suixin.hall.server.http.IdNumbers;
 import cn.suixin.hall.store.EmbeddedJournalStore;
 import cn.suixin.hall.store.JournalStore;
+import cn.suixin.hall.store.redis.RedisJournalStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -41,19 +42,23 @@ public final class HallServer {
         ? new CityConfig(loaded.name(), loaded.nameEn(), loaded.halls().stream().map(HallConfig::alwaysOpen).toList())
         : loaded;
     Vertx vertx = Vertx.vertx();
-    JournalStore store = new EmbeddedJournalStore(vertx, options.data());
+    JournalStore store = options.redis() == null ? new EmbeddedJournalStore(vertx, options.data())
+        : RedisJournalStore.create(vertx, options.redis());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Accounts accounts = new Accounts(vertx, store.records(), clock);
     IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
-    List<Future<String>> halls = new ArrayList<>();
-    for (HallConfig hall : city.halls()) {
-      halls.add(vertx.deployVerticle(new HallVerticle(hall, store.journal(hall.id().value()), clock, registry))
-          .onSuccess(deployments::add));
-    }
     HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get);
-    return Future.all(halls)
+    return acquireHalls(store, city)
+        .compose(owned -> {
+          List<Future<String>> halls = new ArrayList<>();
+          for (HallConfig hall : city.halls()) {
+            halls.add(vertx.deployVerticle(new HallVerticle(hall, store.journal(hall.id().value()), clock, registry))
+                .onSuccess(deployments::add));
+          }
+          return Future.all(halls);
+        })
         .compose(v -> vertx.deployVerticle(http))
         .map(id -> {
           deployments.add(id);
@@ -63,6 +68,15 @@ public final class HallServer {
           return new HallServer(vertx, store, http, deployments);
         })
         .onFailure(t -> vertx.close());
+  }
+
+  /** With Redis this node takes every hall with a fresh fencing token before its owner starts. */
+  private static Future<?> acquireHalls(JournalStore store, CityConfig city) {
+    if (!(store instanceof RedisJournalStore redis)) {
+      return Future.succeededFuture();
+    }
+    String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    return Future.all(city.halls().stream().map(h -> redis.acquire(h.id().value(), node)).toList());
   }
 
   public Vertx vertx() {

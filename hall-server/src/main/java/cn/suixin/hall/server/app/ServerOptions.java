@@ -5,9 +5,14 @@ import java.util.Map;
 
 /**
  * Where the server finds its configuration and data and where it listens: flags win over
- * environment variables, which win over the defaults.
+ * environment variables, which win over the defaults. {@code redis} is the Redis URI when the
+ * store is Redis ({@code --store redis --redis redis://HOST:PORT}), {@code null} for the embedded store.
  */
-public record ServerOptions(Path config, Path data, int port, boolean demo) {
+public record ServerOptions(Path config, Path data, int port, boolean demo, String redis) {
+
+  public ServerOptions(Path config, Path data, int port, boolean demo) {
+    this(config, data, port, demo, null);
+  }
 
   public static ServerOptions parse(Args args, Map<String, String> env) {
     Path config = Path.of(args.value("--config", env.getOrDefault("SUIXIN_CONFIG", "config")));
@@ -23,6 +28,11 @@ public record ServerOptions(Path config, Path data, int port, boolean demo) {
       throw new UsageException("--port must be 0..65535: " + port);
     }
     boolean demo = args.flag("--demo") || "true".equalsIgnoreCase(env.get("SUIXIN_DEMO"));
-    return new ServerOptions(config, data, port, demo);
+    String store = args.value("--store", env.getOrDefault("SUIXIN_STORE", "embedded"));
+    String redis = args.value("--redis", env.getOrDefault("SUIXIN_REDIS", "redis://127.0.0.1:6379"));
+    if (!store.equals("embedded") && !store.equals("redis")) {
+      throw new UsageException("--store must be embedded or redis: " + store);
+    }
+    return new ServerOptions(config, data, port, demo, store.equals("redis") ? redis : null);
   }
 }
