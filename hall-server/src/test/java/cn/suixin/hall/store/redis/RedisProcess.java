@@ -55,6 +55,10 @@ final class RedisProcess implements AutoCloseable {
   }
 
   void start() throws IOException, InterruptedException {
+    if (!java.nio.file.Files.isExecutable(Path.of(BINARY))) {
+      throw new IllegalStateException(BINARY + " is missing: the Redis store tests need a real Redis"
+          + " (apt-get install -y redis-server; it need not run as a service)");
+    }
     List<String> command = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port),
         "--bind", "127.0.0.1", "--save", "", "--dir", dir.toString(), "--daemonize", "no"));
     if (appendOnly) {
