@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class HallServer {
     if (!(store instanceof RedisJournalStore redis)) {
       return Future.succeededFuture();
     }
-    String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    String node = ManagementFactory.getRuntimeMXBean().getName();
     return Future.all(city.halls().stream().map(h -> redis.acquire(h.id().value(), node)).toList());
   }
 

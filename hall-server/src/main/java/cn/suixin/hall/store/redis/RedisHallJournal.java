@@ -37,6 +37,7 @@ public final class RedisHallJournal implements HallJournal {
   private Future<Void> lastSubmitted = Future.succeededFuture();
   private boolean inFlight;
   private long knownLast = -1;
+  private long scriptCalls;
   private volatile boolean closing;
 
   RedisHallJournal(String hallId, StoreContext context, RedisLink writer,
@@ -96,6 +97,11 @@ public final class RedisHallJournal implements HallJournal {
     });
   }
 
+  /** How many append scripts ran: the test hook that shows appends were coalesced. */
+  Future<Long> scriptCalls() {
+    return context.call(() -> Future.succeededFuture(scriptCalls));
+  }
+
   boolean isClosing() {
     return closing;
   }
@@ -143,6 +149,7 @@ public final class RedisHallJournal implements HallJournal {
     args.add(entries.get(0).seq());
     entries.forEach(e -> args.add(e.payload()));
     inFlight = true;
+    scriptCalls++;
     writer.eval(JournalScripts.APPEND, List.of(keys.events(), keys.owner()), args)
         .onComplete(ar -> {
           inFlight = false;

@@ -1,5 +1,6 @@
 package cn.suixin.hall.store.redis;
 
+import static cn.suixin.hall.store.redis.Await.await;
 import static cn.suixin.hall.store.redis.Journals.entries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +9,6 @@ import cn.suixin.hall.store.HallJournal;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,13 +109,5 @@ class RedisFencingTest {
         .hasMessageContaining("owned by token 99");
     assertThat(redis.command("EXISTS", "{hall:city}:events")).isEqualTo(":0");
     await(node.close());
-  }
-
-  static <T> T await(io.vertx.core.Future<T> future) throws Exception {
-    try {
-      return future.await(10, TimeUnit.SECONDS);
-    } catch (RuntimeException e) {
-      throw new Exception("failed: " + e.getMessage(), e);
-    }
   }
 }

@@ -1,6 +1,6 @@
 package cn.suixin.hall.store.redis;
 
-import static cn.suixin.hall.store.redis.RedisFencingTest.await;
+import static cn.suixin.hall.store.redis.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.app.HallServer;

@@ -1,7 +1,7 @@
 package cn.suixin.hall.store.redis;
 
 import static cn.suixin.hall.store.redis.Journals.entries;
-import static cn.suixin.hall.store.redis.RedisFencingTest.await;
+import static cn.suixin.hall.store.redis.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -144,6 +145,6 @@ class RedisOutageTest {
   }
 
   private static List<JournalEntry> concat(List<JournalEntry> a, List<JournalEntry> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 }
