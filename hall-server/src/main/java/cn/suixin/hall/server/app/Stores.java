@@ -2,6 +2,7 @@ package cn.suixin.hall.server.app;
 
 import cn.suixin.hall.store.EmbeddedJournalStore;
 import cn.suixin.hall.store.JournalStore;
+import cn.suixin.hall.store.redis.RedisJournalStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -12,7 +13,7 @@ final class Stores {
 
   static Future<JournalStore> open(Vertx vertx, ServerOptions options) {
     if (options.store().equals("redis")) {
-      return Future.failedFuture(new UnsupportedOperationException("the Redis store is not part of this build"));
+      return Future.succeededFuture(RedisJournalStore.create(vertx, options.redisUri()));
     }
     return Future.succeededFuture(new EmbeddedJournalStore(vertx, options.data()));
   }

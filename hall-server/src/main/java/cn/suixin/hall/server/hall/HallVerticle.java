@@ -89,12 +89,20 @@ public final class HallVerticle extends VerticleBase {
     idempotency.clear();
     feed.clear();
     long started = System.nanoTime();
-    return replayFrom(1).onComplete(ar -> {
+    return replayFrom(1).onSuccess(v -> {
       recovering = false;
-      if (ar.succeeded()) {
-        LOG.info("hall {} replayed {} events in {} ms", hall, engine.state().seq(),
-            (System.nanoTime() - started) / 1_000_000);
-      }
+      LOG.info("hall {} replayed {} events in {} ms", hall, engine.state().seq(),
+          (System.nanoTime() - started) / 1_000_000);
+    });
+  }
+
+  /** After a failed append: rebuild from the journal, retrying while the store is unreachable (503s meanwhile). */
+  private Future<Void> recoverUntilDone() {
+    return recover().recover(t -> {
+      LOG.warn("hall {}: cannot replay the journal yet ({}); retrying", hall, t.toString());
+      io.vertx.core.Promise<Void> again = io.vertx.core.Promise.promise();
+      vertx.setTimer(1000, id -> recoverUntilDone().onComplete(again));
+      return again.future();
     });
   }
 
@@ -172,7 +180,7 @@ public final class HallVerticle extends VerticleBase {
         LOG.error("hall {}: journal append of {} events failed; refusing the batch and rebuilding", hall,
             entries.size(), ar.cause());
         replies.forEach(r -> r.send(Replies.unavailable("journal append failed")));
-        recover().onComplete(v -> {
+        recoverUntilDone().onComplete(v -> {
           flushing = false;
           answerWaitingQueries();
           if (!pending.isEmpty()) {

@@ -1,0 +1,19 @@
+/**
+ * The Redis store: what must survive a restart, kept in Redis so that any node can take a hall
+ * over.
+ *
+ * <pre>
+ * {hall:&lt;id&gt;}:events          Stream, entry id &lt;seq&gt;-0, field e = the event JSON
+ * {hall:&lt;id&gt;}:owner           Hash: token (the current owner's fencing token), node
+ * {hall:&lt;id&gt;}:fence           counter the tokens are drawn from (INCR)
+ * {records}:&lt;collection&gt;       Hash: key -&gt; JSON value
+ * {records}:&lt;collection&gt;:order Sorted set: key by the order it was first written
+ * {records}::next             counter that order draws from
+ * </pre>
+ *
+ * <p>Appends run one Lua script that refuses a writer whose token is not the owner's and a batch
+ * that does not start at the stream's last seq + 1, then XADDs the batch, all atomically. Journal
+ * writes share one dedicated pipelined connection, records another; reads use a small pool. Every
+ * call has a timeout and a broken connection is replaced on the next call.
+ */
+package cn.suixin.hall.store.redis;
