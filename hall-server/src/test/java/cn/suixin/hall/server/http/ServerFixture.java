@@ -231,8 +231,13 @@ public final class ServerFixture implements AutoCloseable {
   }
 
   public static <T> T await(Future<T> future) {
+    return await(future, TIMEOUT_SECONDS);
+  }
+
+  /** Waits for a future from a test thread; its failure is thrown as it is. */
+  public static <T> T await(Future<T> future, long seconds) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } catch (Exception e) {
