@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -142,6 +143,23 @@ class RouteSecurityTest {
     assertThat(r.status()).as(r.toString()).isEqualTo(409);
     assertThat(r.code()).isEqualTo("WINDOW_HAS_CLERK");
     assertThat(server.seq()).isEqualTo(before);
+  }
+
+  @Test
+  void only_the_help_desk_issues_appointment_tickets_that_go_before_walk_ins() {
+    Instant now = Instant.now();
+    JsonObject booked = new JsonObject().put("matter", "HH-CERT").put("slotStart", now.minusSeconds(60).toString())
+        .put("slotEnd", now.plusSeconds(1800).toString());
+    for (String caller : new String[] {null, "kiosk"}) {
+      long before = server.seq();
+      HttpReply r = server.post(city("tickets"), caller == null ? null : server.token(caller), booked);
+      assertThat(r.status()).as("%s: %s", caller, r).isEqualTo(403);
+      assertThat(r.json().getString("field")).isEqualTo("slotStart");
+      assertThat(server.seq()).isEqualTo(before);
+    }
+    HttpReply byGuide = server.post(city("tickets"), server.token("guide"), booked);
+    assertThat(byGuide.status()).as(byGuide.toString()).isEqualTo(201);
+    assertThat(byGuide.json().getString("source")).isEqualTo("APPOINTMENT");
   }
 
   @Test
