@@ -88,6 +88,21 @@ class LiveFeedTest {
   }
 
   @Test
+  void a_screen_that_knows_a_later_seq_than_the_hall_gets_a_snapshot_and_then_the_calls() {
+    long now = server.seq();
+    try (LiveClient screen = server.live(LIVE + "?since=" + (now + 1000))) {
+      JsonObject first = screen.next(WAIT);
+      assertThat(first.getString("type")).isEqualTo("snapshot");
+      assertThat(first.getLong("seq")).isEqualTo(now);
+      server.signIn("clerk2", "02");
+      JsonObject ticket = server.issue("HH-CERT");
+      server.post(city("windows/02/call-next"), server.token("clerk2"), null);
+      JsonObject called = screen.nextOfType("ticket.called", WAIT);
+      assertThat(called.getString("number")).isEqualTo(ticket.getString("number"));
+    }
+  }
+
+  @Test
   void a_staff_feed_without_an_auth_message_closes_with_4408() {
     try (LiveClient staff = server.live(LIVE + "?staff=1")) {
       assertThat(staff.awaitClose(WAIT)).isEqualTo((short) 4408);
