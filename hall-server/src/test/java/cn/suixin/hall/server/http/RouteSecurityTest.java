@@ -3,6 +3,7 @@ package cn.suixin.hall.server.http;
 import static cn.suixin.hall.server.http.ServerFixture.city;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.suixin.hall.server.auth.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -160,6 +161,18 @@ class RouteSecurityTest {
     HttpReply byGuide = server.post(city("tickets"), server.token("guide"), booked);
     assertThat(byGuide.status()).as(byGuide.toString()).isEqualTo(201);
     assertThat(byGuide.json().getString("source")).isEqualTo("APPOINTMENT");
+  }
+
+  @Test
+  void a_token_is_refused_once_its_session_is_logged_out() {
+    String token = server.addUser("leaving", Role.GUIDE, ServerFixture.HALL);
+    HttpReply out = server.post("/api/v1/auth/logout", token, null);
+    assertThat(out.status()).as(out.toString()).isEqualTo(204);
+    long before = server.seq();
+    HttpReply r = server.post(city("tickets"), token, new JsonObject().put("matter", "HH-CERT"));
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.code()).isEqualTo("UNAUTHORIZED");
+    assertThat(server.seq()).isEqualTo(before);
   }
 
   @Test
