@@ -5,12 +5,17 @@ import static cn.suixin.hall.server.http.ServerFixture.city;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.auth.Role;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -128,6 +133,34 @@ class ServiceFlowTest {
     assertThat(server.seq()).as("no second call").isEqualTo(afterCall);
     JsonObject waitingOne = server.get(city("tickets/" + other.json().getString("id")), null).json();
     assertThat(waitingOne.getString("status")).as("the second ticket still waits").isEqualTo("WAITING");
+  }
+
+  @Test
+  void the_same_idempotency_key_sent_twenty_times_at_once_issues_one_ticket() {
+    int before = waiting("TL-RENEW");
+    List<Future<HttpReply>> presses = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      presses.add(server.send(HttpMethod.POST, city("tickets"), server.token("kiosk"),
+          new JsonObject().put("matter", "TL-RENEW").toBuffer(), Map.of("Idempotency-Key", "double-tap")));
+    }
+    ServerFixture.await(Future.all(presses));
+    Set<String> ids = new HashSet<>();
+    for (Future<HttpReply> f : presses) {
+      assertThat(f.result().status()).as(f.result().toString()).isEqualTo(201);
+      ids.add(f.result().json().getString("id"));
+    }
+    assertThat(ids).hasSize(1);
+    assertThat(waiting("TL-RENEW")).as("one ticket more waits").isEqualTo(before + 1);
+  }
+
+  private static int waiting(String matter) {
+    JsonArray matters = server.get(city("waiting"), server.token("supervisor")).json().getJsonArray("matters");
+    for (int i = 0; i < matters.size(); i++) {
+      if (matter.equals(matters.getJsonObject(i).getString("code"))) {
+        return matters.getJsonObject(i).getInteger("waiting");
+      }
+    }
+    throw new AssertionError("no matter " + matter + " in " + matters);
   }
 
   @Test
