@@ -40,7 +40,8 @@ final class RegisteredRoutes {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ApiContext ctx = new ApiContext(vertx, city, new Accounts(vertx, null, Clock.systemUTC()),
           new IdNumbers(new byte[16]), registry, 6);
-      Router router = ApiRouter.create(vertx, ctx, new LiveHub(vertx, new AtomicInteger()), new Ops(registry, () -> true));
+      Router router = ApiRouter.create(vertx, ctx, new LiveHub(vertx, new AtomicInteger()),
+          new Ops(registry, () -> true));
       List<Endpoint> endpoints = new ArrayList<>();
       for (Route route : router.getRoutes()) {
         if (route.getPath() == null || !route.isExactPath() || route.methods() == null) {

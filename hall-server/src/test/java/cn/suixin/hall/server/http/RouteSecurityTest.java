@@ -78,7 +78,8 @@ class RouteSecurityTest {
     t.add(guarded(tickets, null, new JsonObject().put("matter", "HH-ID-RENEW"), false,
         roles("clerk1", "display", "agent"), others("kioskAnju", "otherguide")));
     JsonObject redirect = new JsonObject().put("matter", "HH-ID-REISSUE").put("reason", "取错号");
-    t.add(guarded(tickets + "/{ticket}/redirect", null, redirect, true, roles("clerk1", "kiosk"), others("otherguide")));
+    t.add(guarded(tickets + "/{ticket}/redirect", null, redirect, true, roles("clerk1", "kiosk"),
+        others("otherguide")));
     JsonObject green = new JsonObject().put("channel", "migrant-workers").put("reason", "务工人员");
     t.add(guarded(tickets + "/{ticket}/green-channel", null, green, true, roles("clerk1", "kiosk"),
         others("otherguide", "othersupervisor")));

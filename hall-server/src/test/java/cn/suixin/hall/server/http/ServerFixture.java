@@ -148,7 +148,8 @@ public final class ServerFixture implements AutoCloseable {
     return "/api/v1/halls/" + HALL + "/" + rest;
   }
 
-  public Future<HttpReply> send(HttpMethod method, String path, String token, Buffer body, Map<String, String> headers) {
+  public Future<HttpReply> send(HttpMethod method, String path, String token, Buffer body,
+      Map<String, String> headers) {
     RequestOptions options = new RequestOptions().setMethod(method).setURI(path);
     if (token != null) {
       options.putHeader("Authorization", "Bearer " + token);
