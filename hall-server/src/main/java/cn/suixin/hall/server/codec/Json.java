@@ -74,6 +74,10 @@ public final class Json {
     if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
       throw new BadField(field, "must be a whole number");
     }
+    // intValue() wraps: 4294967297 would quietly become 1
+    if (n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
+      throw new BadField(field, "is out of range");
+    }
     return n.intValue();
   }
 

@@ -25,9 +25,16 @@ final class FeedBuffer {
     messages.clear();
   }
 
-  /** Messages after {@code since}, or null when the gap is older than the buffer. */
+  /**
+   * Messages after {@code since}, or null when the gap is older than the buffer or when
+   * {@code since} is ahead of the hall (a journal restored or replaced): the screen then needs
+   * a snapshot, or it would drop every event up to its stale number.
+   */
   JsonArray after(long since, long currentSeq) {
-    if (since >= currentSeq) {
+    if (since > currentSeq) {
+      return null;
+    }
+    if (since == currentSeq) {
       return new JsonArray();
     }
     if (messages.isEmpty() || messages.peekFirst().getLong("seq") > since + 1) {

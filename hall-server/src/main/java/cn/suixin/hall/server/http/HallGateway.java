@@ -60,7 +60,8 @@ public final class HallGateway {
     } else if ("HALL_UNAVAILABLE".equals(code)) {
       p = Problem.unavailable(reply.getString("detail"));
     } else if ("NOT_YOUR_WINDOW".equals(code)) {
-      p = Problem.forbidden(zh, en);
+      // keep the owner's code: a clerk console tells "not your window" apart from "not your role"
+      p = new Problem(403, code, zh, en);
     } else if (NOT_FOUND.contains(code)) {
       p = Problem.notFound(code, zh, en);
     } else if ("UNKNOWN_MATTER".equals(code) || "UNKNOWN_GREEN_CHANNEL".equals(code)) {

@@ -29,6 +29,11 @@ final class TicketRoutes {
         .put("greenChannel", Json.optionalString(body, "greenChannel")).put("proof", Json.optionalString(body, "proof"))
         .put("partySize", Json.optionalInt(body, "partySize"))
         .put("slotStart", body.getValue("slotStart")).put("slotEnd", body.getValue("slotEnd"));
+    if (!staff && (body.getValue("slotStart") != null || body.getValue("slotEnd") != null)) {
+      // an appointment is called before walk-ins in its slot: only the help desk, having checked the booking, sets one
+      throw Problem.forbidden("预约号须由导办台核验预约后登记", "Only the help desk issues appointment tickets")
+          .with("field", "slotStart");
+    }
     if (p == null) {
       String address = rc.request().remoteAddress().hostAddress();
       if (!ctx.phoneLimiter.allow(address, System.currentTimeMillis())) {
