@@ -37,7 +37,12 @@ public final class HallClient {
   }
 
   public Reply issue(String kioskToken, String matter) throws IOException, InterruptedException {
-    return post(hallPath("/tickets"), kioskToken, new JsonObject().put("matter", matter));
+    return issue(kioskToken, matter, UUID.randomUUID().toString());
+  }
+
+  /** Issues with a given Idempotency-Key, as a kiosk retrying after a lost reply does. */
+  public Reply issue(String kioskToken, String matter, String idempotencyKey) throws IOException, InterruptedException {
+    return post(hallPath("/tickets"), kioskToken, new JsonObject().put("matter", matter), idempotencyKey);
   }
 
   public Reply window(String token, String window, String action, JsonObject body)
@@ -54,9 +59,13 @@ public final class HallClient {
   }
 
   private Reply post(String path, String token, JsonObject body) throws IOException, InterruptedException {
+    return post(path, token, body, UUID.randomUUID().toString());
+  }
+
+  private Reply post(String path, String token, JsonObject body, String key) throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
         .header("Content-Type", "application/json")
-        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .header("Idempotency-Key", key)
         .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,12 +45,18 @@ class KillNineTest {
   @TempDir
   Path dir;
 
-  private final Queue<Issued> issued = new ConcurrentLinkedQueue<>();
+  /** An issue request: its ticket once acknowledged (null while in flight), and its Idempotency-Key. */
+  private record Ack(String ticket, String number, String matter, String key) {
+  }
+
+  private final Queue<Ack> issued = new ConcurrentLinkedQueue<>();
+  private final Queue<Ack> inFlight = new ConcurrentLinkedQueue<>();
   private final Queue<String> called = new ConcurrentLinkedQueue<>();
   private final Queue<String> finished = new ConcurrentLinkedQueue<>();
   private final Queue<String> surprises = new ConcurrentLinkedQueue<>();
   private final AtomicInteger acks = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final long t0 = System.nanoTime();
 
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -63,9 +70,11 @@ class KillNineTest {
       }
       kiosk = seed.kiosk(HALL);
     }
+    lap("seeded");
 
     List<Thread> workers = new ArrayList<>();
     try (ServerProcess server = ServerProcess.start(data)) {
+      lap("started");
       HallClient client = new HallClient(server.uri("/"), HALL);
       for (Map.Entry<String, String> c : CLERK_WINDOWS.entrySet()) {
         String token = client.login(c.getKey(), DataSeed.PASSWORD);
@@ -92,14 +101,17 @@ class KillNineTest {
         w.join(15_000);
       }
     }
+    lap("killed");
     assertThat(surprises).as("replies other than 201/200/204 before the kill").isEmpty();
     assertThat(called).as("calls made before the kill").isNotEmpty();
 
-    Map<String, String> numberById = issued.stream().collect(Collectors.toMap(Issued::ticket, Issued::number));
+    Map<String, String> numberById = issued.stream().collect(Collectors.toMap(Ack::ticket, Ack::number));
     Map<String, String> postCrash = new HashMap<>();
+    Set<String> retried = new HashSet<>();
     try (ServerProcess restarted = ServerProcess.start(data)) {
+      lap("restarted");
       HallClient client = new HallClient(restarted.uri("/"), HALL);
-      for (Issued t : issued) {
+      for (Ack t : issued) {
         Reply r = client.ticket(t.ticket());
         assertThat(r.status()).as("acknowledged ticket %s after the restart", t.ticket()).isEqualTo(200);
         assertThat(r.body().getString("number")).as("number of %s", t.ticket()).isEqualTo(t.number());
@@ -117,9 +129,21 @@ class KillNineTest {
         assertThat(r.status()).as("a ticket after the restart").isEqualTo(201);
         postCrash.put(r.body().getString("id"), r.body().getString("number"));
       }
+      // Kiosks retry a lost reply with the same key: one ticket per request, durable or not.
+      for (Ack lost : inFlight) {
+        Reply r = client.issue(kiosk, lost.matter(), lost.key());
+        assertThat(r.status()).as("retry of a request in flight at the kill").isEqualTo(201);
+        retried.add(r.body().getString("id"));
+      }
+      for (Ack acked : issued.stream().limit(20).toList()) {
+        Reply r = client.issue(kiosk, acked.matter(), acked.key());
+        assertThat(r.body().getString("id")).as("retry of acknowledged %s", acked.ticket()).isEqualTo(acked.ticket());
+      }
+      lap("checked over HTTP");
       assertThat(restarted.stop()).as("exit status after SIGTERM").isNotEqualTo(ServerProcess.SIGKILL_EXIT);
     }
 
+    lap("stopped");
     List<SequencedEvent> events = JournalReplay.events(data, HALL);
     List<Issued> journal = JournalReplay.issued(events);
     Set<String> dayNumbers = new HashSet<>();
@@ -128,30 +152,46 @@ class KillNineTest {
           .isTrue();
     }
     Map<String, String> journalNumbers = journal.stream().collect(Collectors.toMap(Issued::ticket, Issued::number));
-    assertThat(journalNumbers).containsAllEntriesOf(numberById).containsAllEntriesOf(postCrash);
+    assertThat(journalNumbers).containsAllEntriesOf(numberById).containsAllEntriesOf(postCrash)
+        .containsKeys(retried.toArray(String[]::new));
+    assertThat(retried).as("one ticket per retried request").hasSameSizeAs(inFlight);
+    assertThat(journal).as("tickets: acknowledged + in flight at the kill + issued after the restart")
+        .hasSize(issued.size() + inFlight.size() + postCrash.size());
     Set<String> calledInJournal = events.stream().map(SequencedEvent::event)
         .filter(HallEvent.TicketCalled.class::isInstance).map(e -> ((HallEvent.TicketCalled) e).ticket().value())
         .collect(Collectors.toSet());
     assertThat(calledInJournal).containsAll(called);
 
     // Not asserted, but shows the kill landed mid-stream: durable events nobody heard back about.
-    System.out.printf("kill -9 after %d acks (%d tickets, %d calls, %d finishes); journal kept %d events, %d tickets%n",
-        acks.get(), issued.size(), called.size(), finished.size(), events.size(), journal.size());
+    System.out.printf("kill -9 after %d acks (%d tickets, %d calls, %d finishes), %d issues in flight;"
+        + " journal %d events, %d tickets%n", acks.get(), issued.size(), called.size(), finished.size(),
+        inFlight.size(), events.size(), journal.size());
     for (Map.Entry<String, String> after : postCrash.entrySet()) {
       Issued fresh = journal.stream().filter(t -> t.ticket().equals(after.getKey())).findFirst().orElseThrow();
       String prefix = prefix(after.getValue());
-      int before = journal.stream().filter(t -> !postCrash.containsKey(t.ticket()))
+      int before = journal.stream().filter(t -> t.seq() < fresh.seq())
           .filter(t -> t.day().equals(fresh.day()) && prefix(t.number()).equals(prefix))
           .mapToInt(t -> serial(t.number())).max().orElse(0);
       assertThat(serial(after.getValue())).as("first %s number after the restart", prefix).isGreaterThan(before);
     }
   }
 
+  private void lap(String what) {
+    System.out.printf("%6d ms %s%n", (System.nanoTime() - t0) / 1_000_000, what);
+  }
+
   private void issue(HallClient client, String kiosk, String matter) throws IOException, InterruptedException {
     while (running.get()) {
-      Reply r = client.issue(kiosk, matter);
+      String key = UUID.randomUUID().toString();
+      Reply r;
+      try {
+        r = client.issue(kiosk, matter, key);
+      } catch (IOException e) {
+        inFlight.add(new Ack(null, null, matter, key));
+        throw e;
+      }
       if (r.status() == 201) {
-        issued.add(new Issued(0, null, r.body().getString("id"), r.body().getString("number")));
+        issued.add(new Ack(r.body().getString("id"), r.body().getString("number"), matter, key));
         acks.incrementAndGet();
       } else {
         surprises.add("issue " + matter + ": " + r);
