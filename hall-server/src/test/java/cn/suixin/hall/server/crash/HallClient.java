@@ -50,6 +50,12 @@ public final class HallClient {
     return post(hallPath("/windows/" + window + "/" + action), token, body);
   }
 
+  /** What a window shows its clerk: state, current ticket and who is signed in. */
+  public Reply windowView(String token, String window) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(hallPath("/windows/" + window)))
+        .header("Authorization", "Bearer " + token).GET());
+  }
+
   public Reply ticket(String id) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve(hallPath("/tickets/" + id))).GET());
   }

@@ -56,6 +56,8 @@ class KillNineTest {
   private final Queue<String> surprises = new ConcurrentLinkedQueue<>();
   private final AtomicInteger acks = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean(true);
+  /** Window to the bearer token of the clerk signed in there. */
+  private final Map<String, String> sessions = new HashMap<>();
   private final long t0 = System.nanoTime();
 
   @Test
@@ -78,6 +80,7 @@ class KillNineTest {
       HallClient client = new HallClient(server.uri("/"), HALL);
       for (Map.Entry<String, String> c : CLERK_WINDOWS.entrySet()) {
         String token = client.login(c.getKey(), DataSeed.PASSWORD);
+        sessions.put(c.getValue(), token);
         assertThat(client.window(token, c.getValue(), "sign-in", new JsonObject()).status()).isEqualTo(200);
         workers.add(worker("clerk-" + c.getValue(), () -> serve(client, token, c.getValue())));
       }
@@ -115,6 +118,12 @@ class KillNineTest {
         Reply r = client.ticket(t.ticket());
         assertThat(r.status()).as("acknowledged ticket %s after the restart", t.ticket()).isEqualTo(200);
         assertThat(r.body().getString("number")).as("number of %s", t.ticket()).isEqualTo(t.number());
+      }
+      // A clerk's session and sign-in outlive the crash: no one logs in again at the windows.
+      for (Map.Entry<String, String> s : sessions.entrySet()) {
+        Reply view = client.windowView(s.getValue(), s.getKey());
+        assertThat(view.status()).as("window %s with the pre-crash session", s.getKey()).isEqualTo(200);
+        assertThat(view.body().getJsonObject("clerk")).as("clerk signed in at %s", s.getKey()).isNotNull();
       }
       for (String id : called) {
         assertThat(client.ticket(id).body().getString("status")).as("acknowledged call of %s", id)

@@ -46,10 +46,15 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(Path config, Path data) throws IOException, InterruptedException {
-    Files.createDirectories(data);
-    Process process = launch(data, "server", "--demo", "--config", config.toString(), "--data", data.toString(),
+    config = config.toAbsolutePath();
+    data = data.toAbsolutePath();
+    // The JVM's working and temp folder (Vert.x file cache) and the output copies sit beside the
+    // data folder, so the data folder holds only what the server itself writes.
+    Path work = data.resolveSibling(data.getFileName() + "-run");
+    Files.createDirectories(work);
+    Process process = launch(work, "--demo", "--config", config.toString(), "--data", data.toString(),
         "--port", "0");
-    ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(data, "server"), "hall-server");
+    ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(work, "server"), "hall-server");
     Matcher serving = output.await(SERVING, START_TIMEOUT).orElse(null);
     if (serving == null) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -66,7 +71,7 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static Finished run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
     Files.createDirectories(workDir);
-    Process process = launch(workDir, "main", args);
+    Process process = launch(workDir, args);
     ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(workDir, "main"), "hall-main");
     try (OutputStream in = process.getOutputStream()) {
       if (stdin != null) {
@@ -116,7 +121,7 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** C1 only: a server up in half the time on a busy machine, and fast enough for these tests. */
-  private static Process launch(Path dir, String logName, String... args) throws IOException {
+  private static Process launch(Path dir, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Djava.io.tmpdir=" + dir.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
