@@ -41,8 +41,9 @@ class CorruptJournalTest {
   static Path cleanData;
   static String kiosk;
   static List<String> ticketIds = new ArrayList<>();
-  static long lastFrameOffset;
-  static int lastPayloadLength;
+  /** Where each frame starts and how long its payload is: frame 0 starts the day, frame i is ticket i. */
+  static List<Long> frameOffsets = new ArrayList<>();
+  static List<Integer> payloadLengths = new ArrayList<>();
   static long cleanSize;
 
   @TempDir
@@ -51,7 +52,17 @@ class CorruptJournalTest {
   enum Damage {
     GARBAGE_APPENDED,
     LAST_RECORD_TRUNCATED_MIDWAY,
-    BYTE_FLIPPED_IN_LAST_RECORD
+    BYTE_FLIPPED_IN_LAST_RECORD,
+    /** Not a crash but bad media: a flipped bit in ticket 6 of 12. */
+    BYTE_FLIPPED_IN_A_MIDDLE_RECORD;
+
+    int survivors() {
+      return switch (this) {
+        case GARBAGE_APPENDED -> TICKETS;
+        case LAST_RECORD_TRUNCATED_MIDWAY, BYTE_FLIPPED_IN_LAST_RECORD -> TICKETS - 1;
+        case BYTE_FLIPPED_IN_A_MIDDLE_RECORD -> 5;
+      };
+    }
   }
 
   /** One clean journal of {@value #TICKETS} tickets, stopped with SIGTERM, copied for each damage. */
@@ -77,9 +88,10 @@ class CorruptJournalTest {
     cleanSize = journal.length;
     ByteBuffer frames = ByteBuffer.wrap(journal);
     for (int offset = 0; offset < journal.length; offset += HEADER + frames.getInt(offset + 4)) {
-      lastFrameOffset = offset;
-      lastPayloadLength = frames.getInt(offset + 4);
+      frameOffsets.add((long) offset);
+      payloadLengths.add(frames.getInt(offset + 4));
     }
+    assertThat(frameOffsets).hasSize(TICKETS + 1);
   }
 
   @ParameterizedTest
@@ -88,13 +100,18 @@ class CorruptJournalTest {
     Path data = dir.resolve("data");
     copy(cleanData, data);
     long cutAt = damage(journal(data), damage);
-    int survivors = damage == Damage.GARBAGE_APPENDED ? TICKETS : TICKETS - 1;
+    int survivors = damage.survivors();
+    byte[] damaged = Files.readAllBytes(journal(data));
 
     try (ServerProcess server = ServerProcess.start(data)) {
       Pattern cut = Pattern.compile("Journal of hall " + HALL + ": cut off a torn or corrupt tail at offset " + cutAt
           + ", \\d+ bytes dropped");
       assertThat(server.output().await(cut, Duration.ZERO)).as("the log line about the cut; output:%n%s",
           server.output().text()).isPresent();
+      // A torn write is worthless, but a flipped bit mid-file takes every later, acknowledged
+      // event with it: the cut bytes must stay on disk for someone to look at.
+      assertThat(keptTail(data)).as("bytes cut off, kept beside the journal")
+          .isEqualTo(java.util.Arrays.copyOfRange(damaged, (int) cutAt, damaged.length));
       HallClient client = new HallClient(server.uri("/"), HALL);
       for (int i = 0; i < TICKETS; i++) {
         Reply r = client.ticket(ticketIds.get(i));
@@ -125,19 +142,35 @@ class CorruptJournalTest {
           return cleanSize;
         }
         case LAST_RECORD_TRUNCATED_MIDWAY -> {
-          ch.truncate(lastFrameOffset + HEADER + lastPayloadLength / 2);
-          return lastFrameOffset;
+          ch.truncate(frameOffsets.get(TICKETS) + HEADER + payloadLengths.get(TICKETS) / 2);
+          return frameOffsets.get(TICKETS);
         }
         case BYTE_FLIPPED_IN_LAST_RECORD -> {
-          long at = lastFrameOffset + HEADER + lastPayloadLength / 2;
-          ByteBuffer one = ByteBuffer.allocate(1);
-          ch.read(one, at);
-          one.put(0, (byte) (one.get(0) ^ 0x20)).rewind();
-          ch.write(one, at);
-          return lastFrameOffset;
+          return flipInFrame(ch, TICKETS);
+        }
+        case BYTE_FLIPPED_IN_A_MIDDLE_RECORD -> {
+          return flipInFrame(ch, 6);
         }
         default -> throw new IllegalArgumentException(damage.name());
       }
+    }
+  }
+
+  private static long flipInFrame(FileChannel ch, int frame) throws IOException {
+    long at = frameOffsets.get(frame) + HEADER + payloadLengths.get(frame) / 2;
+    ByteBuffer one = ByteBuffer.allocate(1);
+    ch.read(one, at);
+    one.put(0, (byte) (one.get(0) ^ 0x20)).rewind();
+    ch.write(one, at);
+    return frameOffsets.get(frame);
+  }
+
+  /** The one file beside the journal holding what was cut off its tail. */
+  private static byte[] keptTail(Path data) throws IOException {
+    try (Stream<Path> files = Files.list(data.resolve("journal"))) {
+      List<Path> kept = files.filter(f -> f.getFileName().toString().startsWith(HALL + ".log.cut")).toList();
+      assertThat(kept).as("files holding the cut tail").hasSize(1);
+      return Files.readAllBytes(kept.get(0));
     }
   }
 
