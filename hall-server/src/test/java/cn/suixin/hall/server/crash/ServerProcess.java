@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,14 @@ public final class ServerProcess implements AutoCloseable {
   public static final int SIGKILL_EXIT = 137;
   private static final Pattern SERVING = Pattern.compile("serving \\d+ halls on port (\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Children still running; killed if the test JVM ends first, so none outlives a failed build. */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+        "hall-server-children"));
+  }
 
   private final Process process;
   private final ProcessOutput output;
@@ -127,7 +137,10 @@ public final class ServerProcess implements AutoCloseable {
         "-Djava.io.tmpdir=" + dir.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
         "cn.suixin.hall.server.app.Main"));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    LIVE.add(process);
+    process.onExit().thenRun(() -> LIVE.remove(process));
+    return process;
   }
 
   private static Path logFile(Path dir, String name) {
