@@ -52,6 +52,13 @@ public final class ConfigLoader {
     }
     Y city = cityFile.orElseThrow();
     city.onlyFields(CITY_FIELDS, problems);
+    if (mattersFile.isEmpty()) {
+      // Without the catalogue every matter, selector and channel elsewhere reads as unknown: one
+      // slip in matters.yaml came out as 175 problems. Report what each file gets wrong on its own.
+      hallIds(city.get("halls"), configDir, values)
+          .forEach(id -> YamlFile.read(configDir, "halls/" + id + ".yaml", problems));
+      problems.throwIfAny();
+    }
     String name = values.text(city.get("name"), "city name");
     String nameEn = values.text(city.get("nameEn"), "nameEn");
     Map<ChannelId, GreenChannel> channels = new GreenChannelReader(values, hours)

@@ -62,12 +62,30 @@ final class JournalFile {
       size = frame.end();
     }
     if (size < fileSize) {
-      LOG.warn("Journal of hall {}: cut off a torn or corrupt tail at offset {}, {} bytes dropped",
-          hallId, size, fileSize - size);
+      Path kept = keepTail(size, fileSize);
+      LOG.warn("Journal of hall {}: cut off a torn or corrupt tail at offset {}, {} bytes dropped (kept in {})",
+          hallId, size, fileSize - size, kept);
       channel.truncate(size);
       channel.force(true);
     }
     LOG.info("Journal of hall {} opened at seq {}", hallId, lastSeq());
+  }
+
+  /**
+   * Copies the bytes about to be cut to {@code <hall>.log.cut-<offset>-<millis>} first. A torn
+   * write is worthless, but one flipped bit mid-file would otherwise destroy every later,
+   * acknowledged event with no way back.
+   */
+  private Path keepTail(long from, long to) throws IOException {
+    Path kept = directory.resolve(hallId + ".log.cut-" + from + "-" + System.currentTimeMillis());
+    try (FileChannel out = FileChannel.open(kept, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      for (long done = 0; done < to - from; ) {
+        done += channel.transferTo(from + done, to - from - done, out);
+      }
+      out.force(true);
+    }
+    Directories.fsync(directory);
+    return kept;
   }
 
   long lastSeq() {

@@ -9,7 +9,9 @@
  * </pre>
  * Both logs use one framing, {@code magic | length | seq | crc32c | payload}, so that after a
  * {@code kill -9} or a power cut the first short or mismatching frame marks where the writer
- * stopped; everything from there is cut off on open with a WARN, and nothing before it is lost,
+ * stopped; everything from there is cut off on open with a WARN (the cut bytes are kept beside the
+ * journal as {@code <hall>.log.cut-<offset>-<millis>}, in case it was bad media and not a crash),
+ * and nothing before it is lost,
  * because a write is acknowledged only after {@code FileChannel.force}.
  *
  * <p>File work runs on one dedicated thread per file ({@code SerialLane}), never on an event loop;
