@@ -23,8 +23,8 @@ final class Chromium implements AutoCloseable {
       "--no-first-run", "--autoplay-policy=no-user-gesture-required");
 
   /**
-   * Records every call the page hands to its voice queue (window.sxVoiceQueue), clip names only,
-   * so tests can check what would be said without audio.
+   * Records the calls the page hands to its voice queue (window.sxVoiceQueue), clip names only,
+   * the last 20, so tests can check what would be said without audio.
    */
   static final String VOICE_SPY = """
       (() => {
@@ -38,6 +38,8 @@ final class Chromium implements AutoCloseable {
             const enqueue = q.enqueue.bind(q);
             q.enqueue = (steps, label) => {
               window.sxSpokenCalls.push({ label, clips: steps.filter((s) => typeof s === 'string') });
+              // Bounded like the queue itself, so the heap test measures the page, not the spy.
+              if (window.sxSpokenCalls.length > 20) window.sxSpokenCalls.shift();
               return enqueue(steps, label);
             };
           }

@@ -35,11 +35,20 @@ final class HallApi {
 
   /** POST /api/v1/halls/city/tickets with a kiosk token; returns the ticket. */
   JsonObject issue(String kioskToken, String matter) {
-    return post(hall("/tickets"), kioskToken, new JsonObject().put("matter", matter)).expect(201).body();
+    return issue(kioskToken, LiveHall.HALL, matter);
+  }
+
+  JsonObject issue(String kioskToken, String hallId, String matter) {
+    return post("/api/v1/halls/" + hallId + "/tickets", kioskToken, new JsonObject().put("matter", matter))
+        .expect(201).body();
   }
 
   Reply window(String token, String window, String action) {
     JsonObject body = "finish".equals(action) ? new JsonObject().put("outcome", "DONE") : new JsonObject();
+    return window(token, window, action, body);
+  }
+
+  Reply window(String token, String window, String action, JsonObject body) {
     return post(hall("/windows/" + window + "/" + action), token, body);
   }
 

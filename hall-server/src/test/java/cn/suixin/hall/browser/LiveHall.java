@@ -67,7 +67,11 @@ final class LiveHall implements AutoCloseable {
   }
 
   String addKiosk() {
-    return await(accounts().addDevice(Role.KIOSK, HALL, null, "browser-test-kiosk"));
+    return addKiosk(HALL);
+  }
+
+  String addKiosk(String hallId) {
+    return await(accounts().addDevice(Role.KIOSK, hallId, null, "browser-test-kiosk"));
   }
 
   private Accounts accounts() {
