@@ -159,7 +159,29 @@ class PageScreenshots {
     page.waitForTimeout(700);
   }
 
+  /**
+   * A still should show what a person sees once things settle: blinks and pulses that run a few
+   * times are played to their end, and the notice ticker is stopped with its text in view.
+   */
+  private static final String FREEZE_ANIMATIONS = """
+      () => {
+        for (const a of document.getAnimations()) {
+          if (a.animationName === 'sx-scroll') {
+            const span = a.effect.target;
+            const track = span.parentElement.clientWidth;
+            a.currentTime = (a.effect.getTiming().duration * track * 0.97) / span.offsetWidth;
+            a.pause();
+          } else if (Number.isFinite(a.effect.getTiming().iterations)) {
+            a.finish();
+          } else {
+            a.cancel();
+          }
+        }
+      }
+      """;
+
   private static void save(Page page, String name) {
+    page.evaluate(FREEZE_ANIMATIONS);
     Path file = OUT.resolve(name + ".png");
     page.screenshot(new Page.ScreenshotOptions().setPath(file));
     System.out.println("wrote " + file.normalize());
