@@ -115,9 +115,10 @@ class PageScreenshots {
   @Test
   void every_page_is_shot_at_its_real_size() {
     List<String> errors = new ArrayList<>();
-    shoot(chromium.context(1920, 1080), "/halls/city/screen", "screen-landscape", errors);
-    shoot(chromium.context(1080, 1920), "/halls/city/screen", "screen-portrait", errors);
-    shoot(chromium.context(1920, 1080), "/halls/city/windows/03/screen", "window-screen", errors);
+    printSizes(shoot(chromium.context(1920, 1080), "/halls/city/screen", "screen-landscape", errors), SCREEN_TEXT);
+    printSizes(shoot(chromium.context(1080, 1920), "/halls/city/screen", "screen-portrait", errors), SCREEN_TEXT);
+    printSizes(shoot(chromium.context(1920, 1080), "/halls/city/windows/03/screen", "window-screen", errors),
+        new String[] {".sx-ws-number"});
     shoot(chromium.context(1920, 1080), "/halls/city/windows/05/screen", "window-screen-paused", errors);
 
     Page kioskPage = shoot(chromium.context(1080, 1920), "/halls/city/kiosk?device=" + kiosk, "kiosk", errors);
@@ -135,6 +136,20 @@ class PageScreenshots {
     shoot(chromium.phone(), "/t/city/" + calledTicket, "phone-called", errors);
     shoot(chromium.context(1920, 1080), "/city", "city", errors);
     assertThat(errors).isEmpty();
+  }
+
+  /** The numbers a person reads from across the hall, largest first. */
+  private static final String[] SCREEN_TEXT = {".sx-call.sx-newest .sx-call-number",
+      ".sx-call:not(.sx-newest) .sx-call-number", ".sx-recent-numbers span", ".sx-matter-waits, sx-matter-waits"};
+
+  /** Prints the font size of the first element matching each selector, to judge reading distance. */
+  private static void printSizes(Page page, String[] selectors) {
+    for (String selector : selectors) {
+      Object px = page.evaluate("(s) => { const e = document.querySelector(s);"
+          + " return e ? getComputedStyle(e).fontSize : 'none'; }", selector);
+      System.out.println(page.url() + " " + page.viewportSize().width + "x" + page.viewportSize().height
+          + " font-size of " + selector + ": " + px);
+    }
   }
 
   private static Page shoot(BrowserContext context, String path, String name, List<String> errors) {
