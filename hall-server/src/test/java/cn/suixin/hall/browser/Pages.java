@@ -1,0 +1,46 @@
+package cn.suixin.hall.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the tests wait for on a page, by the ids and classes the pages already have. */
+final class Pages {
+  private Pages() {
+  }
+
+  /** Waits until the page's live feed is open (page.js mirrors it to body[data-conn]). */
+  static void awaitLive(Page page) {
+    assertThat(page.locator("body[data-conn=open]")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+  }
+
+  /** Logs a staff member in through the page's own form. */
+  static void logIn(Page page, String username) {
+    page.locator("sx-login-form input[name=username]").fill(username);
+    page.locator("sx-login-form input[name=password]").fill(LiveHall.PASSWORD);
+    page.locator("sx-login-form button[type=submit]").click();
+    assertThat(page.locator("#app")).isVisible();
+  }
+
+  /** The clip names a call is read with: 「请 B001 号到 3 号窗口办理」, chime first, said twice. */
+  static List<String> callClips(String number, List<String> windowClips) {
+    List<String> once = new ArrayList<>();
+    once.add("qing");
+    for (char c : number.toCharArray()) {
+      once.add(Character.isDigit(c) ? "digit-" + c : "letter-" + Character.toLowerCase(c));
+    }
+    once.add("hao");
+    once.add("dao");
+    once.addAll(windowClips);
+    once.add("hao-chuangkou");
+    once.add("banli");
+    List<String> all = new ArrayList<>();
+    all.add("chime");
+    all.addAll(once);
+    all.addAll(once);
+    return all;
+  }
+}
