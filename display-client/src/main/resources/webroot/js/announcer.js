@@ -33,6 +33,8 @@ export class Announcer {
   announce(call) {
     if (this.settings.voice === 'off') return;
     const steps = this.useSpeech() ? callSpeechSteps(call, this.settings) : callSteps(call, this.settings);
-    this.ready.then(() => this.queue.enqueue(steps, `${call.number}@${call.window}`));
+    // braces, not an arrow expression: returning the queue's run() promise would chain every
+    // call onto it and keep them all alive while calls come faster than they can be spoken
+    this.ready.then(() => { this.queue.enqueue(steps, `${call.number}@${call.window}`); });
   }
 }

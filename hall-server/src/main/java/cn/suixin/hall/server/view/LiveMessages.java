@@ -24,7 +24,8 @@ import java.util.Set;
  * event is durable, so every node forwards the same bytes.
  */
 public final class LiveMessages {
-  static final int RECENT_CALLS = 20;
+  // enough for the last call of every window in the largest hall (21 windows) and then some
+  static final int RECENT_CALLS = 64;
   private final Deque<JsonObject> recentCalls = new ArrayDeque<>();
 
   /** Keeps the recent calls; called for every event, live or replayed. */
