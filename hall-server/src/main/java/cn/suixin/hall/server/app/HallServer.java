@@ -14,6 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
@@ -47,7 +49,11 @@ public final class HallServer {
       return boot(Vertx.vertx(), null, city, options, clock);
     }
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(options.cluster()));
-    return Vertx.builder().withClusterManager(manager).buildClustered()
+    // the event bus between nodes listens and advertises on the cluster address, as Hazelcast does
+    EventBusOptions bus = new EventBusOptions().setHost(options.cluster().host()).setPort(0)
+        .setClusterPublicHost(options.cluster().host());
+    return Vertx.builder().with(new VertxOptions().setEventBusOptions(bus)).withClusterManager(manager)
+        .buildClustered()
         .compose(vertx -> boot(vertx, manager, city, options, clock));
   }
 

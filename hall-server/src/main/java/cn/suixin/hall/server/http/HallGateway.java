@@ -14,7 +14,9 @@ import java.util.Set;
  * result or a {@link Problem}. Works the same whether the owner is in this JVM or another node.
  */
 public final class HallGateway {
-  private static final DeliveryOptions TIMEOUT = new DeliveryOptions().setSendTimeout(10_000);
+  // A hall answers in milliseconds; a request still unanswered after 3 s was sent towards an owner
+  // that died, and the caller is better served by a quick 503 and a retry than by waiting.
+  private static final DeliveryOptions TIMEOUT = new DeliveryOptions().setSendTimeout(3_000);
   /** Engine rejections that mean "that thing does not exist" rather than "not now". */
   private static final Set<String> NOT_FOUND = Set.of("UNKNOWN_TICKET", "UNKNOWN_SERVICE_RECORD", "UNKNOWN_QUERY");
   private final Vertx vertx;

@@ -51,6 +51,12 @@ public final class HallClient {
   }
 
   /** What a window shows its clerk: state, current ticket and who is signed in. */
+  /** A window action with an Idempotency-Key, as a console retrying after a lost reply does. */
+  public Reply window(String token, String window, String action, JsonObject body, String idempotencyKey)
+      throws IOException, InterruptedException {
+    return post(hallPath("/windows/" + window + "/" + action), token, body, idempotencyKey);
+  }
+
   public Reply windowView(String token, String window) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve(hallPath("/windows/" + window)))
         .header("Authorization", "Bearer " + token).GET());

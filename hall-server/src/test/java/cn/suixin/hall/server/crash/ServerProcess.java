@@ -56,14 +56,22 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(Path config, Path data) throws IOException, InterruptedException {
+    return start(config, data, List.of());
+  }
+
+  /** With further flags, e.g. {@code --store redis --redis URI --cluster ...}. */
+  public static ServerProcess start(Path config, Path data, List<String> flags)
+      throws IOException, InterruptedException {
     config = config.toAbsolutePath();
     data = data.toAbsolutePath();
     // The JVM's working and temp folder (Vert.x file cache) and the output copies sit beside the
     // data folder, so the data folder holds only what the server itself writes.
     Path work = data.resolveSibling(data.getFileName() + "-run");
     Files.createDirectories(work);
-    Process process = launch(work, "--demo", "--config", config.toString(), "--data", data.toString(),
-        "--port", "0");
+    List<String> args = new ArrayList<>(List.of("--demo", "--config", config.toString(), "--data", data.toString(),
+        "--port", "0"));
+    args.addAll(flags);
+    Process process = launch(work, args.toArray(String[]::new));
     ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(work, "server"), "hall-server");
     Matcher serving = output.await(SERVING, START_TIMEOUT).orElse(null);
     if (serving == null) {

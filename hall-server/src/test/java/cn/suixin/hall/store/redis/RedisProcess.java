@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A real {@code redis-server} for a test, on a free port with its files in a test folder. It can
  * be killed, stopped politely and started again on the same port and folder, as an outage would.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
 
   private static final String BINARY = "/usr/bin/redis-server";
 
@@ -31,12 +31,12 @@ final class RedisProcess implements AutoCloseable {
   }
 
   /** A memory-only Redis: fast, and everything is gone after a restart. */
-  static RedisProcess inMemory(Path dir) throws IOException, InterruptedException {
+  public static RedisProcess inMemory(Path dir) throws IOException, InterruptedException {
     return start(dir, false);
   }
 
   /** A Redis that fsyncs its append-only file before answering each write. */
-  static RedisProcess durable(Path dir) throws IOException, InterruptedException {
+  public static RedisProcess durable(Path dir) throws IOException, InterruptedException {
     return start(dir, true);
   }
 
@@ -46,7 +46,7 @@ final class RedisProcess implements AutoCloseable {
     return redis;
   }
 
-  String uri() {
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
