@@ -169,8 +169,16 @@ test('clerk console shows a logged-in window with its actions', { skip, timeout:
   const page = await open('/halls/city/clerk?window=3', { session: STAFF });
   await page.waitFor(connected);
   await page.waitFor(`document.querySelectorAll('#buttons button').length === 12`);
-  await page.waitFor(`document.querySelectorAll('#waiting tr').length === 6`);
+  await page.waitFor(`document.querySelectorAll('#waiting tr').length === 2 && document.querySelectorAll('#parked li').length === 1`);
   assert.equal(await page.evaluate(`document.querySelector('sx-login-form').hidden`), true);
+  const action = await page.evaluate(`(() => {
+    const b = [...document.querySelectorAll('#buttons button:not(:disabled)')]
+      .find((x) => ['call-next', 'recall', 'start', 'no-show', 'park'].includes(x.dataset.action));
+    b.click();
+    return b.dataset.action;
+  })()`);
+  await page.waitFor(`document.querySelector('#message.sx-ok')`);
+  if (action === 'call-next') assert.match(await page.evaluate(`document.querySelector('#rule').textContent`), /按取号先后/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -13,7 +13,10 @@ export function byCategory(matters) {
   return groups;
 }
 
-function categoryName(code) {
+/** The server's category name (categoryName / categoryNameEn) if it sends one, else ours. */
+function categoryName(code, sample) {
+  const fromServer = pick({ name: sample?.categoryName, nameEn: sample?.categoryNameEn });
+  if (fromServer) return fromServer;
   const key = `category.${code}`;
   const text = t(key);
   return text === key ? code : text;
@@ -53,11 +56,11 @@ export class SxMatterPicker extends SxElement {
     const matterByCode = new Map(data.matters.map((m) => [m.code, m]));
     const channelBlock = channels.map((c) => `<section class="sx-category sx-green-block">
         <h2><span class="sx-badge sx-green">${t('kiosk.greenChannel')}</span> ${esc(pick(c))}</h2>
-        <p class="sx-hint">${t('kiosk.greenChannelHint')}</p>
+        <p class="sx-hint">${typeof c.proof === 'string' && c.proof ? esc(t('kiosk.proofNeeded', { proof: pick(c, 'proof') })) : t('kiosk.greenChannelHint')}</p>
         <div class="sx-matter-grid">${(c.matters ?? []).map((code) => matterByCode.get(code)).filter(Boolean).map((m) => button(m, c)).join('')}</div>
       </section>`).join('');
     const categories = [...byCategory(data.matters)].map(([cat, list]) => `<section class="sx-category">
-        <h2>${esc(categoryName(cat))}</h2>
+        <h2>${esc(categoryName(cat, list[0]))}</h2>
         <div class="sx-matter-grid">${list.map((m) => button(m)).join('')}</div>
       </section>`).join('');
     return channelBlock + categories;

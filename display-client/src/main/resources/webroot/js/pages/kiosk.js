@@ -12,6 +12,7 @@ import { translateStatic } from '../translate.js';
 import { createApi, seg, ApiError } from '../api.js';
 import { deviceToken } from '../session.js';
 import { HallStore } from '../hall-store.js';
+import { formatOpeningHours } from '../opening-hours.js';
 import { $ } from '../dom.js';
 
 const RETURN_AFTER_MS = 30000;
@@ -66,6 +67,8 @@ function openConfirm({ matter, channel }) {
   $('#confirm-channel').hidden = !c;
   $('#confirm-channel').textContent = c ? `${t('kiosk.greenChannel')} · ${pick(c)}` : '';
   $('#proof-field').hidden = !(c && c.proof);
+  // The channel names its proof (准考证, 学生证…); the field asks for that document's number.
+  $('#proof-label').textContent = c && typeof c.proof === 'string' ? t('kiosk.proofOf', { proof: pick(c, 'proof') }) : t('kiosk.proof');
   $('#proof').value = '';
   $('#error').hidden = true;
   show('confirm');
@@ -89,7 +92,8 @@ async function take() {
     $('#error').hidden = false;
     const unregistered = e instanceof ApiError && (e.status === 401 || e.status === 403);
     let text = unregistered ? t('kiosk.noToken') : e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
-    if (e?.code === 'HALL_CLOSED' && typeof hall.openingHours === 'string') text += `（${hall.openingHours}）`;
+    const hours = formatOpeningHours(hall.openingHours, lang());
+    if (e?.code === 'HALL_CLOSED' && hours) text += lang() === 'en' ? ` (${hours})` : `（${hours}）`;
     $('#error').textContent = text;
   } finally {
     $('#take').disabled = false;

@@ -48,10 +48,41 @@ function renderWindows(state) {
   }).join('');
 }
 
+let waiting = null; // GET .../waiting: per matter, who has waited longest
+let waitingTimer = null;
+let waitingFetchedAt = 0;
+
+function longestFor(code) {
+  const m = waiting?.matters?.find((x) => x.code === code);
+  if (!m?.longestWaitSince) return null;
+  const since = Date.parse(m.longestWaitSince);
+  return Number.isNaN(since) ? null : { number: m.longestWaitNumber, seconds: Math.max(0, (Date.now() - since) / 1000) };
+}
+
 function renderQueues(state) {
-  $('#queues').innerHTML = longestWaits(state.matters).map((m) => `<tr class="${(m.estimatedWaitSeconds ?? 0) >= LONG_WAIT_SECONDS ? 'sx-warn-row' : ''}">
+  $('#queues').innerHTML = longestWaits(state.matters).map((m) => {
+    const longest = longestFor(m.code);
+    const late = (longest?.seconds ?? m.estimatedWaitSeconds ?? 0) >= LONG_WAIT_SECONDS;
+    return `<tr class="${late ? 'sx-warn-row' : ''}">
       <td>${esc(pick(m))}</td><td class="sx-num">${esc(m.waiting ?? 0)}</td>
-      <td class="sx-num">${m.open === false ? esc(t('screen.closed')) : esc(formatWait(m.estimatedWaitSeconds))}</td></tr>`).join('');
+      <td class="sx-num">${m.open === false ? esc(t('screen.closed')) : esc(formatWait(m.estimatedWaitSeconds))}</td>
+      <td class="sx-num">${longest ? `${esc(longest.number ?? '')} · ${esc(formatWait(longest.seconds))}` : ''}</td></tr>`;
+  }).join('');
+}
+
+/** Refreshes the longest waits soon, at most every 5 s however busy the feed is. */
+function refreshWaiting() {
+  if (waitingTimer) return;
+  waitingTimer = setTimeout(async () => {
+    waitingTimer = null;
+    waitingFetchedAt = Date.now();
+    try {
+      waiting = await api.get(`${base}/waiting`);
+      renderQueues(store.state);
+    } catch (e) {
+      if (isAuthError(e)) logout();
+    }
+  }, Math.max(0, waitingFetchedAt + 5000 - Date.now()));
 }
 
 function when(at) {
@@ -113,4 +144,9 @@ $('#windows').addEventListener('click', (ev) => {
 });
 
 store.subscribe(render);
+store.onMessage((msg) => {
+  if (msg.type === 'snapshot' || typeof msg.seq === 'number') refreshWaiting();
+});
+// Waiting times grow with no event at all: redraw them every half minute.
+setInterval(() => renderQueues(store.state), 30000);
 onLangChange(() => render(store.state));
