@@ -46,10 +46,19 @@ function renderWindowChoice(state) {
   }
 }
 
+// Buttons are built once per language and then only enabled or disabled: replacing them on
+// every feed event would swallow a click that lands while the list is being redrawn.
+let buttonsLang = null;
+
 function renderButtons(w) {
+  const box = $('#buttons');
+  if (buttonsLang !== lang()) {
+    buttonsLang = lang();
+    box.innerHTML = ACTIONS.map((a) => `<button type="button" data-action="${a.id}" class="${a.primary ? 'sx-primary' : ''}">
+        ${esc(t(a.label))}${a.key ? `<kbd>${a.key.toUpperCase()}</kbd>` : ''}</button>`).join('');
+  }
   const enabled = enabledActions(windowId ? w?.state : 'NONE');
-  $('#buttons').innerHTML = ACTIONS.map((a) => `<button type="button" data-action="${a.id}" class="${a.primary ? 'sx-primary' : ''}" ${enabled.has(a.id) ? '' : 'disabled'}>
-      ${esc(t(a.label))}${a.key ? `<kbd>${a.key.toUpperCase()}</kbd>` : ''}</button>`).join('');
+  for (const b of box.querySelectorAll('button[data-action]')) b.disabled = !enabled.has(b.dataset.action);
 }
 
 function clockOf(instant) {

@@ -11,7 +11,7 @@ import { translateStatic } from '../translate.js';
 import { seg, ApiError } from '../api.js';
 import { staffStart, logout, isAuthError } from '../staff-page.js';
 import { longestWaits, windowStateCounts } from '../hall-queries.js';
-import { esc, $ } from '../dom.js';
+import { esc, $, deferWhilePressed } from '../dom.js';
 
 const LONG_WAIT_SECONDS = 30 * 60;
 const ctx = startPage();
@@ -28,7 +28,13 @@ function say(text, kind = '') {
   $('#message').textContent = text ?? '';
 }
 
+const whenReleased = deferWhilePressed($('#windows'));
+
 function renderWindows(state) {
+  whenReleased(() => drawWindows(state));
+}
+
+function drawWindows(state) {
   const counts = windowStateCounts(state.windows);
   $('#counts').textContent = Object.entries(counts).map(([s, n]) => `${t(`window.state.${s}`)} ${n}`).join(' · ');
   $('#windows').innerHTML = state.windows.map((w) => {
