@@ -39,14 +39,17 @@ function drawWindows(state) {
   $('#counts').textContent = Object.entries(counts).map(([s, n]) => `${t(`window.state.${s}`)} ${n}`).join(' · ');
   $('#windows').innerHTML = state.windows.map((w) => {
     const closed = w.state === 'CLOSED';
-    const matters = (w.matters ?? []).map((code) => pick(state.matters.find((m) => m.code === code)) || code).join(lang() === 'en' ? ', ' : '、');
+    const names = (w.matters ?? []).map((code) => pick(state.matters.find((m) => m.code === code)) || code);
+    const sep = lang() === 'en' ? ', ' : '、';
+    // A comprehensive window serves dozens of matters: name a few, count the rest, all on hover.
+    const matters = names.length > 3 ? `${names.slice(0, 3).join(sep)} … (${names.length})` : names.join(sep);
     return `<tr>
       <td><b>${esc(pick(w) || w.id)}</b>${windowBadges(w)}</td>
       <td><span class="sx-state-chip" data-state="${esc(w.state)}">${esc(t(`window.state.${w.state}`))}</span>
         ${w.pausedReason ? `<small>${esc(w.pausedReason)}</small>` : ''}</td>
       <td>${w.clerk ? `${esc(maskName(w.clerk.name))} <small>${esc(w.clerk.staffNo ?? '')}</small>` : ''}</td>
       <td class="sx-num">${esc(w.current?.number ?? '')}</td>
-      <td><small>${esc(matters)}</small></td>
+      <td><small title="${esc(names.join(sep))}">${esc(matters)}</small></td>
       <td style="white-space: nowrap">
         <button type="button" data-op="${closed ? 'open' : 'close'}" data-window="${esc(w.id)}" class="${closed ? '' : 'sx-danger'}">${t(closed ? 'sup.open' : 'sup.close')}</button>
         <button type="button" data-op="remap" data-window="${esc(w.id)}" class="sx-secondary">${t('sup.remap')}</button>
