@@ -41,3 +41,22 @@ export function wireDialogCancel(root = document) {
     if (button) button.closest('dialog').close('cancel');
   });
 }
+
+/**
+ * Resolves with the form when the dialog is confirmed (its "ok" button, or Enter), null when it
+ * is cancelled or closed. Listens to submit, which is synchronous, rather than only to close,
+ * which Chromium does not deliver while the page is in the background.
+ */
+export function confirmed(dialog, form) {
+  return new Promise((resolve) => {
+    const done = (result) => {
+      form.removeEventListener('submit', onSubmit);
+      dialog.removeEventListener('close', onClose);
+      resolve(result);
+    };
+    const onSubmit = (ev) => done(ev.submitter?.value === 'ok' ? form : null);
+    const onClose = () => done(dialog.returnValue === 'ok' ? form : null);
+    form.addEventListener('submit', onSubmit);
+    dialog.addEventListener('close', onClose);
+  });
+}

@@ -4,7 +4,7 @@
 
 import '../elements/sx-connection-state.js';
 import '../elements/sx-lang-switch.js';
-import { startPage, wireDialogCancel } from '../page.js';
+import { startPage, wireDialogCancel, confirmed } from '../page.js';
 import { lang, pick, t, onLangChange, formatWait, formatClock } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { seg, ApiError } from '../api.js';
@@ -152,9 +152,7 @@ function ask(id, prepare) {
   // Esc keeps the previous returnValue; start clean so it never reads as a confirmation.
   dialog.returnValue = '';
   dialog.showModal();
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? form : null), { once: true });
-  });
+  return confirmed(dialog, form);
 }
 
 const FORMS = {
@@ -207,7 +205,7 @@ $('#buttons').addEventListener('click', (ev) => {
 
 document.addEventListener('keydown', (ev) => {
   if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.repeat) return;
-  if (ev.target.closest('input, textarea, select, dialog')) return;
+  if (ev.target.closest?.('input, textarea, select, dialog')) return;
   const action = actionForKey(ev.key, currentWindow()?.state);
   if (action) {
     ev.preventDefault();

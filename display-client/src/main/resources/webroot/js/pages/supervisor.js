@@ -5,7 +5,7 @@ import '../elements/sx-connection-state.js';
 import '../elements/sx-lang-switch.js';
 import '../elements/sx-clock.js';
 import { windowBadges } from '../elements/sx-recent-calls.js';
-import { startPage, wireDialogCancel } from '../page.js';
+import { startPage, wireDialogCancel, confirmed } from '../page.js';
 import { lang, pick, t, onLangChange, formatWait, formatClock, maskName, redactIds } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { seg, ApiError } from '../api.js';
@@ -137,11 +137,9 @@ async function remap(windowId) {
       <input type="checkbox" name="matter" value="${esc(m.code)}" ${serves.has(m.code) ? 'checked' : ''}> ${esc(pick(m))}</label>`).join('');
   dialog.returnValue = '';
   dialog.showModal();
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue !== 'ok') return;
-    const matters = [...dialog.querySelectorAll('input[name=matter]:checked')].map((i) => i.value);
-    post(`${base}/windows/${seg(windowId)}/matters`, { matters }, t('sup.remap'));
-  }, { once: true });
+  if (!(await confirmed(dialog, dialog.querySelector('form')))) return;
+  const matters = [...dialog.querySelectorAll('input[name=matter]:checked')].map((i) => i.value);
+  post(`${base}/windows/${seg(windowId)}/matters`, { matters }, t('sup.remap'));
 }
 
 $('#windows').addEventListener('click', (ev) => {
