@@ -45,9 +45,12 @@ function snapshot() {
   return { type: 'snapshot', hall: 'city', seq, businessDay: '2026-11-27', at: new Date().toISOString(), hallName: '遂宁市公安政务服务中心', hallNameEn: 'Suining PSB Service Hall', matters, windows, recentCalls: recentCalls.slice(0, 20), notice: '今日出入境业务办理至 17:30，请提前准备好身份证件。' };
 }
 
+// Window 3 belongs to whoever drives the clerk console; the ticker calls at the others.
+const CLERK_WINDOW = '3';
+
 function tick() {
   const w = windows[counter % windows.length];
-  if (w.state === 'PAUSED') { counter++; return; }
+  if (w.state === 'PAUSED' || w.id === CLERK_WINDOW) { counter++; return; }
   const m = matters[counter % 5];
   counter++;
   const number = `${m.prefix}${String(counter).padStart(3, '0')}`;
@@ -58,6 +61,48 @@ function tick() {
   const call = { seq, number, window: w.id, windowName: w.name, at: new Date().toISOString(), recall: false };
   recentCalls.unshift(call);
   broadcast({ type: 'ticket.called', seq, at: call.at, ticket: w.current.ticket, number, matter: m.code, window: w.id, windowName: w.name, recall: false, changes: { matters: [m], windows: [w] } });
+}
+
+/** The clerk window moves through its states like the real engine would, and tells the feed. */
+function clerkAction(action, res) {
+  const w = windows.find((x) => x.id === CLERK_WINDOW);
+  const event = (type, extra = {}) => {
+    seq++;
+    broadcast({ type, seq, at: new Date().toISOString(), window: w.id, ...extra, changes: { matters: [], windows: [w] } });
+  };
+  const allowed = { 'call-next': ['IDLE'], recall: ['CALLING'], start: ['CALLING'], finish: ['SERVING'], 'no-show': ['CALLING'], pause: ['IDLE'], resume: ['PAUSED'] };
+  if (allowed[action] && !allowed[action].includes(w.state)) {
+    return problem(res, 409, 'WRONG_TICKET_STATE', '该号当前状态不允许此操作', "The ticket's status does not allow this");
+  }
+  if (action === 'call-next') {
+    const number = `C${String(100 + seq % 900)}`;
+    w.state = 'CALLING';
+    w.current = { ticket: `20261127-${number}`, number, matter: 'HR-IDCARD', status: 'CALLED' };
+    event('ticket.called', { ticket: w.current.ticket, number, windowName: w.name, recall: false });
+    return json(res, 200, { rule: 'OLDEST_FIRST', ruleText: '按取号先后', ruleTextEn: 'Oldest ticket first', ticket: { ...ticketA042(), number, status: 'CALLED' } });
+  }
+  if (action === 'recall') event('ticket.recalled', { ticket: w.current.ticket, number: w.current.number, windowName: w.name, recall: true });
+  if (action === 'start') {
+    w.state = 'SERVING';
+    w.current = { ...w.current, status: 'SERVING' };
+    event('service.started');
+  }
+  if (action === 'finish' || action === 'no-show') {
+    w.state = 'IDLE';
+    delete w.current;
+    event(action === 'finish' ? 'service.finished' : 'ticket.no-show');
+  }
+  if (action === 'pause') {
+    w.state = 'PAUSED';
+    w.pausedReason = '临时离岗';
+    event('window.paused');
+  }
+  if (action === 'resume') {
+    w.state = 'IDLE';
+    w.pausedReason = null;
+    event('window.resumed');
+  }
+  return json(res, 200, { events: [action] });
 }
 
 function frame(text) {
@@ -105,6 +150,7 @@ const server = createServer(async (req, res) => {
     return url.searchParams.get('number')?.toUpperCase() === 'A042' ? json(res, 200, ticketA042()) : problem(res, 404, 'UNKNOWN_TICKET', '今日没有该号', 'No such ticket today');
   }
   if (/^\/api\/v1\/halls\/[^/]+\/tickets\/20261127-A042$/.test(path)) return json(res, 200, ticketA042());
+  if ((m = path.match(/^\/api\/v1\/halls\/[^/]+\/windows\/3\/([a-z-]+)$/)) && req.method === 'POST') return clerkAction(m[1], res);
   if (/^\/api\/v1\/halls\/[^/]+\/windows\/[^/]+\/call-next$/.test(path)) {
     return json(res, 200, { rule: 'OLDEST_FIRST', ruleText: '按取号先后', ruleTextEn: 'Oldest ticket first', ticket: ticketA042() });
   }

@@ -144,7 +144,7 @@ async function post(action, body = {}) {
 }
 
 /** Opens a dialog and resolves with its form when confirmed, or null. */
-function ask(id, prepare) {
+function ask(id, prepare, validate) {
   const dialog = $(`#${id}`);
   const form = dialog.querySelector('form');
   form.reset();
@@ -152,7 +152,7 @@ function ask(id, prepare) {
   // Esc keeps the previous returnValue; start clean so it never reads as a confirmation.
   dialog.returnValue = '';
   dialog.showModal();
-  return confirmed(dialog, form);
+  return confirmed(dialog, form, validate);
 }
 
 const FORMS = {
@@ -161,14 +161,10 @@ const FORMS = {
     const sync = (form) => {
       for (const label of dialog.querySelectorAll('[data-for]')) label.hidden = label.dataset.for !== form.outcome.value;
     };
+    const fields = (form) => Object.fromEntries(new FormData(form));
     dialog.querySelector('select[name=outcome]').onchange = (ev) => sync(ev.target.form);
-    for (;;) {
-      const form = await ask('finish-dialog', sync);
-      if (!form) return null;
-      const body = finishBody(Object.fromEntries(new FormData(form)));
-      if (body) return body;
-      say(t('error.BAD_FIELD'), 'sx-error');
-    }
+    const form = await ask('finish-dialog', sync, (f) => (finishBody(fields(f)) ? null : t('error.BAD_FIELD')));
+    return form ? finishBody(fields(form)) : null;
   },
   async transfer() {
     const w = currentWindow();
