@@ -45,9 +45,12 @@ function snapshot() {
   return { type: 'snapshot', hall: 'city', seq, businessDay: '2026-11-27', at: new Date().toISOString(), hallName: '遂宁市公安政务服务中心', hallNameEn: 'Suining PSB Service Hall', matters, windows, recentCalls: recentCalls.slice(0, 20), notice: '今日出入境业务办理至 17:30，请提前准备好身份证件。' };
 }
 
+// Window 3 belongs to whoever drives the clerk console; the ticker calls at the others.
+const CLERK_WINDOW = '3';
+
 function tick() {
   const w = windows[counter % windows.length];
-  if (w.state === 'PAUSED') { counter++; return; }
+  if (w.state === 'PAUSED' || w.id === CLERK_WINDOW) { counter++; return; }
   const m = matters[counter % 5];
   counter++;
   const number = `${m.prefix}${String(counter).padStart(3, '0')}`;
@@ -60,6 +63,48 @@ function tick() {
   broadcast({ type: 'ticket.called', seq, at: call.at, ticket: w.current.ticket, number, matter: m.code, window: w.id, windowName: w.name, recall: false, changes: { matters: [m], windows: [w] } });
 }
 
+/** The clerk window moves through its states like the real engine would, and tells the feed. */
+function clerkAction(action, res) {
+  const w = windows.find((x) => x.id === CLERK_WINDOW);
+  const event = (type, extra = {}) => {
+    seq++;
+    broadcast({ type, seq, at: new Date().toISOString(), window: w.id, ...extra, changes: { matters: [], windows: [w] } });
+  };
+  const allowed = { 'call-next': ['IDLE'], recall: ['CALLING'], start: ['CALLING'], finish: ['SERVING'], 'no-show': ['CALLING'], pause: ['IDLE'], resume: ['PAUSED'] };
+  if (allowed[action] && !allowed[action].includes(w.state)) {
+    return problem(res, 409, 'WRONG_TICKET_STATE', '该号当前状态不允许此操作', "The ticket's status does not allow this");
+  }
+  if (action === 'call-next') {
+    const number = `C${String(100 + seq % 900)}`;
+    w.state = 'CALLING';
+    w.current = { ticket: `20261127-${number}`, number, matter: 'HR-IDCARD', status: 'CALLED' };
+    event('ticket.called', { ticket: w.current.ticket, number, windowName: w.name, recall: false });
+    return json(res, 200, { rule: 'OLDEST_FIRST', ruleText: '按取号先后', ruleTextEn: 'Oldest ticket first', ticket: { ...ticketA042(), number, status: 'CALLED' } });
+  }
+  if (action === 'recall') event('ticket.recalled', { ticket: w.current.ticket, number: w.current.number, windowName: w.name, recall: true });
+  if (action === 'start') {
+    w.state = 'SERVING';
+    w.current = { ...w.current, status: 'SERVING' };
+    event('service.started');
+  }
+  if (action === 'finish' || action === 'no-show') {
+    w.state = 'IDLE';
+    delete w.current;
+    event(action === 'finish' ? 'service.finished' : 'ticket.no-show');
+  }
+  if (action === 'pause') {
+    w.state = 'PAUSED';
+    w.pausedReason = '临时离岗';
+    event('window.paused');
+  }
+  if (action === 'resume') {
+    w.state = 'IDLE';
+    w.pausedReason = null;
+    event('window.resumed');
+  }
+  return json(res, 200, { events: [action] });
+}
+
 function frame(text) {
   const data = Buffer.from(text);
   const head = data.length < 126 ? Buffer.from([0x81, data.length]) : Buffer.from([0x81, 126, data.length >> 8, data.length & 255]);
@@ -70,18 +115,48 @@ function broadcast(msg) {
   for (const s of sockets) s.write(frame(JSON.stringify(msg)));
 }
 
+const ticketA042 = () => ({
+  id: '20261127-A042', number: 'A042', matter: 'EE-PASSPORT', matterName: '普通护照', matterNameEn: 'Passport',
+  status: 'WAITING', ahead: 2, estimatedWaitSeconds: 240, issuedAt: new Date().toISOString(), source: 'KIOSK', partySize: 1
+});
+const hallInfo = () => ({
+  id: 'city', name: '遂宁市公安政务服务中心', nameEn: 'Suining PSB Service Hall', address: '遂宁市河东新区', timeZone: 'Asia/Shanghai',
+  matters: matters.map((m) => ({ ...m, categoryName: null, flags: m.flags })),
+  windows: windows.map((w) => ({ id: w.id, name: w.name, nameEn: w.nameEn, kind: w.kind, matters: w.matters })),
+  greenChannels: [{ id: 'GAOKAO', name: '高考考生', nameEn: 'Exam candidates', matters: ['HR-IDCARD'], proof: '准考证', proofEn: 'exam admission card', dailyQuota: 50, activeToday: true }],
+  openingHours: { aroundTheClock: false, weekly: [{ days: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'], open: '09:00', close: '17:30' }], extra: [], closed: [] }
+});
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');
   const path = url.pathname;
-  if (path === '/api/v1/halls') return json(res, 200, [{ id: 'city', name: '遂宁市公安政务服务中心', nameEn: 'Suining PSB Service Hall', lat: 30.513, lon: 105.593 }]);
+  let m;
+  if (path === '/api/v1/halls') return json(res, 200, { city: '遂宁市', cityEn: 'Suining', halls: [{ id: 'city', name: '遂宁市公安政务服务中心', nameEn: 'Suining PSB Service Hall', address: '遂宁市河东新区' }] });
   if (/^\/api\/v1\/halls\/[^/]+\/snapshot$/.test(path)) return json(res, 200, snapshot());
-  if (/^\/api\/v1\/halls\/[^/]+$/.test(path)) return json(res, 200, { id: 'city', name: '遂宁市公安政务服务中心', nameEn: 'Suining PSB Service Hall', matters, windows, greenChannels: [{ id: 'GAOKAO', name: '高考考生', nameEn: 'Exam candidates', matters: ['HR-IDCARD'], proof: true, activeToday: true }], openingHours: '09:00-17:30' });
-  if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path) && req.method === 'POST') {
-    return json(res, 201, { id: '20261127-A042', number: 'A042', matter: 'EE-PASSPORT', ahead: 11, estimatedWaitSeconds: 840, issuedAt: new Date().toISOString(), followUrl: `http://localhost:${port}/t/city/20261127-A042` });
+  if (/^\/api\/v1\/halls\/[^/]+\/waiting$/.test(path)) {
+    return json(res, 200, { seq, matters: matters.map((x) => ({ ...x, longestWaitSince: new Date(Date.now() - 1900e3).toISOString(), longestWaitNumber: `${x.prefix}001`, windows: windows.map((w) => w.id) })) });
   }
-  if (/^\/api\/v1\/halls\/[^/]+\/tickets\/[^/]+$/.test(path)) return json(res, 200, { status: 'WAITING', ahead: 2, window: null, number: 'A042', matter: 'EE-PASSPORT', estimatedWaitSeconds: 240 });
-  if (path === '/api/v1/auth/login') return json(res, 200, { token: 'dev', role: 'SUPERVISOR', name: '张*', staffNo: '0123' });
-  if (path.startsWith('/api/')) return json(res, 409, { type: 'about:blank', title: 'dev server', status: 409, code: 'INVALID_STATE' });
+  if ((m = path.match(/^\/api\/v1\/halls\/[^/]+\/windows\/([^/]+)$/))) {
+    const w = windows.find((x) => x.id === m[1]);
+    if (!w) return problem(res, 404, 'UNKNOWN_WINDOW', '没有该窗口', 'No such window');
+    return json(res, 200, { ...w, waiting: [ticketA042(), { ...ticketA042(), id: '20261127-C050', number: 'C050', matter: 'HR-IDCARD', matterName: '居民身份证', greenChannel: 'GAOKAO' }], waitingCount: 2, parked: [{ ...ticketA042(), id: '20261127-B007', number: 'B007', status: 'PARKED' }] });
+  }
+  if (/^\/api\/v1\/halls\/[^/]+$/.test(path)) return json(res, 200, hallInfo());
+  if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path) && req.method === 'POST') {
+    const t = { ...ticketA042(), ahead: 11, estimatedWaitSeconds: 840, followUrl: '/t/city/20261127-A042', hall: 'city' };
+    return json(res, 201, t);
+  }
+  if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path)) {
+    return url.searchParams.get('number')?.toUpperCase() === 'A042' ? json(res, 200, ticketA042()) : problem(res, 404, 'UNKNOWN_TICKET', '今日没有该号', 'No such ticket today');
+  }
+  if (/^\/api\/v1\/halls\/[^/]+\/tickets\/20261127-A042$/.test(path)) return json(res, 200, ticketA042());
+  if ((m = path.match(/^\/api\/v1\/halls\/[^/]+\/windows\/3\/([a-z-]+)$/)) && req.method === 'POST') return clerkAction(m[1], res);
+  if (/^\/api\/v1\/halls\/[^/]+\/windows\/[^/]+\/call-next$/.test(path)) {
+    return json(res, 200, { rule: 'OLDEST_FIRST', ruleText: '按取号先后', ruleTextEn: 'Oldest ticket first', ticket: ticketA042() });
+  }
+  if (/^\/api\/v1\/halls\/[^/]+\/windows\/[^/]+\/[a-z-]+$/.test(path) && req.method === 'POST') return json(res, 200, {});
+  if (path === '/api/v1/auth/login') return json(res, 200, { token: 'dev', role: 'supervisor', hall: 'city', name: '张*', staffNo: '0123' });
+  if (path.startsWith('/api/')) return problem(res, 404, 'NOT_FOUND', '没有该接口', 'No such endpoint');
   let file = null;
   if (path.startsWith('/assets/')) file = path.slice('/assets/'.length);
   for (const [re, page] of PAGES) if (re.test(path)) file = page ?? `${path.split('/').pop()}.html`;
@@ -105,6 +180,10 @@ server.on('upgrade', (req, socket) => {
   socket.on('data', () => {});
   socket.write(frame(JSON.stringify(snapshot())));
 });
+
+function problem(res, status, code, message, messageEn) {
+  json(res, status, { type: `urn:suixin:problem:${code.toLowerCase().replaceAll('_', '-')}`, title: messageEn, status, code, message, messageEn });
+}
 
 function json(res, status, body) {
   res.writeHead(status, { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' });

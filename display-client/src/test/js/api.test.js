@@ -89,3 +89,23 @@ test('a hanging request times out', async () => {
   const err = await createApi({ fetch: hang, timeoutMs: 10 }).get('/t').catch((e) => e);
   assert.equal(err.code, 'TIMEOUT');
 });
+
+test('every POST carries a fresh Idempotency-Key, GETs do not', async () => {
+  const fetch = fakeFetch(200, {});
+  const api = createApi({ fetch });
+  await api.post('/a', {});
+  await api.post('/a', {});
+  await api.get('/b');
+  const [k1, k2] = fetch.calls.slice(0, 2).map((c) => c.init.headers['Idempotency-Key']);
+  assert.match(k1, /^[0-9a-f]{32}$/);
+  assert.notEqual(k1, k2);
+  assert.equal(fetch.calls[2].init.headers['Idempotency-Key'], undefined);
+});
+
+test('a caller can reuse one key for retries of the same intent', async () => {
+  const fetch = fakeFetch(201, {});
+  const api = createApi({ fetch });
+  await api.post('/t', {}, { key: 'k1' });
+  await api.post('/t', {}, { key: 'k1' });
+  assert.deepEqual(fetch.calls.map((c) => c.init.headers['Idempotency-Key']), ['k1', 'k1']);
+});

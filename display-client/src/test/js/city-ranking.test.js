@@ -16,7 +16,7 @@ test('a hall row for one matter, and for all matters', () => {
   const s = snap([{ code: 'P', waiting: 4, estimatedWaitSeconds: 600 }, { code: 'Q', waiting: 2, estimatedWaitSeconds: 900, open: true }, { code: 'R', waiting: 1, estimatedWaitSeconds: 5000, open: false }]);
   assert.deepEqual(
     { ...summarize(city, s, { matter: 'P' }), distanceKm: null },
-    { id: 'city', name: '市中心', nameEn: undefined, reachable: true, distanceKm: null, waiting: 4, waitSeconds: 600, open: true }
+    { id: 'city', name: '市中心', nameEn: undefined, address: '', reachable: true, distanceKm: null, waiting: 4, waitSeconds: 600, open: true }
   );
   const all = summarize(city, s);
   assert.equal(all.waiting, 7);

@@ -138,6 +138,7 @@ test('recent calls are grouped by window', () => {
   s = reduceHall(s, called(1235, 'A002', '3'));
   s = reduceHall(s, called(1236, 'B001', '5'));
   s = reduceHall(s, called(1237, 'A003', '3'));
+  s = reduceHall(s, called(1238, 'A003', '3', { type: 'ticket.recalled', recall: true }));
   const groups = selectRecentByWindow(s, 2);
   assert.deepEqual(groups.get('3').map((c) => c.number), ['A003', 'A002']);
   assert.deepEqual(groups.get('5').map((c) => c.number), ['B001']);

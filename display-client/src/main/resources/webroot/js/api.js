@@ -67,8 +67,11 @@ function retryAfterSeconds(headers) {
  * @param {number} [o.timeoutMs]
  */
 export function createApi({ base = '', token = () => null, lang = () => 'zh', fetch: fetchFn = globalThis.fetch, timeoutMs = 10000 } = {}) {
-  async function request(method, path, body) {
+  async function request(method, path, body, { key } = {}) {
     const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN' };
+    // The server answers a repeated key with its first reply: a retried or doubled POST
+    // (a double tap, a proxy retry) can never issue two tickets or call two numbers.
+    if (method === 'POST') headers['Idempotency-Key'] = key ?? idempotencyKey();
     const bearer = token();
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -114,8 +117,16 @@ export function createApi({ base = '', token = () => null, lang = () => 'zh', fe
   return {
     request,
     get: (path) => request('GET', path),
-    post: (path, body = {}) => request('POST', path, body)
+    /** options.key: reuse one Idempotency-Key across retries of the same intent. */
+    post: (path, body = {}, options = {}) => request('POST', path, body, options)
   };
+}
+
+/** 32 hex characters; crypto.getRandomValues works on plain-http hall LANs, randomUUID does not. */
+export function idempotencyKey() {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Path-segment encoding for ids that come from the page URL. */

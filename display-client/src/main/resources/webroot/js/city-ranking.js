@@ -24,7 +24,7 @@ function where(hall) {
  * when the hall does not offer it now). Without: all waiting people and the longest matter wait.
  */
 export function summarize(hall, snapshot, { matter = null, position = null } = {}) {
-  const row = { id: hall.id, name: hall.name, nameEn: hall.nameEn, reachable: Boolean(snapshot), distanceKm: null, waiting: null, waitSeconds: null, open: false };
+  const row = { id: hall.id, name: hall.name, nameEn: hall.nameEn, address: hall.address ?? '', reachable: Boolean(snapshot), distanceKm: null, waiting: null, waitSeconds: null, open: false };
   const at = where(hall);
   if (position && at) row.distanceKm = distanceKm(position, at);
   if (!snapshot) return row;

@@ -160,12 +160,12 @@ export function selectNowCalling(state, limit = 8) {
     .slice(0, limit);
 }
 
-/** Recent calls grouped by window, newest first within each window. */
+/** Recent calls grouped by window, newest first within each window; a recalled number once. */
 export function selectRecentByWindow(state, perWindow = 3) {
   const groups = new Map();
   for (const c of state.recentCalls) {
     const list = groups.get(c.window) ?? [];
-    if (list.length < perWindow) list.push(c);
+    if (list.length < perWindow && !list.some((x) => x.number === c.number)) list.push(c);
     groups.set(c.window, list);
   }
   return groups;

@@ -41,3 +41,40 @@ export function wireDialogCancel(root = document) {
     if (button) button.closest('dialog').close('cancel');
   });
 }
+
+/**
+ * Resolves with the form when the dialog is confirmed (its "ok" button, or Enter), null when it
+ * is cancelled or closed. Listens to submit, which is synchronous, rather than only to close,
+ * which Chromium does not deliver while the page is in the background. `validate(form)` returns
+ * a message to keep the dialog open with that message shown in its .sx-error line, or null.
+ */
+export function confirmed(dialog, form, validate = () => null) {
+  const problem = dialog.querySelector('.sx-error');
+  if (problem) problem.hidden = true;
+  return new Promise((resolve) => {
+    const done = (result) => {
+      form.removeEventListener('submit', onSubmit);
+      dialog.removeEventListener('close', onClose);
+      resolve(result);
+    };
+    const onSubmit = (ev) => {
+      if (ev.submitter?.value !== 'ok') return done(null);
+      const message = validate(form);
+      if (message) {
+        ev.preventDefault(); // stays open
+        if (problem) {
+          problem.hidden = false;
+          problem.textContent = message;
+        }
+        return undefined;
+      }
+      return done(form);
+    };
+    // A close queued by an earlier use of the same dialog may arrive after it was opened again.
+    const onClose = () => {
+      if (!dialog.open) done(dialog.returnValue === 'ok' ? form : null);
+    };
+    form.addEventListener('submit', onSubmit);
+    dialog.addEventListener('close', onClose);
+  });
+}

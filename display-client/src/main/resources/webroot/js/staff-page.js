@@ -12,6 +12,8 @@ import { showConnection } from './page.js';
  * Resolves with {session, api, store} once a staff member is logged in.
  * The page must contain <sx-login-form> and an element #app that is hidden until login.
  */
+let sessionApi = null;
+
 export function staffStart(ctx) {
   return new Promise((resolve) => {
     const begin = (session) => {
@@ -19,6 +21,7 @@ export function staffStart(ctx) {
       document.querySelector('#app').hidden = false;
       document.body.classList.add('sx-authed');
       const api = createApi({ token: () => session.token, lang });
+      sessionApi = api;
       const store = new HallStore({ hall: ctx.hall, lang, token: () => session.token }).start();
       showConnection(store);
       store.subscribe(() => {
@@ -35,8 +38,12 @@ export function staffStart(ctx) {
   });
 }
 
-export function logout() {
+/** Ends the session on the server (best effort: it may be gone already) and shows the login. */
+export async function logout() {
+  const api = sessionApi;
+  sessionApi = null;
   clearSession();
+  if (api) await api.post('/api/v1/auth/logout').catch(() => {});
   location.reload();
 }
 

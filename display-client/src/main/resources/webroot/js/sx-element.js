@@ -2,15 +2,19 @@
 // data changes and on a language switch.
 
 import { onLangChange } from './i18n.js';
+import { deferWhilePressed } from './dom.js';
 
 export class SxElement extends HTMLElement {
   connectedCallback() {
     this.offLang = onLangChange(() => this.update());
+    this.whenReleased = deferWhilePressed(this);
     this.update();
   }
 
   disconnectedCallback() {
     this.offLang?.();
+    this.whenReleased?.stop();
+    this.whenReleased = null;
   }
 
   attributeChangedCallback() {
@@ -28,6 +32,11 @@ export class SxElement extends HTMLElement {
   }
 
   update() {
+    if (this.whenReleased) this.whenReleased(() => this.redraw());
+    else this.redraw();
+  }
+
+  redraw() {
     const html = this.render(this._data);
     // Unchanged markup is left alone, so animations (the newest call's pulse) are not restarted
     // by unrelated feed events and focus inside the element survives.

@@ -5,6 +5,20 @@ import { windowBadges } from './sx-recent-calls.js';
 
 /** <sx-now-calling>: data = {calls: selectNowCalling(state), highlight: seq of the newest live call}. */
 export class SxNowCalling extends SxElement {
+  redraw() {
+    super.redraw();
+    // Shrink window names that do not fit, down to 40% of their size, before ellipsis cuts in.
+    for (const el of this.querySelectorAll('.sx-call-window')) {
+      el.style.fontSize = '';
+      const base = parseFloat(getComputedStyle(el).fontSize);
+      let size = base;
+      while (el.scrollWidth > el.clientWidth && size > base * 0.4) {
+        size *= 0.9;
+        el.style.fontSize = `${size}px`;
+      }
+    }
+  }
+
   render(data) {
     const calls = data?.calls ?? [];
     if (calls.length === 0) return `<p class="sx-empty">${t('screen.noCalls')}</p>`;
@@ -21,3 +35,4 @@ export class SxNowCalling extends SxElement {
   }
 }
 customElements.define('sx-now-calling', SxNowCalling);
+

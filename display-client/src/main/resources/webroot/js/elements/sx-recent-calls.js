@@ -13,8 +13,10 @@ export function windowBadges(w) {
 /** <sx-recent-calls>: data = {windows, groups: selectRecentByWindow(state)}; open windows only. */
 export class SxRecentCalls extends SxElement {
   render(data) {
-    const windows = (data?.windows ?? []).filter((w) => w.state !== 'CLOSED');
     const groups = data?.groups ?? new Map();
+    // Closed and unstaffed windows only clutter the list, unless they called someone today.
+    const windows = (data?.windows ?? [])
+      .filter((w) => !['CLOSED', 'UNSTAFFED'].includes(w.state) || groups.has(String(w.id)));
     // Big halls have dozens of windows: two columns and smaller rows so all of them fit.
     const columns = windows.length > 10 ? 2 : 1;
     this.style.setProperty('--sx-columns', columns);

@@ -36,6 +36,7 @@ function render() {
       <span class="sx-hall-wait">${!r.reachable ? esc(t('city.unreachable')) : !r.open ? esc(t('screen.closed')) : esc(formatWait(r.waitSeconds))}</span>
       <span class="sx-hall-meta">${r.waiting !== null ? esc(t('city.waiting', { n: r.waiting })) : ''}
         ${r.distanceKm !== null ? ` · ${r.distanceKm.toFixed(1)} km` : ''}</span>
+      ${r.address ? `<span class="sx-hall-meta">${esc(r.address)}</span>` : ''}
     </li>`).join('');
 }
 

@@ -4,8 +4,8 @@
 
 import '../elements/sx-connection-state.js';
 import '../elements/sx-lang-switch.js';
-import { startPage, wireDialogCancel } from '../page.js';
-import { lang, pick, t, onLangChange, formatWait } from '../i18n.js';
+import { startPage, wireDialogCancel, confirmed } from '../page.js';
+import { lang, pick, t, onLangChange, formatWait, formatClock } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { seg, ApiError } from '../api.js';
 import { staffStart, logout, isAuthError } from '../staff-page.js';
@@ -22,10 +22,13 @@ $('#who').textContent = `${session.name ?? ''} ${session.staffNo ?? ''}`;
 
 let windowId = ctx.window ?? sessionStorage.getItem('sx.window');
 let lastRule = '';
-const parked = new Map();
+let view = null; // GET .../windows/{w}: waiting tickets and parked ones, for this window only
+let viewTimer = null;
+let viewFetchedAt = 0;
 
 const currentWindow = () => store.state.windows.find((w) => String(w.id) === String(windowId)) ?? null;
-const path = (action) => `/api/v1/halls/${seg(ctx.hall)}/windows/${seg(windowId)}/${action}`;
+const windowPath = () => `/api/v1/halls/${seg(ctx.hall)}/windows/${seg(windowId)}`;
+const path = (action) => `${windowPath()}/${action}`;
 
 function say(text, kind = '') {
   const el = $('#message');
@@ -43,21 +46,65 @@ function renderWindowChoice(state) {
   }
 }
 
+// Buttons are built once per language and then only enabled or disabled: replacing them on
+// every feed event would swallow a click that lands while the list is being redrawn.
+let buttonsLang = null;
+
 function renderButtons(w) {
+  const box = $('#buttons');
+  if (buttonsLang !== lang()) {
+    buttonsLang = lang();
+    box.innerHTML = ACTIONS.map((a) => `<button type="button" data-action="${a.id}" class="${a.primary ? 'sx-primary' : ''}">
+        ${esc(t(a.label))}${a.key ? `<kbd>${a.key.toUpperCase()}</kbd>` : ''}</button>`).join('');
+  }
   const enabled = enabledActions(windowId ? w?.state : 'NONE');
-  $('#buttons').innerHTML = ACTIONS.map((a) => `<button type="button" data-action="${a.id}" class="${a.primary ? 'sx-primary' : ''}" ${enabled.has(a.id) ? '' : 'disabled'}>
-      ${esc(t(a.label))}${a.key ? `<kbd>${a.key.toUpperCase()}</kbd>` : ''}</button>`).join('');
+  for (const b of box.querySelectorAll('button[data-action]')) b.disabled = !enabled.has(b.dataset.action);
+}
+
+function clockOf(instant) {
+  const d = new Date(instant);
+  return Number.isNaN(d.getTime()) ? '' : formatClock(d);
+}
+
+function ticketRow(tk) {
+  const matter = pick({ name: tk.matterName, nameEn: tk.matterNameEn }) || tk.matter;
+  const green = tk.greenChannel ? `<span class="sx-badge sx-green">${t('window.greenChannel')}</span>` : '';
+  return `<tr><td class="sx-num"><b>${esc(tk.number)}</b>${green}</td><td>${esc(matter)}</td>
+    <td class="sx-num">${esc(clockOf(tk.issuedAt))}</td></tr>`;
 }
 
 function renderWaiting(state, w) {
+  if (view && String(view.id) === String(windowId)) {
+    const waiting = view.waiting ?? [];
+    $('#waiting').innerHTML = waiting.map(ticketRow).join('')
+      + (view.waitingCount > waiting.length ? `<tr><td colspan="3" class="sx-hint">… ${esc(t('common.people', { n: view.waitingCount }))}</td></tr>` : '')
+      || `<tr><td class="sx-empty">${t('clerk.nobodyWaiting')}</td></tr>`;
+    const parked = view.parked ?? [];
+    $('#parked').innerHTML = parked.map((p) => `<li>${esc(p.number)} · ${esc(pick({ name: p.matterName, nameEn: p.matterNameEn }) || p.matter)}</li>`).join('');
+    $('#parked-tickets').innerHTML = parked.map((p) => `<option value="${esc(p.id)}">${esc(p.number)}</option>`).join('');
+    return;
+  }
+  // Until the window view arrives: waiting counts of the matters this window serves.
   const serves = new Set(w?.matters ?? []);
-  const rows = state.matters.filter((m) => serves.has(m.code));
-  $('#waiting').innerHTML = rows.map((m) => `<tr><td>${esc(pick(m))}</td>
+  $('#waiting').innerHTML = state.matters.filter((m) => serves.has(m.code)).map((m) => `<tr><td>${esc(pick(m))}</td>
       <td class="sx-num">${esc(t('common.people', { n: m.waiting ?? 0 }))}</td>
       <td class="sx-num">${esc(formatWait(m.estimatedWaitSeconds))}</td></tr>`).join('')
     || `<tr><td class="sx-empty">${t('clerk.nobodyWaiting')}</td></tr>`;
-  $('#parked').innerHTML = [...parked.values()].map((p) => `<li>${esc(p.number ?? p.ticket)}</li>`).join('');
-  $('#parked-tickets').innerHTML = [...parked.values()].map((p) => `<option value="${esc(p.ticket)}">${esc(p.number ?? '')}</option>`).join('');
+}
+
+/** Refreshes the window view soon, at most every 2 s however busy the feed is. */
+function refreshView() {
+  if (!windowId || viewTimer) return;
+  viewTimer = setTimeout(async () => {
+    viewTimer = null;
+    viewFetchedAt = Date.now();
+    try {
+      view = await api.get(windowPath());
+      render(store.state);
+    } catch (e) {
+      if (isAuthError(e)) logout();
+    }
+  }, Math.max(0, viewFetchedAt + 2000 - Date.now()));
 }
 
 function render(state) {
@@ -70,10 +117,9 @@ function render(state) {
   renderWaiting(state, w);
 }
 
-function ruleText(rule) {
-  if (!rule) return '';
-  if (typeof rule === 'string') return rule;
-  return (lang() === 'en' ? rule.explanationEn ?? rule.descriptionEn : rule.explanation ?? rule.description) ?? rule.name ?? rule.code ?? JSON.stringify(rule);
+/** Why the engine picked this ticket, as call-next explains it (ruleText / ruleTextEn). */
+function ruleText(result) {
+  return (lang() === 'en' ? result.ruleTextEn : result.ruleText) ?? result.ruleText ?? result.rule ?? '';
 }
 
 async function post(action, body = {}) {
@@ -83,7 +129,7 @@ async function post(action, body = {}) {
     if (action === 'call-next') {
       if (result === null) say(t('clerk.nobodyWaiting'));
       else {
-        lastRule = ruleText(result.rule);
+        lastRule = ruleText(result);
         say(`${result.ticket?.number ?? ''} ${t('window.state.CALLING')}`, 'sx-ok');
       }
     } else {
@@ -98,7 +144,7 @@ async function post(action, body = {}) {
 }
 
 /** Opens a dialog and resolves with its form when confirmed, or null. */
-function ask(id, prepare) {
+function ask(id, prepare, validate) {
   const dialog = $(`#${id}`);
   const form = dialog.querySelector('form');
   form.reset();
@@ -106,9 +152,7 @@ function ask(id, prepare) {
   // Esc keeps the previous returnValue; start clean so it never reads as a confirmation.
   dialog.returnValue = '';
   dialog.showModal();
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? form : null), { once: true });
-  });
+  return confirmed(dialog, form, validate);
 }
 
 const FORMS = {
@@ -117,14 +161,10 @@ const FORMS = {
     const sync = (form) => {
       for (const label of dialog.querySelectorAll('[data-for]')) label.hidden = label.dataset.for !== form.outcome.value;
     };
+    const fields = (form) => Object.fromEntries(new FormData(form));
     dialog.querySelector('select[name=outcome]').onchange = (ev) => sync(ev.target.form);
-    for (;;) {
-      const form = await ask('finish-dialog', sync);
-      if (!form) return null;
-      const body = finishBody(Object.fromEntries(new FormData(form)));
-      if (body) return body;
-      say(t('error.BAD_FIELD'), 'sx-error');
-    }
+    const form = await ask('finish-dialog', sync, (f) => (finishBody(fields(f)) ? null : t('error.BAD_FIELD')));
+    return form ? finishBody(fields(form)) : null;
   },
   async transfer() {
     const w = currentWindow();
@@ -161,7 +201,7 @@ $('#buttons').addEventListener('click', (ev) => {
 
 document.addEventListener('keydown', (ev) => {
   if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.repeat) return;
-  if (ev.target.closest('input, textarea, select, dialog')) return;
+  if (ev.target.closest?.('input, textarea, select, dialog')) return;
   const action = actionForKey(ev.key, currentWindow()?.state);
   if (action) {
     ev.preventDefault();
@@ -173,14 +213,14 @@ $('#window').addEventListener('change', (ev) => {
   windowId = ev.target.value || null;
   if (windowId) sessionStorage.setItem('sx.window', windowId);
   lastRule = '';
-  parked.clear();
+  view = null;
   render(store.state);
+  refreshView();
 });
 
 store.onMessage((msg) => {
-  if (String(msg.window) !== String(windowId)) return;
-  if (msg.type === 'ticket.parked') parked.set(msg.ticket, { ticket: msg.ticket, number: msg.number });
-  if (msg.type === 'ticket.resumed') parked.delete(msg.ticket);
+  // Any event touching a matter or window may change who waits for this window.
+  if (msg.type === 'snapshot' || typeof msg.seq === 'number') refreshView();
 });
 store.subscribe((state) => {
   $('#hall-name').textContent = pick({ name: state.hallName, nameEn: state.hallNameEn }) || ctx.hall;

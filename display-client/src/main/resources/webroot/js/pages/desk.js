@@ -55,9 +55,10 @@ function renderFound() {
   }
   const tk = found.ticket;
   const status = t(`phone.status.${tk.status}`);
+  const where = tk.window ? ` · ${esc(pick({ name: tk.windowName, nameEn: tk.windowNameEn }) || t('window.numbered', { id: tk.window }))}` : '';
   $('#found').innerHTML = `<p><b class="sx-current-number" style="font-size: 2.2em">${esc(tk.number)}</b>
-    ${esc(matterName(tk.matter))} · ${esc(status)} · ${esc(t('kiosk.ahead', { n: tk.ahead ?? 0 }))}
-    ${tk.window ? ` · ${esc(tk.window)}` : ''}</p>`;
+    ${esc(pick({ name: tk.matterName, nameEn: tk.matterNameEn }) || matterName(tk.matter))} · ${esc(status)}
+    ${tk.status === 'WAITING' ? ` · ${esc(t('kiosk.ahead', { n: tk.ahead ?? 0 }))}` : ''}${where}</p>`;
   $('#redirect').hidden = $('#grant').hidden = false;
 }
 
@@ -71,14 +72,15 @@ function renderWaits(state) {
 
 $('#find').addEventListener('submit', async (ev) => {
   ev.preventDefault();
-  const id = ticketIdFor(store.state.businessDay, ev.target.number.value);
-  if (!id) return say(t('desk.notFound'), 'sx-error');
+  const number = ev.target.number.value.trim().toUpperCase();
+  if (!/^[A-Z]{1,2}\d{3,5}$/.test(number)) return say(t('desk.notFound'), 'sx-error');
   try {
-    found = { id, ticket: await api.get(`${base}/tickets/${seg(id)}`) };
+    const ticket = await api.get(`${base}/tickets?number=${encodeURIComponent(number)}`);
+    found = { id: ticket.id ?? ticketIdFor(store.state.businessDay, number), ticket };
     say('');
   } catch (e) {
     found = null;
-    if (e instanceof ApiError && e.status === 404) say(t('desk.notFound'), 'sx-error');
+    if (e instanceof ApiError && (e.status === 404 || e.code === 'BAD_FIELD')) say(t('desk.notFound'), 'sx-error');
     else fail(e);
   }
   renderFound();

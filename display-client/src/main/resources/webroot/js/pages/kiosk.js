@@ -9,9 +9,10 @@ import '../elements/sx-ticket-slip.js';
 import { startPage, showConnection } from '../page.js';
 import { lang, pick, t, onLangChange } from '../i18n.js';
 import { translateStatic } from '../translate.js';
-import { createApi, seg, ApiError } from '../api.js';
+import { createApi, seg, ApiError, idempotencyKey } from '../api.js';
 import { deviceToken } from '../session.js';
 import { HallStore } from '../hall-store.js';
+import { formatOpeningHours } from '../opening-hours.js';
 import { $ } from '../dom.js';
 
 const RETURN_AFTER_MS = 30000;
@@ -26,6 +27,9 @@ let hall = null;
 let choice = null;
 let partySize = 1;
 let returnTimer = null;
+// Kept only while the outcome of an attempt is unknown (network error, timeout): the retry then
+// cannot issue a second ticket. Any answer from the server starts a new key.
+let issueKey = null;
 
 function show(section) {
   for (const id of ['choose', 'confirm', 'result']) $(`#${id}`).hidden = id !== section;
@@ -60,12 +64,15 @@ function openConfirm({ matter, channel }) {
   const m = hall.matters.find((x) => x.code === matter);
   const c = channel ? hall.greenChannels.find((x) => x.id === channel) : null;
   choice = { matter: m, channel: c };
+  issueKey = idempotencyKey();
   partySize = 1;
   $('#party').textContent = '1';
   $('#confirm-matter').textContent = pick(m);
   $('#confirm-channel').hidden = !c;
   $('#confirm-channel').textContent = c ? `${t('kiosk.greenChannel')} · ${pick(c)}` : '';
   $('#proof-field').hidden = !(c && c.proof);
+  // The channel names its proof (准考证, 学生证…); the field asks for that document's number.
+  $('#proof-label').textContent = c && typeof c.proof === 'string' ? t('kiosk.proofOf', { proof: pick(c, 'proof') }) : t('kiosk.proof');
   $('#proof').value = '';
   $('#error').hidden = true;
   show('confirm');
@@ -82,14 +89,17 @@ async function take() {
   $('#take').disabled = true;
   $('#take').textContent = t('kiosk.issuing');
   try {
-    const ticket = await api.post(`/api/v1/halls/${seg(ctx.hall)}/tickets`, body);
+    const ticket = await api.post(`/api/v1/halls/${seg(ctx.hall)}/tickets`, body, { key: issueKey });
+    issueKey = idempotencyKey();
     $('sx-ticket-slip').data = { ticket, matter: choice.matter };
     show('result');
   } catch (e) {
+    if (!(e instanceof ApiError) || e.status > 0) issueKey = idempotencyKey();
     $('#error').hidden = false;
     const unregistered = e instanceof ApiError && (e.status === 401 || e.status === 403);
     let text = unregistered ? t('kiosk.noToken') : e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
-    if (e?.code === 'HALL_CLOSED' && typeof hall.openingHours === 'string') text += `（${hall.openingHours}）`;
+    const hours = formatOpeningHours(hall.openingHours, lang());
+    if (e?.code === 'HALL_CLOSED' && hours) text += lang() === 'en' ? ` (${hours})` : `（${hours}）`;
     $('#error').textContent = text;
   } finally {
     $('#take').disabled = false;

@@ -5,13 +5,13 @@ import '../elements/sx-connection-state.js';
 import '../elements/sx-lang-switch.js';
 import '../elements/sx-clock.js';
 import { windowBadges } from '../elements/sx-recent-calls.js';
-import { startPage, wireDialogCancel } from '../page.js';
+import { startPage, wireDialogCancel, confirmed } from '../page.js';
 import { lang, pick, t, onLangChange, formatWait, formatClock, maskName, redactIds } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { seg, ApiError } from '../api.js';
 import { staffStart, logout, isAuthError } from '../staff-page.js';
 import { longestWaits, windowStateCounts } from '../hall-queries.js';
-import { esc, $ } from '../dom.js';
+import { esc, $, deferWhilePressed } from '../dom.js';
 
 const LONG_WAIT_SECONDS = 30 * 60;
 const ctx = startPage();
@@ -28,19 +28,28 @@ function say(text, kind = '') {
   $('#message').textContent = text ?? '';
 }
 
+const whenReleased = deferWhilePressed($('#windows'));
+
 function renderWindows(state) {
+  whenReleased(() => drawWindows(state));
+}
+
+function drawWindows(state) {
   const counts = windowStateCounts(state.windows);
   $('#counts').textContent = Object.entries(counts).map(([s, n]) => `${t(`window.state.${s}`)} ${n}`).join(' · ');
   $('#windows').innerHTML = state.windows.map((w) => {
     const closed = w.state === 'CLOSED';
-    const matters = (w.matters ?? []).map((code) => pick(state.matters.find((m) => m.code === code)) || code).join(lang() === 'en' ? ', ' : '、');
+    const names = (w.matters ?? []).map((code) => pick(state.matters.find((m) => m.code === code)) || code);
+    const sep = lang() === 'en' ? ', ' : '、';
+    // A comprehensive window serves dozens of matters: name a few, count the rest, all on hover.
+    const matters = names.length > 3 ? `${names.slice(0, 3).join(sep)} … (${names.length})` : names.join(sep);
     return `<tr>
       <td><b>${esc(pick(w) || w.id)}</b>${windowBadges(w)}</td>
       <td><span class="sx-state-chip" data-state="${esc(w.state)}">${esc(t(`window.state.${w.state}`))}</span>
         ${w.pausedReason ? `<small>${esc(w.pausedReason)}</small>` : ''}</td>
       <td>${w.clerk ? `${esc(maskName(w.clerk.name))} <small>${esc(w.clerk.staffNo ?? '')}</small>` : ''}</td>
       <td class="sx-num">${esc(w.current?.number ?? '')}</td>
-      <td><small>${esc(matters)}</small></td>
+      <td><small title="${esc(names.join(sep))}">${esc(matters)}</small></td>
       <td style="white-space: nowrap">
         <button type="button" data-op="${closed ? 'open' : 'close'}" data-window="${esc(w.id)}" class="${closed ? '' : 'sx-danger'}">${t(closed ? 'sup.open' : 'sup.close')}</button>
         <button type="button" data-op="remap" data-window="${esc(w.id)}" class="sx-secondary">${t('sup.remap')}</button>
@@ -48,10 +57,41 @@ function renderWindows(state) {
   }).join('');
 }
 
+let waiting = null; // GET .../waiting: per matter, who has waited longest
+let waitingTimer = null;
+let waitingFetchedAt = 0;
+
+function longestFor(code) {
+  const m = waiting?.matters?.find((x) => x.code === code);
+  if (!m?.longestWaitSince) return null;
+  const since = Date.parse(m.longestWaitSince);
+  return Number.isNaN(since) ? null : { number: m.longestWaitNumber, seconds: Math.max(0, (Date.now() - since) / 1000) };
+}
+
 function renderQueues(state) {
-  $('#queues').innerHTML = longestWaits(state.matters).map((m) => `<tr class="${(m.estimatedWaitSeconds ?? 0) >= LONG_WAIT_SECONDS ? 'sx-warn-row' : ''}">
+  $('#queues').innerHTML = longestWaits(state.matters).map((m) => {
+    const longest = longestFor(m.code);
+    const late = (longest?.seconds ?? m.estimatedWaitSeconds ?? 0) >= LONG_WAIT_SECONDS;
+    return `<tr class="${late ? 'sx-warn-row' : ''}">
       <td>${esc(pick(m))}</td><td class="sx-num">${esc(m.waiting ?? 0)}</td>
-      <td class="sx-num">${m.open === false ? esc(t('screen.closed')) : esc(formatWait(m.estimatedWaitSeconds))}</td></tr>`).join('');
+      <td class="sx-num">${m.open === false ? esc(t('screen.closed')) : esc(formatWait(m.estimatedWaitSeconds))}</td>
+      <td class="sx-num">${longest ? `${esc(longest.number ?? '')} · ${esc(formatWait(longest.seconds))}` : ''}</td></tr>`;
+  }).join('');
+}
+
+/** Refreshes the longest waits soon, at most every 5 s however busy the feed is. */
+function refreshWaiting() {
+  if (waitingTimer) return;
+  waitingTimer = setTimeout(async () => {
+    waitingTimer = null;
+    waitingFetchedAt = Date.now();
+    try {
+      waiting = await api.get(`${base}/waiting`);
+      renderQueues(store.state);
+    } catch (e) {
+      if (isAuthError(e)) logout();
+    }
+  }, Math.max(0, waitingFetchedAt + 5000 - Date.now()));
 }
 
 function when(at) {
@@ -97,11 +137,9 @@ async function remap(windowId) {
       <input type="checkbox" name="matter" value="${esc(m.code)}" ${serves.has(m.code) ? 'checked' : ''}> ${esc(pick(m))}</label>`).join('');
   dialog.returnValue = '';
   dialog.showModal();
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue !== 'ok') return;
-    const matters = [...dialog.querySelectorAll('input[name=matter]:checked')].map((i) => i.value);
-    post(`${base}/windows/${seg(windowId)}/matters`, { matters }, t('sup.remap'));
-  }, { once: true });
+  if (!(await confirmed(dialog, dialog.querySelector('form')))) return;
+  const matters = [...dialog.querySelectorAll('input[name=matter]:checked')].map((i) => i.value);
+  post(`${base}/windows/${seg(windowId)}/matters`, { matters }, t('sup.remap'));
 }
 
 $('#windows').addEventListener('click', (ev) => {
@@ -113,4 +151,9 @@ $('#windows').addEventListener('click', (ev) => {
 });
 
 store.subscribe(render);
+store.onMessage((msg) => {
+  if (msg.type === 'snapshot' || typeof msg.seq === 'number') refreshWaiting();
+});
+// Waiting times grow with no event at all: redraw them every half minute.
+setInterval(() => renderQueues(store.state), 30000);
 onLangChange(() => render(store.state));
