@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Durable ticket issue over HTTP against a bare Vert.x endpoint, side by side in one JVM: the
@@ -91,11 +93,31 @@ public final class HttpIssueBenchmark {
     System.out.printf(Locale.ROOT, "RESULT issue median %.0f/s, bare median %.0f/s, issue/bare %.3f (target issue >= 5000/s: %s)%n",
         serverMedian, bareMedian, serverMedian / bareMedian, serverMedian >= 5000 ? "met" : "MISSED");
 
+    groupCommit(server.port());
+
     await(client.close());
     await(clientVertx.close());
     await(bareVertx.close());
     await(server.stop());
     BenchSupport.deleteTree(data);
+  }
+
+  /** How the hall owner batched: from its Prometheus metrics, over the whole run (warm-up included). */
+  private static void groupCommit(int port) {
+    String metrics = BenchSupport.get(BenchSupport.plainClient(), "http://127.0.0.1:" + port + "/metrics");
+    double appends = metric(metrics, "suixin_journal_append_seconds_count");
+    double appendSeconds = metric(metrics, "suixin_journal_append_seconds_sum");
+    double issued = metric(metrics, "suixin_tickets_issued_total");
+    double commands = metric(metrics, "suixin_command_seconds_count");
+    double commandSeconds = metric(metrics, "suixin_command_seconds_sum");
+    System.out.printf(Locale.ROOT, "hall city: %.0f tickets in %.0f appends (%.1f per append), mean append %.2f ms, "
+        + "mean command %.2f ms%n", issued, appends, issued / appends, appendSeconds / appends * 1000,
+        commandSeconds / commands * 1000);
+  }
+
+  private static double metric(String text, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*hall=\"city\"[^}]*\\} (\\S+)").matcher(text);
+    return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
   }
 
   private static void print(String label, LoadDriver.Round r) {
