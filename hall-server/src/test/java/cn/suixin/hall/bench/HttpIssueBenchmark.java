@@ -41,7 +41,7 @@ public final class HttpIssueBenchmark {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int callers = args.length > 3 ? Integer.parseInt(args[3]) : 64;
     Path config = BenchSupport.configDir();
     Path data = Files.createTempDirectory("suixin-bench-issue");
