@@ -30,6 +30,17 @@ final class BenchSupport {
     throw new IllegalStateException("no config/halls folder here or one level up");
   }
 
+  /** The 1, 5 and 15 minute load averages: on a shared 2-core machine, the context of every figure. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return "load average " + f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors()
+          + " cores";
+    } catch (IOException e) {
+      return "load average unknown";
+    }
+  }
+
   static <T> T await(Future<T> f) {
     try {
       return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);

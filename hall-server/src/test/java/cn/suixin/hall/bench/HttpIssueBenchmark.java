@@ -90,6 +90,7 @@ public final class HttpIssueBenchmark {
     }
     double serverMedian = BenchSupport.median(serverRates);
     double bareMedian = BenchSupport.median(bareRates);
+    System.out.println(BenchSupport.loadAverage());
     System.out.printf(Locale.ROOT, "RESULT issue median %.0f/s, bare median %.0f/s, issue/bare %.3f (target issue >= 5000/s: %s)%n",
         serverMedian, bareMedian, serverMedian / bareMedian, serverMedian >= 5000 ? "met" : "MISSED");
 

@@ -157,6 +157,7 @@ public final class LiveFanoutBenchmark {
       System.out.printf(Locale.ROOT, "first to last screen of a call: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
           ms(BenchSupport.percentile(spread, 50)), ms(BenchSupport.percentile(spread, 99)), ms(spread[calls - 1]));
       double p99 = ms(BenchSupport.percentile(fromReply, 99));
+      System.out.println(BenchSupport.loadAverage());
       System.out.printf(Locale.ROOT, "RESULT fan-out to %d screens: p50 %.1f ms, p99 %.1f ms (target p99 <= 50 ms: %s)%n",
           screens, ms(BenchSupport.percentile(fromReply, 50)), p99, p99 <= 50 && missing == 0 ? "met" : "MISSED");
       await(Future.join(open.stream().map(ws -> ws.close()).toList()));

@@ -99,6 +99,7 @@ public final class RestartBenchmark {
       await(server.stop());
     }
     double childMedian = BenchSupport.median(childSnapshot);
+    System.out.println(BenchSupport.loadAverage());
     System.out.printf(Locale.ROOT, "RESULT restart with %d events: child JVM median /ready %.0f ms, snapshot %.0f ms; "
         + "in-process median /ready %.0f ms, snapshot %.0f ms (target < 2000 ms: %s)%n", written,
         BenchSupport.median(childReady), childMedian, BenchSupport.median(inProcessReady),
