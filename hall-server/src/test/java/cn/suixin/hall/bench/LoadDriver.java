@@ -64,7 +64,9 @@ final class LoadDriver {
     }
     long n = sent.incrementAndGet();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(t.port())
-        .setURI(t.uri()).setHeaders(t.headers().apply(n));
+        .setURI(t.uri()).setHeaders(t.headers().apply(n))
+        // a reply stuck on a starved machine must not hold the round open: it counts as failed
+        .setConnectTimeout(10_000).setIdleTimeout(10_000);
     client.request(options)
         .compose(req -> req.send(t.body().apply(n)))
         .compose(resp -> resp.body().map(b -> resp.statusCode()))
