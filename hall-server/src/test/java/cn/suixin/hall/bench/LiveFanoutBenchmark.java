@@ -165,6 +165,7 @@ public final class LiveFanoutBenchmark {
     } finally {
       BenchSupport.stop(child);
       BenchSupport.deleteTree(data);
+      Files.deleteIfExists(log);
     }
   }
 

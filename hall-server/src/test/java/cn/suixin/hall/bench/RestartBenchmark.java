@@ -99,11 +99,13 @@ public final class RestartBenchmark {
       await(server.stop());
     }
     double childMedian = BenchSupport.median(childSnapshot);
+    double inProcessMedian = BenchSupport.median(inProcessSnapshot);
     System.out.println(BenchSupport.loadAverage());
-    System.out.printf(Locale.ROOT, "RESULT restart with %d events: child JVM median /ready %.0f ms, snapshot %.0f ms; "
-        + "in-process median /ready %.0f ms, snapshot %.0f ms (target < 2000 ms: %s)%n", written,
-        BenchSupport.median(childReady), childMedian, BenchSupport.median(inProcessReady),
-        BenchSupport.median(inProcessSnapshot), childMedian < 2000 ? "met" : "MISSED");
+    System.out.printf(Locale.ROOT, "RESULT restart with %d events: child JVM (cold) median /ready %.0f ms, snapshot "
+        + "%.0f ms (target < 2000 ms: %s); in-process HallServer.start (warm JVM) median /ready %.0f ms, snapshot "
+        + "%.0f ms (target < 2000 ms: %s)%n", written, BenchSupport.median(childReady), childMedian,
+        childMedian < 2000 ? "met" : "MISSED", BenchSupport.median(inProcessReady), inProcessMedian,
+        inProcessMedian < 2000 ? "met" : "MISSED");
     BenchSupport.deleteTree(data);
   }
 
