@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +72,11 @@ class HallScreenHeapTest {
     }
   }
 
+  // A measurement of 10,000 real calls (a minute or two), run on demand like the benchmarks:
+  // mvn -B -ntp -pl display-client,hall-server test -Dtest=HallScreenHeapTest -Dsx.heap=true
+  //     -Dsurefire.failIfNoSpecifiedTests=false
   @Test
+  @EnabledIfSystemProperty(named = "sx.heap", matches = "true")
   void the_hall_screen_heap_stays_bounded_from_1000_to_10000_calls() throws Exception {
     HallApi api = hall.api();
     String kiosk = hall.addKiosk();

@@ -122,6 +122,10 @@ class PageScreenshots {
     shoot(chromium.context(1920, 1080), "/halls/city/windows/05/screen", "window-screen-paused", errors);
 
     Page kioskPage = shoot(chromium.context(1080, 1920), "/halls/city/kiosk?device=" + kiosk, "kiosk", errors);
+    kioskPage.locator("sx-matter-picker button[data-matter]").first().waitFor();
+    if (kioskPage.locator("sx-matter-picker button[data-category='EXIT_ENTRY']").count() > 0) {
+      kioskPage.locator("sx-matter-picker button[data-category='EXIT_ENTRY']").click();
+    }
     kioskPage.locator("sx-matter-picker button[data-matter='EE-PASSPORT'][data-channel='']").click();
     kioskPage.locator("#take").click();
     assertThat(kioskPage.locator("sx-ticket-slip .sx-slip-number")).isVisible();
