@@ -65,10 +65,17 @@ public final class HallServer {
     return Stores.open(vertx, options).compose(store -> {
       Accounts accounts = new Accounts(vertx, store.records(), clock);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
-      HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get);
+      HttpVerticle.Shared shared = new HttpVerticle.Shared();
+      HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);
       return deployHalls(vertx, cluster, city, store, clock, registry)
           .onSuccess(deployments::addAll)
           .compose(v -> vertx.deployVerticle(http))
+          // a second instance on the port the first one bound: requests spread over two event loops
+          .compose(id -> {
+            deployments.add(id);
+            return vertx.deployVerticle(new HttpVerticle(city, accounts, idNumbers, registry, http.actualPort(),
+                ready::get, shared));
+          })
           .map(id -> {
             deployments.add(id);
             ready.set(true);

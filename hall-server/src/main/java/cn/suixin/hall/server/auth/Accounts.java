@@ -15,11 +15,21 @@ import java.util.UUID;
  * device tokens are kept only as SHA-256 hashes.
  */
 public final class Accounts {
+  private record Remembered(Principal principal, long at) {
+  }
+
   public static final String USERS = "users";
   public static final String DEVICES = "devices";
   public static final String SESSIONS = "sessions";
   private static final Duration SESSION = Duration.ofHours(12);
 
+  /**
+   * Every request carries a token; a kiosk sends hundreds a minute. Known tokens are trusted for a
+   * few seconds without a store read, so a removed device or an expired session stops working
+   * within that time, and a logout at once on this node.
+   */
+  private static final long REMEMBER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+  private final java.util.Map<String, Remembered> recent = new java.util.concurrent.ConcurrentHashMap<>();
   private final Vertx vertx;
   private final RecordStore records;
   private final Clock clock;
@@ -78,7 +88,9 @@ public final class Accounts {
   }
 
   public Future<Void> logout(String token) {
-    return records.remove(SESSIONS, Passwords.tokenHash(token));
+    String hash = Passwords.tokenHash(token);
+    recent.remove(hash);
+    return records.remove(SESSIONS, hash);
   }
 
   /** Every registered device (id, kind, hall, window, name); never a token. */
@@ -98,6 +110,22 @@ public final class Accounts {
       return Future.succeededFuture(null);
     }
     String hash = Passwords.tokenHash(token);
+    Remembered known = recent.get(hash);
+    long now = System.nanoTime();
+    if (known != null && now - known.at() < REMEMBER_NANOS) {
+      return Future.succeededFuture(known.principal());
+    }
+    return lookUp(hash).onSuccess(p -> {
+      if (p != null) {
+        if (recent.size() > 10_000) {
+          recent.clear();
+        }
+        recent.put(hash, new Remembered(p, now));
+      }
+    });
+  }
+
+  private Future<Principal> lookUp(String hash) {
     return records.get(DEVICES, hash).compose(device -> {
       if (device != null) {
         return Future.succeededFuture(new Principal(device.getString("id"), Role.parse(device.getString("kind")),

@@ -23,6 +23,13 @@ public final class ApiContext {
 
   public ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
       PrometheusMeterRegistry registry, double phoneTicketsPerMinute) {
+    this(vertx, city, accounts, idNumbers, registry,
+        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)));
+  }
+
+  /** With a limiter shared by every HTTP verticle instance of the node. */
+  ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
+      PrometheusMeterRegistry registry, RateLimiter phoneLimiter) {
     this.vertx = vertx;
     this.city = city;
     city.halls().forEach(h -> halls.put(h.id().value(), h));
@@ -30,7 +37,7 @@ public final class ApiContext {
     this.accounts = accounts;
     this.idNumbers = idNumbers;
     this.registry = registry;
-    this.phoneLimiter = new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2));
+    this.phoneLimiter = phoneLimiter;
   }
 
   public HallGateway gateway() {

@@ -19,12 +19,19 @@ public final class HttpVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private final int port;
   private final BooleanSupplier ready;
-  private final AtomicInteger liveConnections = new AtomicInteger();
+  private final Shared shared;
   private LiveHub hub;
   private HttpServer server;
 
+  /** What the node's HTTP verticle instances share: the live-connection count and the phone limit. */
+  public static final class Shared {
+    private final AtomicInteger liveConnections = new AtomicInteger();
+    private final RateLimiter phones = new RateLimiter(6, 3);
+  }
+
   public HttpVerticle(CityConfig city, Accounts accounts, IdNumbers idNumbers, PrometheusMeterRegistry registry,
-      int port, BooleanSupplier ready) {
+      int port, BooleanSupplier ready, Shared shared) {
+    this.shared = shared;
     this.city = city;
     this.accounts = accounts;
     this.idNumbers = idNumbers;
@@ -35,9 +42,9 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    registry.gauge("suixin_live_connections", liveConnections);
-    hub = new LiveHub(vertx, liveConnections);
-    ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, 6);
+    registry.gauge("suixin_live_connections", shared.liveConnections);
+    hub = new LiveHub(vertx, shared.liveConnections);
+    ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, shared.phones);
     HttpServerOptions options = new HttpServerOptions().setPort(port).setCompressionSupported(true)
         .setMaxWebSocketFrameSize(64 * 1024).setIdleTimeout(0);
     return vertx.createHttpServer(options)
