@@ -70,12 +70,6 @@ public final class HallServer {
       return deployHalls(vertx, cluster, city, store, clock, registry)
           .onSuccess(deployments::addAll)
           .compose(v -> vertx.deployVerticle(http))
-          // a second instance on the port the first one bound: requests spread over two event loops
-          .compose(id -> {
-            deployments.add(id);
-            return vertx.deployVerticle(new HttpVerticle(city, accounts, idNumbers, registry, http.actualPort(),
-                ready::get, shared));
-          })
           .map(id -> {
             deployments.add(id);
             ready.set(true);
