@@ -39,9 +39,20 @@ final class MatterQueue {
   /** People ahead of a waiting ticket in this queue: green ones go first. */
   int ahead(Ticket t) {
     if (t.greenChannel != null) {
-      return green.headSet(t).size();
+      return rank(green, t);
     }
-    return green.size() + regular.headSet(t).size();
+    return green.size() + rank(regular, t);
+  }
+
+  /**
+   * Position in a lane. A sorted set counts a head set by walking it, so the usual case, a ticket
+   * just issued and last in its lane, is answered from the size instead.
+   */
+  private static int rank(TreeSet<Ticket> lane, Ticket t) {
+    if (!lane.isEmpty() && lane.last() == t) {
+      return lane.size() - 1;
+    }
+    return lane.headSet(t).size();
   }
 
   void clear() {
