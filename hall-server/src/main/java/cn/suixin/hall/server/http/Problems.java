@@ -1,6 +1,7 @@
 package cn.suixin.hall.server.http;
 
 import cn.suixin.hall.server.codec.BadField;
+import cn.suixin.hall.store.redis.RedisUnavailableException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -38,6 +39,10 @@ final class Problems {
     Throwable f = rc.failure();
     if (f instanceof Problem p) {
       return p;
+    }
+    if (f instanceof RedisUnavailableException) {
+      // the store is down: the same honest 503 as a hall that cannot take commands
+      return Problem.unavailable("store unreachable");
     }
     if (f instanceof BadField b) {
       return Problem.badField(b.field(), b.problem());

@@ -54,7 +54,7 @@ public final class RedisProcess implements AutoCloseable {
     return port;
   }
 
-  void start() throws IOException, InterruptedException {
+  public void start() throws IOException, InterruptedException {
     if (!java.nio.file.Files.isExecutable(Path.of(BINARY))) {
       throw new IllegalStateException(BINARY + " is missing: the Redis store tests need a real Redis"
           + " (apt-get install -y redis-server; it need not run as a service)");
@@ -87,13 +87,13 @@ public final class RedisProcess implements AutoCloseable {
   }
 
   /** Like a crash: SIGKILL, no chance to write anything more. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** SIGTERM: Redis finishes what it was doing and exits. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       kill();
