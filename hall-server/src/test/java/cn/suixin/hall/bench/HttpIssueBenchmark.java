@@ -45,7 +45,11 @@ public final class HttpIssueBenchmark {
     int callers = args.length > 3 ? Integer.parseInt(args[3]) : 64;
     Path config = BenchSupport.configDir();
     Path data = Files.createTempDirectory("suixin-bench-issue");
-    HallServer server = await(HallServer.start(new ServerOptions(config, data, 0, true), Clock.systemUTC()));
+    // BENCH_STORE=redis: the same run on a durable Redis (AOF, fsync always) started here
+    RedisForBench redis = "redis".equals(System.getenv("BENCH_STORE")) ? RedisForBench.start(data) : null;
+    ServerOptions options = redis == null ? new ServerOptions(config, data, 0, true)
+        : new ServerOptions(config, data, 0, true, "redis", redis.uri(), null);
+    HallServer server = await(HallServer.start(options, Clock.systemUTC()));
     String token = await(new Accounts(server.vertx(), server.store().records(), Clock.systemUTC())
         .addDevice(Role.KIOSK, "city", null, "bench-kiosk"));
     HallConfig city = new ConfigLoader().load(config).halls().stream()
@@ -95,11 +99,25 @@ public final class HttpIssueBenchmark {
         serverMedian, bareMedian, serverMedian / bareMedian, serverMedian >= 5000 ? "met" : "MISSED");
 
     groupCommit(server.port());
+    if (redis != null) {
+      List<Double> xadd = new ArrayList<>();
+      for (int r = 1; r <= rounds; r++) {
+        xadd.add(redis.xaddPerSecond());
+        System.out.printf(Locale.ROOT, "round %d  redis-benchmark XADD (1 connection, pipeline 16): %.0f/s%n", r,
+            xadd.get(xadd.size() - 1));
+      }
+      double xaddMedian = BenchSupport.median(xadd);
+      System.out.printf(Locale.ROOT, "RESULT redis store: issue median %.0f/s, XADD median %.0f/s, issue/XADD %.3f%n",
+          serverMedian, xaddMedian, serverMedian / xaddMedian);
+    }
 
     await(client.close());
     await(clientVertx.close());
     await(bareVertx.close());
     await(server.stop());
+    if (redis != null) {
+      redis.stop();
+    }
     BenchSupport.deleteTree(data);
   }
 
