@@ -45,7 +45,7 @@ final class Replies {
       }
     }
     if (ticket == null) {
-      ticket = ticketTouched(c, r, s);
+      ticket = ticketTouched(r, s);
     }
     if (ticket != null) {
       result.put("ticket", HallViews.ticket(s, ticket));
@@ -55,29 +55,12 @@ final class Replies {
     return new JsonObject().put("ok", true).put("seq", seq).put("result", result);
   }
 
-  private static Ticket ticketTouched(HallCommand c, CommandResult r, HallState s) {
+  /** The ticket a command acted on, for commands whose events name one. */
+  private static Ticket ticketTouched(CommandResult r, HallState s) {
     for (SequencedEvent se : r.events()) {
-      HallEvent e = se.event();
-      if (e instanceof HallEvent.ServiceFinished f) {
-        return s.ticket(f.ticket());
-      } else if (e instanceof HallEvent.ServiceStarted st) {
-        return s.ticket(st.ticket());
-      } else if (e instanceof HallEvent.TicketRecalled rc) {
-        return s.ticket(rc.ticket());
-      } else if (e instanceof HallEvent.TicketNoShow ns) {
-        return s.ticket(ns.ticket());
-      } else if (e instanceof HallEvent.TicketTransferred t) {
-        return s.ticket(t.ticket());
-      } else if (e instanceof HallEvent.TicketParked p) {
-        return s.ticket(p.ticket());
-      } else if (e instanceof HallEvent.TicketResumed p) {
-        return s.ticket(p.ticket());
-      } else if (e instanceof HallEvent.TicketRedirected p) {
-        return s.ticket(p.ticket());
-      } else if (e instanceof HallEvent.GreenChannelGranted p) {
-        return s.ticket(p.ticket());
-      } else if (e instanceof HallEvent.TicketCancelled p) {
-        return s.ticket(p.ticket());
+      Ticket t = HallViews.ticketOf(se.event(), s);
+      if (t != null) {
+        return t;
       }
     }
     return null;
