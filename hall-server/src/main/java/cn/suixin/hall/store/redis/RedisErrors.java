@@ -24,6 +24,10 @@ final class RedisErrors {
 
   /** Redis's error replies pass through; anything else means Redis was not reachable in time. */
   static Throwable unavailable(String what, Throwable t) {
+    // The client reports a link that dropped mid-call as an error "reply" of its own making.
+    if (hasCode(t, "CONNECTION_CLOSED")) {
+      return new RedisUnavailableException(what + ": Redis connection closed", t);
+    }
     if (isReply(t) || t instanceof RedisUnavailableException || t instanceof IllegalStateException) {
       return t;
     }

@@ -41,7 +41,7 @@ final class RedisLink {
     return connection().compose(c -> c.send(request)
             .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .onFailure(t -> {
-              if (!RedisErrors.isReply(t)) {
+              if (!RedisErrors.isReply(t) || RedisErrors.hasCode(t, "CONNECTION_CLOSED")) {
                 drop(c);
               }
             }))
