@@ -44,7 +44,11 @@ public final class HallEngine {
   private final RatingDesk ratings;
 
   public HallEngine(HallConfig config) {
-    this.state = new HallState(config);
+    this(new HallState(config));
+  }
+
+  private HallEngine(HallState state) {
+    this.state = state;
     this.applier = new EventApplier(state);
     this.tickets = new TicketDesk(state);
     this.offline = new OfflineDesk(state, tickets);
@@ -58,6 +62,22 @@ public final class HallEngine {
     HallEngine engine = new HallEngine(config);
     events.forEach(engine::apply);
     return engine;
+  }
+
+  /**
+   * Rebuilds a hall from an image written by {@link #writeImage}, so that only the journal's tail
+   * after {@code state().seq()} needs replaying.
+   *
+   * @throws IllegalArgumentException if the image is not one this version wrote or names matters,
+   *     windows or channels the configuration no longer has; replay the whole journal instead
+   */
+  public static HallEngine restore(HallConfig config, StateImage.In image) {
+    return new HallEngine(StateImage.read(config, image));
+  }
+
+  /** Writes the whole state, for {@link #restore}. */
+  public void writeImage(StateImage.Out image) {
+    StateImage.write(state, image);
   }
 
   public HallState state() {

@@ -37,6 +37,22 @@ public final class Ticket {
   ServiceRecordId record;
   Instant calledAt;
 
+  /** A ticket as an image recorded it, before its changing fields are set back. */
+  Ticket(TicketId id, String number, TicketSource source, int partySize, String personHash, Appointment appointment,
+      DeviceId device, long serial, Instant arrival, MatterCode matter) {
+    this.id = id;
+    this.number = number;
+    this.source = source;
+    this.partySize = partySize;
+    this.personHash = personHash;
+    this.appointment = appointment;
+    this.device = device;
+    this.serial = serial;
+    this.arrival = arrival;
+    this.arrivalMillis = arrival.toEpochMilli();
+    this.matter = matter;
+  }
+
   Ticket(HallEvent.TicketIssued e) {
     this.id = e.ticket();
     this.number = e.number();

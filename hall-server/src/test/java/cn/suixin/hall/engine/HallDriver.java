@@ -26,6 +26,13 @@ final class HallDriver {
     this.now = day.atTime(time).atZone(config.zone()).toInstant();
   }
 
+  /** A driver over an engine restored elsewhere, at the time another driver stood. */
+  HallDriver(HallEngine engine, HallDriver at) {
+    this.engine = engine;
+    this.day = at.day;
+    this.now = at.now;
+  }
+
   static HallDriver openHall() {
     return new HallDriver(TestHall.config(), TestHall.DAY, LocalTime.of(9, 30));
   }

@@ -23,6 +23,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Properties of the engine over random command sequences on a hall open around the clock. */
@@ -37,7 +38,7 @@ class HallProperties {
 
   @Provide
   Arbitrary<Step> steps() {
-    return Combinators.combine(Arbitraries.integers().between(0, 21), Arbitraries.integers().between(0, 1000),
+    return Combinators.combine(Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 1000),
         Arbitraries.integers().between(0, 1000)).as(Step::new);
   }
 
@@ -85,6 +86,27 @@ class HallProperties {
   }
 
   @Property(tries = 300)
+  @Label("a hall restored from its image at any point decides and ends exactly as the live one")
+  void image_restores_the_hall(@ForAll @Size(max = 300) List<@net.jqwik.api.From("steps") Step> steps,
+      @ForAll @IntRange(min = 0, max = 300) int cut) {
+    Run live = new Run();
+    int k = Math.min(cut, steps.size());
+    steps.subList(0, k).forEach(live::step);
+    Tape tape = new Tape();
+    live.hall.engine.writeImage(tape);
+    Run restored = live.twin(HallEngine.restore(CONFIG, tape));
+    assertThat(tape.unread()).as("values left unread").isZero();
+    assertThat(restored.hall.state().fingerprint()).isEqualTo(live.hall.state().fingerprint());
+    for (Step s : steps.subList(k, steps.size())) {
+      live.step(s);
+      restored.step(s);
+      assertThat(restored.hall.journal).as("events after %s", s).isEqualTo(live.hall.journal.subList(
+          live.hall.journal.size() - restored.hall.journal.size(), live.hall.journal.size()));
+    }
+    assertThat(restored.hall.state().fingerprint()).isEqualTo(live.hall.state().fingerprint());
+  }
+
+  @Property(tries = 300)
   @Label("a green channel never delays a regular ticket beyond its configured bound")
   void green_channel_respects_fairness(@ForAll @Size(max = 300) List<@net.jqwik.api.From("steps") Step> steps) {
     Run run = new Run();
@@ -113,13 +135,25 @@ class HallProperties {
 
   /** Interprets steps against a live hall; refusals are fine, they change nothing. */
   static final class Run {
-    final HallDriver hall = new HallDriver(CONFIG, TestHall.DAY, LocalTime.of(8, 0));
+    final HallDriver hall;
     final List<TicketId> issued = new ArrayList<>();
 
     Run() {
+      this(new HallDriver(CONFIG, TestHall.DAY, LocalTime.of(8, 0)));
       for (WindowId w : WINDOWS) {
         hall.run(new HallCommand.SignIn(w, new Clerk("c" + w.value(), "n")));
       }
+    }
+
+    private Run(HallDriver hall) {
+      this.hall = hall;
+    }
+
+    /** The same run continued on another engine from here on. */
+    Run twin(HallEngine engine) {
+      Run twin = new Run(new HallDriver(engine, hall));
+      twin.issued.addAll(issued);
+      return twin;
     }
 
     void step(Step s) {
@@ -141,7 +175,37 @@ class HallProperties {
         case 18 -> hall.run(new HallCommand.SignIn(w, new Clerk("c" + s.b() % 6, "n")));
         case 19 -> hall.run(s.b() % 3 == 0 ? new HallCommand.SignOut(w) : new HallCommand.Recall(w));
         case 20 -> hall.later(Duration.ofSeconds(1 + s.b() * 3L));
+        case 22 -> hall.run(new HallCommand.RecordRating(new ServiceRecordId(1 + s.b() % 40), 1 + s.a() % 5,
+            s.a() % 3, s.a() % 4 == 0 ? "态度不好" : null));
+        case 23 -> hall.run(new HallCommand.FinishService(w, outcome(s.b())));
+        case 24 -> hall.run(new HallCommand.RemapWindow(w, Map.of(m, 1 + s.b() % 5)));
+        case 25 -> hall.run(s.b() % 2 == 0 ? new HallCommand.CloseWindow(w, "x") : new HallCommand.OpenWindow(w));
+        case 26 -> hall.run(new HallCommand.SetNotice("今日通知 " + s.b()));
+        case 27 -> hall.run(new HallCommand.ReserveNumberBlock(new DeviceId("kiosk" + s.a() % 2), m, 1 + s.b() % 9));
+        case 28 -> admitOffline(s);
+        case 29 -> pickTicket(s.b()).ifPresent(t -> hall.run(new HallCommand.GrantGreenChannel(t, TestHall.GAOKAO,
+            "G", "准考证")));
         default -> hall.later(s.b() % 50 == 0 ? Duration.ofHours(20) : Duration.ofMinutes(s.b() % 15));
+      }
+    }
+
+    private static Outcome outcome(int b) {
+      return switch (b % 4) {
+        case 0 -> new Outcome.PendingMaterials(List.of("户口簿复印件"), TestHall.DAY.plusDays(3));
+        case 1 -> new Outcome.Referred("出入境窗口");
+        case 2 -> new Outcome.NotDone("材料不全");
+        default -> new Outcome.Done();
+      };
+    }
+
+    /** A kiosk hands over a ticket it issued offline from one of its blocks, if it has one today. */
+    private void admitOffline(Step s) {
+      long blockId = 1 + s.b() % 3;
+      NumberBlock block = hall.state().block(blockId);
+      if (block != null) {
+        int number = block.from() + s.a() % (block.to() - block.from() + 1);
+        hall.run(new HallCommand.AdmitOfflineTickets(block.device(), blockId,
+            List.of(new HallCommand.OfflineTicket(number, hall.now.minusSeconds(60)))));
       }
     }
 
