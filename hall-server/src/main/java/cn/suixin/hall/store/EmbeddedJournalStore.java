@@ -9,20 +9,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The default store, needing no server: hall journals under {@code <data>/journal/<hall>.log}
- * and records in {@code <data>/records.log}. Files open in the background; the first operations on
- * a journal or the record store simply queue behind the opening.
+ * The default store, needing no server: hall journals under {@code <data>/journal/<hall>.log},
+ * their snapshots under {@code <data>/snapshots/<hall>.snap} and records in
+ * {@code <data>/records.log}. Files open in the background; the first operations on a journal or
+ * the record store simply queue behind the opening.
  */
 public final class EmbeddedJournalStore implements JournalStore {
 
   private final Vertx vertx;
   private final Path journalDirectory;
+  private final Path snapshotDirectory;
   private final Map<String, FileHallJournal> journals = new ConcurrentHashMap<>();
+  private final Map<String, FileHallSnapshots> snapshots = new ConcurrentHashMap<>();
   private final FileRecordStore records;
 
   public EmbeddedJournalStore(Vertx vertx, Path dataDirectory) {
     this.vertx = vertx;
     this.journalDirectory = dataDirectory.resolve("journal");
+    this.snapshotDirectory = dataDirectory.resolve("snapshots");
     this.records = new FileRecordStore(vertx, dataDirectory,
         FileRecordStore.DEFAULT_COMPACTION_MIN_BYTES);
   }
@@ -38,6 +42,12 @@ public final class EmbeddedJournalStore implements JournalStore {
     });
   }
 
+  /** The same instance for the same hall until the store is closed. */
+  @Override
+  public HallSnapshots snapshots(String hallId) {
+    return snapshots.computeIfAbsent(hallId, id -> new FileHallSnapshots(vertx, snapshotDirectory, id));
+  }
+
   @Override
   public RecordStore records() {
     return records;
@@ -48,6 +58,8 @@ public final class EmbeddedJournalStore implements JournalStore {
     List<Future<Void>> closing = new ArrayList<>();
     journals.values().forEach(journal -> closing.add(journal.close()));
     journals.clear();
+    snapshots.values().forEach(hall -> closing.add(hall.close()));
+    snapshots.clear();
     closing.add(records.close());
     return Future.join(closing).mapEmpty();
   }

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class FileHallJournal implements HallJournal {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileHallJournal.class);
-  private static final Pattern HALL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final Vertx vertx;
   private final String hallId;
@@ -43,11 +41,8 @@ public final class FileHallJournal implements HallJournal {
 
   /** Opens once {@code previous} has let go of the file, for reopening a closed journal. */
   FileHallJournal(Vertx vertx, Path directory, String hallId, CompletableFuture<Void> previous) {
-    if (!HALL_ID.matcher(hallId).matches()) {
-      throw new IllegalArgumentException("hall id must be a plain file name: " + hallId);
-    }
     this.vertx = vertx;
-    this.hallId = hallId;
+    this.hallId = HallIds.requireFileName(hallId);
     this.file = new JournalFile(directory, hallId);
     this.lane = new SerialLane(vertx, "hall-journal-" + hallId);
     this.opened = lane.submit(() -> {

@@ -13,6 +13,9 @@ public interface JournalStore {
 
   RecordStore records();
 
+  /** Where the snapshots of a hall are kept, beside its journal. */
+  HallSnapshots snapshots(String hallId);
+
   /**
    * Makes this node the writer of a hall with a fencing token higher than any before, so an old
    * owner can no longer append. Stores with one writer per data folder need no fencing.

@@ -1,5 +1,6 @@
 package cn.suixin.hall.store;
 
+import static cn.suixin.hall.store.SnapshotFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Context;
@@ -212,6 +213,127 @@ public abstract class JournalStoreContract {
               });
         })
         .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("has no snapshot of a hall that never saved one")
+  public void no_snapshot_is_null(Vertx vertx, VertxTestContext testContext) {
+    JournalStore store = open(vertx);
+    store.snapshots("city").latest()
+        .compose(latest -> {
+          testContext.verify(() -> assertThat(latest).isNull());
+          return store.close();
+        })
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("returns a saved snapshot with its seq and image byte for byte")
+  public void saved_snapshot_reads_back(Vertx vertx, VertxTestContext testContext) {
+    JournalStore store = open(vertx);
+    HallSnapshot saved = snapshot(42, 1000);
+    store.snapshots("city").save(saved)
+        .compose(v -> store.snapshots("city").latest())
+        .compose(latest -> {
+          testContext.verify(() -> {
+            assertThat(latest.seq()).isEqualTo(42L);
+            assertThat(latest.image()).isEqualTo(saved.image());
+          });
+          return store.close();
+        })
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("keeps a snapshot of several megabytes whole")
+  public void large_snapshot_reads_back(Vertx vertx, VertxTestContext testContext) {
+    JournalStore store = open(vertx);
+    HallSnapshot saved = snapshot(90_000, 12 * 1024 * 1024);
+    store.snapshots("city").save(saved)
+        .compose(v -> store.snapshots("city").latest())
+        .compose(latest -> {
+          testContext.verify(() -> assertThat(latest).isEqualTo(saved));
+          return store.close();
+        })
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("replaces the snapshot by the next one saved, and keeps the last of saves sent at once")
+  public void later_saves_replace_earlier_ones(Vertx vertx, VertxTestContext testContext) {
+    JournalStore store = open(vertx);
+    HallSnapshots snapshots = store.snapshots("city");
+    snapshots.save(snapshot(10, 5000))
+        .compose(v -> snapshots.save(snapshot(20, 3000)))
+        .compose(v -> snapshots.latest())
+        .compose(latest -> {
+          testContext.verify(() -> assertThat(latest).isEqualTo(snapshot(20, 3000)));
+          List<Future<Void>> saves = new ArrayList<>();
+          for (long seq = 21; seq <= 30; seq++) {
+            saves.add(snapshots.save(snapshot(seq, 200_000 - (int) seq * 1000)));
+          }
+          return Future.all(saves);
+        })
+        .compose(v -> snapshots.latest())
+        .compose(latest -> {
+          testContext.verify(() -> assertThat(latest).isEqualTo(snapshot(30, 170_000)));
+          return store.close();
+        })
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("keeps each hall's snapshot apart, an empty image too")
+  public void snapshots_of_halls_are_apart(Vertx vertx, VertxTestContext testContext) {
+    JournalStore store = open(vertx);
+    HallSnapshot city = snapshot(7, 4000);
+    HallSnapshot anju = new HallSnapshot(3, new byte[0]);
+    Future.all(store.snapshots("city").save(city), store.snapshots("anju").save(anju))
+        .compose(v -> Future.all(store.snapshots("city").latest(), store.snapshots("anju").latest(),
+            store.snapshots("chuanshan").latest()))
+        .compose(reads -> {
+          testContext.verify(() -> {
+            assertThat(reads.<HallSnapshot>resultAt(0)).isEqualTo(city);
+            assertThat(reads.<HallSnapshot>resultAt(1)).isEqualTo(anju);
+            assertThat(reads.<HallSnapshot>resultAt(2)).isNull();
+          });
+          return store.close();
+        })
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("still has the snapshot after the store is reopened")
+  public void snapshot_survives_reopen(Vertx vertx, VertxTestContext testContext) {
+    JournalStore store = open(vertx);
+    HallSnapshot saved = snapshot(15, 64 * 1024);
+    store.snapshots("city").save(saved)
+        .compose(v -> store.close())
+        .compose(v -> {
+          JournalStore reopened = open(vertx);
+          return reopened.snapshots("city").latest().compose(latest -> {
+            testContext.verify(() -> assertThat(latest).isEqualTo(saved));
+            return reopened.close();
+          });
+        })
+        .onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("answers snapshot calls on the caller's own context")
+  public void snapshots_complete_on_the_callers_context(Vertx vertx, VertxTestContext testContext) {
+    JournalStore store = open(vertx);
+    Context hall = vertx.getOrCreateContext();
+    hall.runOnContext(v -> store.snapshots("city").save(snapshot(1, 100))
+        .compose(w -> {
+          testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
+          return store.snapshots("city").latest();
+        })
+        .onComplete(testContext.succeeding(latest -> testContext.verify(() -> {
+          assertThat(Vertx.currentContext()).isSameAs(hall);
+          assertThat(latest).isEqualTo(snapshot(1, 100));
+          store.close().onComplete(testContext.succeedingThenComplete());
+        }))));
   }
 
   @Test

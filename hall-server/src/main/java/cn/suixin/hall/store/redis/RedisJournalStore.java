@@ -1,6 +1,7 @@
 package cn.suixin.hall.store.redis;
 
 import cn.suixin.hall.store.HallJournal;
+import cn.suixin.hall.store.HallSnapshots;
 import cn.suixin.hall.store.JournalStore;
 import cn.suixin.hall.store.RecordStore;
 import io.vertx.core.Future;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The production store: one Redis Stream per hall, fenced by the owner's token, and records in
@@ -36,6 +38,7 @@ public final class RedisJournalStore implements JournalStore {
   private final Redis reader;
   private final long timeoutMillis;
   private final Map<String, RedisHallJournal> journals = new ConcurrentHashMap<>();
+  private final Map<String, RedisHallSnapshots> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Long> tokens = new ConcurrentHashMap<>();
   private final RedisRecordStore records;
 
@@ -91,8 +94,15 @@ public final class RedisJournalStore implements JournalStore {
     HallKeys.of(hallId);
     // A journal closed on its own (say, to rebuild a hall after a failed append) is replaced.
     return journals.compute(hallId, (id, open) -> open == null || open.isClosing()
-        ? new RedisHallJournal(id, context, writer, this::read, tokens::get)
+        ? new RedisHallJournal(id, context, writer, pooled("journal read"), tokens::get)
         : open);
+  }
+
+  /** The same instance for the same hall until the store is closed. */
+  @Override
+  public HallSnapshots snapshots(String hallId) {
+    return snapshots.computeIfAbsent(hallId,
+        id -> new RedisHallSnapshots(id, context, pooled("snapshot of hall " + id)));
   }
 
   @Override
@@ -105,14 +115,19 @@ public final class RedisJournalStore implements JournalStore {
     List<Future<Void>> closing = new ArrayList<>();
     journals.values().forEach(journal -> closing.add(journal.close()));
     journals.clear();
+    snapshots.values().forEach(hall -> closing.add(context.inside(hall::afterSaves)));
+    snapshots.clear();
     return Future.join(closing).transform(ar -> context.call(() -> Future.join(writer.close(),
         recordLink.close(), reader.close()).mapEmpty()));
   }
 
-  /** Reads go through the pool, off the writer's connection, so a long replay holds up no append. */
-  private Future<Response> read(Request request) {
-    return reader.send(request)
+  /**
+   * Calls through the pool, off the writer's connection, so a long replay or a large snapshot
+   * holds up no append.
+   */
+  private Function<Request, Future<Response>> pooled(String what) {
+    return request -> reader.send(request)
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .recover(t -> Future.failedFuture(RedisErrors.unavailable("journal read", t)));
+        .recover(t -> Future.failedFuture(RedisErrors.unavailable(what, t)));
   }
 }

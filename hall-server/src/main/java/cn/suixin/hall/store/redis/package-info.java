@@ -6,6 +6,7 @@
  * {hall:&lt;id&gt;}:events          Stream, entry id &lt;seq&gt;-0, field e = the event JSON
  * {hall:&lt;id&gt;}:owner           Hash: token (the current owner's fencing token), node
  * {hall:&lt;id&gt;}:fence           counter the tokens are drawn from (INCR)
+ * {hall:&lt;id&gt;}:snapshot        String: the latest snapshot, framed as {@code SnapshotFrame} says
  * {records}:&lt;collection&gt;       Hash: key -&gt; JSON value
  * {records}:&lt;collection&gt;:order Sorted set: key by the order it was first written
  * {records}::next             counter that order draws from
