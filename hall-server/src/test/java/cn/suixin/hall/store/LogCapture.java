@@ -33,6 +33,13 @@ public final class LogCapture implements AutoCloseable {
     }
   }
 
+  /** Every line so far, any level, formatted. */
+  public List<String> lines() {
+    synchronized (appender) {
+      return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+  }
+
   @Override
   public void close() {
     logger.detachAppender(appender);

@@ -92,7 +92,7 @@ public final class HallServer {
       String id = hall.id().value();
       // with Redis, a fresh fencing token shuts out any writer left from an earlier run
       halls.add(store.takeOwnership(id, node)
-          .compose(token -> vertx.deployVerticle(new HallVerticle(hall, store.journal(id), clock, registry))));
+          .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry))));
     }
     return Future.all(halls).map(all -> halls.stream().map(Future::result).toList());
   }

@@ -87,7 +87,7 @@ public final class HallOwnership extends VerticleBase implements NodeListener {
     String id = hall.id().value();
     long started = System.nanoTime();
     return store.takeOwnership(id, me)
-        .compose(token -> vertx.deployVerticle(new HallVerticle(hall, store.journal(id), clock, registry))
+        .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry))
             .onSuccess(dep -> LOG.info("hall {} now served here with fencing token {} after {} ms", id, token,
                 (System.nanoTime() - started) / 1_000_000)))
         .onFailure(t -> {

@@ -107,8 +107,14 @@ public final class LiveMessages {
     return m.put("changes", new JsonObject().put("matters", mj).put("windows", wj));
   }
 
-  /** For tests and the supervisor: the newest call first. */
+  /** For tests, the supervisor and snapshots: the newest call first. */
   public Iterator<JsonObject> recentCalls() {
     return recentCalls.iterator();
+  }
+
+  /** Sets the recent calls back from a snapshot, newest first, as {@link #recentCalls()} gave them. */
+  public void restoreRecentCalls(java.util.List<JsonObject> newestFirst) {
+    recentCalls.clear();
+    newestFirst.stream().limit(RECENT_CALLS).forEach(recentCalls::addLast);
   }
 }

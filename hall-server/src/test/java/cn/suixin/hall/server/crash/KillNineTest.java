@@ -125,6 +125,8 @@ class KillNineTest {
   private void restartAndCheckOverHttp(Path data, String kiosk) throws Exception {
     try (ServerProcess restarted = ServerProcess.start(data)) {
       lap("restarted");
+      assertThat(restarted.output().text()).as("the restart began at a snapshot taken before the kill")
+          .containsPattern("hall city restored from the snapshot at seq \\d+ in \\d+ ms, replayed \\d+ events");
       HallClient client = new HallClient(restarted.uri("/"), HALL);
       for (Ack t : issued) {
         Reply r = client.ticket(t.ticket());

@@ -142,7 +142,8 @@ public final class ServerProcess implements AutoCloseable {
   private static Process launch(Path dir, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Djava.io.tmpdir=" + dir.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
+        // snapshots every 97 events, so crash tests restart from a snapshot and a tail at odd points
+        "-Dsuixin.snapshot.every=97", "-Djava.io.tmpdir=" + dir.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
         "cn.suixin.hall.server.app.Main"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();

@@ -1,0 +1,69 @@
+package cn.suixin.hall.server.codec;
+
+import cn.suixin.hall.engine.StateImage;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes a state image as big-endian ints and longs and length-prefixed UTF-8 strings (-1 for
+ * null) into a growing array: no streams, so writing a large hall costs little on the event loop.
+ */
+public final class ImageWriter implements StateImage.Out {
+  private byte[] bytes;
+  private int size;
+
+  public ImageWriter(int initialCapacity) {
+    this.bytes = new byte[Math.max(16, initialCapacity)];
+  }
+
+  @Override
+  public void putInt(int value) {
+    ensure(4);
+    bytes[size++] = (byte) (value >>> 24);
+    bytes[size++] = (byte) (value >>> 16);
+    bytes[size++] = (byte) (value >>> 8);
+    bytes[size++] = (byte) value;
+  }
+
+  @Override
+  public void putLong(long value) {
+    putInt((int) (value >>> 32));
+    putInt((int) value);
+  }
+
+  @Override
+  public void putString(String value) {
+    if (value == null) {
+      putInt(-1);
+      return;
+    }
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    putBytes(utf8);
+  }
+
+  /** A length-prefixed run of bytes, such as an image written by another writer. */
+  public void putBytes(byte[] value) {
+    putInt(value.length);
+    ensure(value.length);
+    System.arraycopy(value, 0, bytes, size, value.length);
+    size += value.length;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public byte[] toByteArray() {
+    return Arrays.copyOf(bytes, size);
+  }
+
+  private void ensure(int more) {
+    if (size + more > bytes.length) {
+      long wanted = Math.max((long) bytes.length * 2, (long) size + more);
+      if (wanted > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("state image over 2 GiB");
+      }
+      bytes = Arrays.copyOf(bytes, (int) wanted);
+    }
+  }
+}
