@@ -21,6 +21,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +42,23 @@ public final class HallServer {
   }
 
   public static Future<HallServer> start(ServerOptions options, Clock clock) {
-    CityConfig loaded = new ConfigLoader().load(options.config());
-    CityConfig city = options.demo()
-        ? new CityConfig(loaded.name(), loaded.nameEn(), loaded.halls().stream().map(HallConfig::alwaysOpen).toList())
-        : loaded;
-    if (options.cluster() == null) {
-      return boot(Vertx.vertx(), null, city, options, clock);
+    // A single node's Vert.x starts on another thread while the configuration is read: neither
+    // needs the other, and a restart serves that much sooner. A bad configuration still fails here.
+    CompletableFuture<Vertx> single = options.cluster() == null ? CompletableFuture.supplyAsync(Vertx::vertx) : null;
+    CityConfig city;
+    try {
+      CityConfig loaded = new ConfigLoader().load(options.config());
+      city = options.demo()
+          ? new CityConfig(loaded.name(), loaded.nameEn(), loaded.halls().stream().map(HallConfig::alwaysOpen).toList())
+          : loaded;
+    } catch (RuntimeException e) {
+      if (single != null) {
+        single.thenAccept(Vertx::close);
+      }
+      throw e;
+    }
+    if (single != null) {
+      return boot(single.join(), null, city, options, clock);
     }
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(options.cluster()));
     // the event bus between nodes listens and advertises on the cluster address, as Hazelcast does
@@ -67,11 +79,14 @@ public final class HallServer {
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
       HttpVerticle.Shared shared = new HttpVerticle.Shared();
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);
-      return deployHalls(vertx, cluster, city, store, clock, registry)
-          .onSuccess(deployments::addAll)
-          .compose(v -> vertx.deployVerticle(http))
-          .map(id -> {
-            deployments.add(id);
+      // The HTTP face starts while the halls replay; until they are all up, /ready says 503 and a
+      // command to a hall not yet deployed gets a 503 with Retry-After.
+      Future<List<String>> halls = deployHalls(vertx, cluster, city, store, clock, registry);
+      Future<String> face = vertx.deployVerticle(http);
+      return Future.all(halls, face)
+          .map(all -> {
+            deployments.addAll(halls.result());
+            deployments.add(face.result());
             ready.set(true);
             LOG.info("serving {} halls on port {} ({} store{})", city.halls().size(), http.actualPort(),
                 options.store(), cluster == null ? ", single node" : ", cluster node " + cluster.getNodeId());
