@@ -43,14 +43,27 @@ public final class ImageWriter implements StateImage.Out {
 
   /** A length-prefixed run of bytes, such as an image written by another writer. */
   public void putBytes(byte[] value) {
-    putInt(value.length);
-    ensure(value.length);
-    System.arraycopy(value, 0, bytes, size, value.length);
-    size += value.length;
+    putBytes(value, value.length);
+  }
+
+  /** The first {@code length} bytes of {@code value}, length-prefixed. */
+  public void putBytes(byte[] value, int length) {
+    putInt(length);
+    ensure(length);
+    System.arraycopy(value, 0, bytes, size, length);
+    size += length;
   }
 
   public int size() {
     return size;
+  }
+
+  /**
+   * The array written so far, not copied: valid up to {@link #size()}, and only while nothing more
+   * is written. Saves copying a large image on the event loop.
+   */
+  public byte[] array() {
+    return bytes;
   }
 
   public byte[] toByteArray() {

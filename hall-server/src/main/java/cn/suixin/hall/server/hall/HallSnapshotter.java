@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class HallSnapshotter {
   private static final Logger LOG = LoggerFactory.getLogger(HallSnapshotter.class);
+  /** A capture may take at most 1/50 of the hall's time: 2 %. */
+  private static final int PAUSE_SHARE = 50;
   private final Vertx vertx;
   private final HallConfig config;
   private final String hall;
@@ -38,6 +40,9 @@ final class HallSnapshotter {
   private int durableChecksum;
   private long savedSeq;
   private Future<Void> saving = Future.succeededFuture();
+  private int lastImageSize = 1 << 20;
+  private long lastCaptureAt;
+  private long lastCaptureNanos;
 
   HallSnapshotter(Vertx vertx, HallConfig config, HallSnapshots snapshots, int every) {
     this.vertx = vertx;
@@ -54,38 +59,51 @@ final class HallSnapshotter {
     durableChecksum = checksum(last.payload());
   }
 
-  /**
-   * The saved snapshot, if one is usable with this configuration and journal; otherwise null, with
-   * the reason logged. Never fails: without a snapshot the caller replays everything.
-   */
-  Future<SnapshotImage.Restored> restore(HallJournal journal) {
+  /** The saved snapshot, or null if there is none or it cannot be read (logged). Never fails. */
+  Future<HallSnapshot> latest() {
     durableSeq = 0;
     savedSeq = 0;
-    return snapshots.latest().compose(saved -> {
-      if (saved == null) {
-        return Future.succeededFuture(null);
-      }
-      return vertx.executeBlocking(() -> SnapshotImage.decode(saved.image(), config, fingerprint), false)
-          .compose(restored -> journal.readFrom(restored.seq(), 1).map(entries -> {
-            if (entries.isEmpty() || checksum(entries.get(0).payload()) != restored.entryChecksum()) {
-              throw new IllegalArgumentException("the journal's entry " + restored.seq() + " is not the one the "
-                  + "snapshot was taken at");
-            }
-            durable(entries.get(0));
-            savedSeq = restored.seq();
-            return restored;
-          }));
-    }).recover(t -> {
-      LOG.warn("hall {}: snapshot not used, replaying the whole journal: {}", hall, t.getMessage());
-      durableSeq = 0;
-      savedSeq = 0;
+    return snapshots.latest().recover(t -> {
+      LOG.warn("hall {}: snapshot not readable, replaying the whole journal: {}", hall, t.toString());
       return Future.succeededFuture(null);
     });
   }
 
-  /** After a durable batch or a replay: takes a snapshot if enough events passed since the last. */
+  /**
+   * The hall restored from a saved snapshot, if it is usable with this configuration and journal;
+   * otherwise null, with the reason logged. Never fails: without it the caller replays everything.
+   */
+  Future<SnapshotImage.Restored> restore(HallSnapshot saved, HallJournal journal) {
+    return vertx.executeBlocking(() -> SnapshotImage.decode(saved.image(), config, fingerprint), false)
+        .compose(restored -> journal.readFrom(restored.seq(), 1).map(entries -> {
+          if (restored.seq() != saved.seq()) {
+            throw new IllegalArgumentException("the snapshot file says seq " + saved.seq() + ", its image "
+                + restored.seq());
+          }
+          if (entries.isEmpty() || checksum(entries.get(0).payload()) != restored.entryChecksum()) {
+            throw new IllegalArgumentException("the journal's entry " + restored.seq() + " is not the one the "
+                + "snapshot was taken at");
+          }
+          durable(entries.get(0));
+          savedSeq = restored.seq();
+          return restored;
+        }))
+        .recover(t -> {
+          LOG.warn("hall {}: snapshot not used, replaying the whole journal: {}", hall, t.getMessage());
+          durableSeq = 0;
+          savedSeq = 0;
+          return Future.succeededFuture(null);
+        });
+  }
+
+  /**
+   * After a durable batch or a replay: takes a snapshot if enough events passed since the last,
+   * and if the last capture's pause is small beside the time since: a hall holding a great many
+   * tickets snapshots less often rather than stalling its commands.
+   */
   void maybeSave(HallEngine engine, LiveMessages live, IdempotencyCache idempotency) {
-    if (every > 0 && durableSeq - savedSeq >= every) {
+    if (every > 0 && durableSeq - savedSeq >= every
+        && System.nanoTime() - lastCaptureAt >= lastCaptureNanos * PAUSE_SHARE) {
       save(engine, live, idempotency);
     }
   }
@@ -103,13 +121,17 @@ final class HallSnapshotter {
       return;
     }
     long started = System.nanoTime();
-    ImageWriter image = new ImageWriter(1 << 20);
+    // sized from the last image, so a large hall's image is not grown and copied on the event loop
+    ImageWriter image = new ImageWriter(lastImageSize + lastImageSize / 8 + 4096);
     engine.writeImage(image);
+    lastImageSize = image.size();
     List<String> recent = new ArrayList<>();
     live.recentCalls().forEachRemaining(call -> recent.add(call.encode()));
     SnapshotImage.Capture capture = new SnapshotImage.Capture(durableSeq, durableChecksum, fingerprint,
-        image.toByteArray(), recent, idempotency.entries());
+        image.array(), image.size(), recent, idempotency.entries());
     long onLoop = System.nanoTime() - started;
+    lastCaptureAt = started;
+    lastCaptureNanos = onLoop;
     long seq = durableSeq;
     saving = vertx.executeBlocking(() -> SnapshotImage.encode(capture), false)
         .compose(bytes -> snapshots.save(new HallSnapshot(seq, bytes)).map(bytes.length))

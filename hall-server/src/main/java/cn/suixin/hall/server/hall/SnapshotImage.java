@@ -19,8 +19,8 @@ final class SnapshotImage {
   static final int LAYOUT = 1;
 
   /** What is taken on the hall's event loop; the bytes are made from it elsewhere. */
-  record Capture(long seq, int entryChecksum, String configFingerprint, byte[] engine, List<String> recentCalls,
-      List<Map.Entry<String, String>> idempotency) {
+  record Capture(long seq, int entryChecksum, String configFingerprint, byte[] engine, int engineLength,
+      List<String> recentCalls, List<Map.Entry<String, String>> idempotency) {
   }
 
   /** A hall restored from a snapshot, ready to replay the journal after {@code seq}. */
@@ -32,12 +32,12 @@ final class SnapshotImage {
   }
 
   static byte[] encode(Capture c) {
-    ImageWriter out = new ImageWriter(c.engine().length + 64 * 1024);
+    ImageWriter out = new ImageWriter(c.engineLength() + 64 * 1024);
     out.putInt(LAYOUT);
     out.putString(c.configFingerprint());
     out.putLong(c.seq());
     out.putInt(c.entryChecksum());
-    out.putBytes(c.engine());
+    out.putBytes(c.engine(), c.engineLength());
     out.putInt(c.recentCalls().size());
     c.recentCalls().forEach(out::putString);
     out.putInt(c.idempotency().size());
