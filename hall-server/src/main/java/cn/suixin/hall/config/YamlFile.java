@@ -61,6 +61,20 @@ final class YamlFile {
     return Optional.empty();
   }
 
+  /**
+   * A whole file as a tree with text scalars, for settings read outside the hall configuration;
+   * throws {@link ConfigException} for a duplicate key, with its line and column.
+   */
+  static JsonNode tree(Path file) throws IOException {
+    YamlFile yaml = new YamlFile(file.toString());
+    Problems problems = new Problems();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonParser parser = FACTORY.createParser(in)) {
+      JsonNode root = parser.nextToken() == null ? NullNode.getInstance() : yaml.node(parser, "", problems);
+      problems.throwIfAny();
+      return root;
+    }
+  }
+
   String name() {
     return name;
   }

@@ -2,6 +2,7 @@ package cn.suixin.hall.server.app;
 
 import java.time.Clock;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar hall-server.jar [--config DIR] [--data DIR] [--port N] [--demo]} serves every
@@ -13,6 +14,12 @@ public final class Main {
   }
 
   public static void main(String[] argv) {
+    // Logging takes a cold JVM about 150-200 ms to set up; it happens beside reading the arguments
+    // and the configuration instead of before them. SLF4J hands out stand-in loggers meanwhile and
+    // replays what they were given once logging is ready.
+    Thread logging = new Thread(LoggerFactory::getILoggerFactory, "logging-setup");
+    logging.setDaemon(true);
+    logging.start();
     System.exit(run(argv, System.getenv()));
   }
 

@@ -1,8 +1,7 @@
 package cn.suixin.hall.server.app;
 
+import cn.suixin.hall.config.YamlTree;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +37,11 @@ final class NodeSettings {
     }
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      root = YamlTree.read(file);
     } catch (IOException e) {
       throw new UsageException(file + ": not valid YAML: " + e.getMessage());
+    } catch (cn.suixin.hall.config.ConfigException e) {
+      throw new UsageException(e.getMessage());
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return out;
