@@ -65,10 +65,10 @@ public final class HallVerticle extends VerticleBase {
 
   /**
    * Durable events between two snapshots of a hall unless {@code -Dsuixin.snapshot.every} says
-   * otherwise: a few hours of the city hall on a busy day, and a fraction of a second of replay
-   * in a cold JVM.
+   * otherwise: about an hour of the city hall on a busy day, and well under half a second of
+   * replay in a cold JVM. A hall with a huge backlog snapshots less often (see HallSnapshotter).
    */
-  public static final int SNAPSHOT_EVERY = Integer.getInteger("suixin.snapshot.every", 5_000);
+  public static final int SNAPSHOT_EVERY = Integer.getInteger("suixin.snapshot.every", 2_000);
 
   /** The owner of a hall whose journal and snapshots are in {@code store}. */
   public static HallVerticle of(HallConfig config, JournalStore store, Clock clock, MeterRegistry registry) {
