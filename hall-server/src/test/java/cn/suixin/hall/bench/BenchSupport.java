@@ -83,6 +83,23 @@ final class BenchSupport {
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  /**
+   * Starts {@code java -jar hall-server.jar --demo} as an operator would, from the shaded jar that
+   * {@code mvn package} leaves in {@code target/}; fails if it has not been built.
+   */
+  static Process spawnServerJar(Path data, int port, Path log, String... jvmArgs) throws IOException {
+    Path jar = Path.of("target", "hall-server.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run the benchmark with 'package', as docs/benchmarks.md does");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of(jvmArgs));
+    cmd.addAll(List.of("-jar", jar.toString(), "--demo", "--config", configDir().toString(), "--data",
+        data.toString(), "--port", Integer.toString(port)));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
   static HttpClient plainClient() {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
   }
