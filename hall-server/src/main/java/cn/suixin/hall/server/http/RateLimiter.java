@@ -22,14 +22,18 @@ final class RateLimiter {
     this.burst = burst;
   }
 
-  synchronized boolean allow(String key, long nowMillis) {
+  /**
+   * Takes a request from the caller's bucket: 0 if allowed, otherwise how long until the bucket
+   * holds one again, for the 429's Retry-After.
+   */
+  synchronized long waitMillis(String key, long nowMillis) {
     double[] b = buckets.computeIfAbsent(key, k -> new double[] {burst, nowMillis});
     b[0] = Math.min(burst, b[0] + (nowMillis - b[1]) / 1000.0 * perSecond);
     b[1] = nowMillis;
     if (b[0] < 1) {
-      return false;
+      return Math.max(1, (long) Math.ceil((1 - b[0]) / perSecond * 1000));
     }
     b[0] -= 1;
-    return true;
+    return 0;
   }
 }

@@ -36,8 +36,10 @@ final class TicketRoutes {
     }
     if (p == null) {
       String address = rc.request().remoteAddress().hostAddress();
-      if (!ctx.phoneLimiter.allow(address, System.currentTimeMillis())) {
-        throw new Problem(429, "RATE_LIMITED", "取号过于频繁，请稍后再试", "Too many tickets; try again later");
+      long wait = ctx.phoneLimiter.waitMillis(address, System.currentTimeMillis());
+      if (wait > 0) {
+        throw new Problem(429, "RATE_LIMITED", "取号过于频繁，请稍后再试", "Too many tickets; try again later")
+            .with("retryAfterSeconds", (wait + 999) / 1000);
       }
       cmd.put("source", "PHONE");
     } else if (kiosk) {

@@ -178,6 +178,9 @@ class ServiceFlowTest {
     }
     assertThat(limited).as("statuses %s", statuses).isNotNull();
     assertProblem(limited, 429, "RATE_LIMITED");
+    // a phone gets a ticket back every 10 s (6 a minute), so it is told to wait 1-10 s
+    assertThat(limited.header("Retry-After")).as("Retry-After of the 429").isNotNull();
+    assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 10);
     assertThat(statuses.subList(0, statuses.size() - 1)).as("the burst before the limit").isNotEmpty()
         .containsOnly(201);
     HttpReply kiosk = server.post(city("tickets"), server.token("kiosk"), new JsonObject().put("matter", "HH-CERT"));
