@@ -62,7 +62,7 @@ public final class ApiRouter {
     router.post("/api/v1/halls/:hall/notice").handler(halls::notice);
     router.post("/api/v1/halls/:hall/offline-blocks").handler(halls::reserveBlock);
     router.post("/api/v1/halls/:hall/offline-tickets").handler(halls::admitOffline);
-    router.route("/api/*").handler(ApiRouter::notFound);
+    router.route("/api/*").handler(rc -> notFound(router, rc));
     router.route("/api/*").failureHandler(Problems::handle);
 
     router.get("/health").handler(ops::health);
@@ -72,7 +72,35 @@ public final class ApiRouter {
     return router;
   }
 
-  private static void notFound(RoutingContext rc) {
-    rc.fail(Problem.notFound("NOT_FOUND", "没有该接口", "No such endpoint"));
+  /** No route took the request: a 405 naming the allowed methods if the path exists, else a 404. */
+  private static void notFound(Router router, RoutingContext rc) {
+    String allowed = router.getRoutes().stream()
+        .filter(r -> r.getPath() != null && !r.getPath().endsWith("*") && r.methods() != null
+            && samePath(r.getPath(), rc.request().path()))
+        .flatMap(r -> r.methods().stream()).map(HttpMethod::name).distinct().sorted()
+        .collect(java.util.stream.Collectors.joining(", "));
+    if (allowed.isEmpty()) {
+      rc.fail(Problem.notFound("NOT_FOUND", "没有该接口", "No such endpoint"));
+      return;
+    }
+    rc.response().putHeader("Allow", allowed);
+    rc.fail(new Problem(405, "METHOD_NOT_ALLOWED", "该接口不支持此请求方法，可用：" + allowed,
+        "This endpoint takes " + allowed + " only").with("allowed", allowed));
+  }
+
+  /** Whether a route's path (with {@code :param} segments) names this request path. */
+  private static boolean samePath(String template, String path) {
+    String[] want = template.split("/", -1);
+    String[] got = path.split("/", -1);
+    if (want.length != got.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      boolean param = want[i].startsWith(":") && !got[i].isEmpty();
+      if (!param && !want[i].equals(got[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -134,6 +134,18 @@ class BadInputTest {
   }
 
   @Test
+  void a_known_endpoint_asked_with_the_wrong_method_is_a_405_naming_the_allowed_ones() {
+    long before = server.seq();
+    HttpReply r = server.get(city("windows/01/call-next"), server.token("clerk1"));
+    assertProblem(r, 405, "METHOD_NOT_ALLOWED");
+    assertThat(r.header("Allow")).isEqualTo("POST");
+    HttpReply tickets = server.post(city("tickets/20260101-Z999"), server.token("kiosk"), new JsonObject());
+    assertProblem(tickets, 405, "METHOD_NOT_ALLOWED");
+    assertThat(tickets.header("Allow")).isEqualTo("GET");
+    assertThat(server.seq()).isEqualTo(before);
+  }
+
+  @Test
   void an_unknown_ticket_is_a_404_problem() {
     assertProblem(server.get(city("tickets/20260101-Z999"), null), 404, "UNKNOWN_TICKET");
     long before = server.seq();
