@@ -56,7 +56,7 @@ public final class Agent implements AutoCloseable {
     Outbox outbox = new Outbox(o.dataDir().resolve("outbox"));
     OfflineDesk offline = new OfflineDesk(new OfflineStore(o.dataDir().resolve("offline.json")),
         clock, HALL_ZONE);
-    service = new AgentService(new TicketEncoder(profile), offline, outbox, clock, HALL_ZONE);
+    service = new AgentService(new TicketEncoder(profile), offline, outbox, clock, HALL_ZONE, o.server());
 
     PrinterDriver printer = null;
     SerialLink printerLink = printerLink(o, profile);

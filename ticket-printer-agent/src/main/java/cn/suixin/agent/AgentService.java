@@ -15,6 +15,7 @@ import cn.suixin.agent.outbox.Outbox;
 import cn.suixin.agent.outbox.OutboxMessage;
 import cn.suixin.agent.pad.PadRating;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -39,9 +40,11 @@ public final class AgentService implements LinkHandler, PadListener {
   private final ZoneId zone;
   private volatile AgentLink link;
   private volatile String hallName = "";
+  private final URI server;
 
   public AgentService(TicketEncoder encoder, OfflineDesk offline, Outbox outbox, Clock clock,
-      ZoneId zone) {
+      ZoneId zone, URI server) {
+    this.server = server;
     this.encoder = encoder;
     this.offline = new OfflineFallback(offline, outbox, this::send);
     this.outbox = outbox;
@@ -140,7 +143,7 @@ public final class AgentService implements LinkHandler, PadListener {
       return;
     }
     offline.seen(ticket.getString("matter"));
-    print(job, encoder.encode(TicketMessages.layout(hallName, ticket, zone)));
+    print(job, encoder.encode(TicketMessages.layout(hallName, ticket, zone, server)));
   }
 
   private void print(String job, byte[] bytes) {

@@ -3,6 +3,7 @@ package cn.suixin.agent;
 import cn.suixin.agent.escpos.TicketLayout;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,12 +17,24 @@ final class TicketMessages {
   private TicketMessages() {
   }
 
-  static TicketLayout layout(String hallName, JsonObject t, ZoneId zone) {
+  /** With {@code server}, a relative ticket link is resolved against it: a QR code needs a full address. */
+  static TicketLayout layout(String hallName, JsonObject t, ZoneId zone, URI server) {
     long waitSeconds = t.getLong("estimatedWaitSeconds", 0L);
     return new TicketLayout(hallName, t.getString("number", "?"),
         t.getString("matterName", t.getString("matter", "")), t.getInteger("ahead", 0),
         (int) ((waitSeconds + 59) / 60), windows(t), localTime(t.getString("issuedAt"), zone),
-        t.getString("followUrl"), t.getBoolean("offline", false), greenChannel(t));
+        followUrl(t.getString("followUrl"), server), t.getBoolean("offline", false), greenChannel(t));
+  }
+
+  /**
+   * A link the server sent relative (it was not told its public address) is resolved against the
+   * server this agent talks to, which phones on the hall's network reach; an absolute one is kept.
+   */
+  static String followUrl(String url, URI server) {
+    if (url == null || server == null || !url.startsWith("/") || url.startsWith("//")) {
+      return url;
+    }
+    return server.resolve(url).toString();
   }
 
   static String localTime(String iso, ZoneId zone) {

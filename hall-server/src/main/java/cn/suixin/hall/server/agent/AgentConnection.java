@@ -90,7 +90,7 @@ final class AgentConnection {
         return;
       }
       agent = p;
-      feed = new AgentFeed(p, h, ctx.accounts(), ctx.gateway());
+      feed = new AgentFeed(p, h, ctx.accounts(), ctx.gateway(), ctx.links());
       requests = new AgentRequests(vertx, ctx.gateway(), p);
       // subscribe before hello, so nothing that happens after hello is missed
       events = vertx.eventBus().consumer(Addresses.events(h.id().value()), msg -> onEvent(msg.body()));

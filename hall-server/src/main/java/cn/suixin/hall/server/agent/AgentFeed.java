@@ -6,6 +6,7 @@ import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.codec.EventTypes;
 import cn.suixin.hall.server.http.HallGateway;
+import cn.suixin.hall.server.view.FollowLinks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -17,12 +18,14 @@ import java.util.Objects;
  * in the hall is none of its business.
  */
 final class AgentFeed {
+  private final FollowLinks links;
   private final Principal agent;
   private final HallConfig hall;
   private final Accounts accounts;
   private final HallGateway gateway;
 
-  AgentFeed(Principal agent, HallConfig hall, Accounts accounts, HallGateway gateway) {
+  AgentFeed(Principal agent, HallConfig hall, Accounts accounts, HallGateway gateway, FollowLinks links) {
+    this.links = links;
     this.agent = agent;
     this.hall = hall;
     this.accounts = accounts;
@@ -63,7 +66,7 @@ final class AgentFeed {
         return none();
       }
       return gateway.query(hall.id().value(), new JsonObject().put("type", "ticket")
-          .put("ticket", event.getString("ticket"))).map(view -> AgentMessages.printTicket(hall, view));
+          .put("ticket", event.getString("ticket"))).map(view -> AgentMessages.printTicket(hall, view, links));
     });
   }
 

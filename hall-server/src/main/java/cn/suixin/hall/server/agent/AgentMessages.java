@@ -7,6 +7,7 @@ import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.Window;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.http.Problem;
+import cn.suixin.hall.server.view.FollowLinks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class AgentMessages {
   }
 
   /** From the owner's ticket view; the job id is the ticket id, so a repeated job is recognisable. */
-  static JsonObject printTicket(HallConfig hall, JsonObject view) {
+  static JsonObject printTicket(HallConfig hall, JsonObject view, FollowLinks links) {
     String id = view.getString("id");
     String matter = view.getString("matter");
     JsonObject ticket = new JsonObject().put("id", id).put("number", view.getString("number"))
@@ -36,7 +37,7 @@ final class AgentMessages {
         .put("matterNameEn", view.getString("matterNameEn")).put("ahead", view.getInteger("ahead", 0))
         .put("estimatedWaitSeconds", view.getLong("estimatedWaitSeconds", 0L))
         .put("issuedAt", view.getString("issuedAt"))
-        .put("followUrl", "/t/" + hall.id().value() + "/" + id)
+        .put("followUrl", links.of(hall.id().value(), id))
         .put("greenChannel", greenChannelName(hall, view.getString("greenChannel")))
         .put("offline", "OFFLINE".equals(view.getString("source")))
         .put("windows", windowsServing(hall, matter));

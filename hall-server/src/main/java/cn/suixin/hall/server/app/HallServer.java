@@ -9,6 +9,7 @@ import cn.suixin.hall.server.cluster.HazelcastSetup;
 import cn.suixin.hall.server.hall.HallVerticle;
 import cn.suixin.hall.server.http.HttpVerticle;
 import cn.suixin.hall.server.http.IdNumbers;
+import cn.suixin.hall.server.view.FollowLinks;
 import cn.suixin.hall.store.JournalStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -77,7 +78,7 @@ public final class HallServer {
     return Stores.open(vertx, options).compose(store -> {
       Accounts accounts = new Accounts(vertx, store.records(), clock);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
-      HttpVerticle.Shared shared = new HttpVerticle.Shared();
+      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()));
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);
       // The HTTP face starts while the halls replay; until they are all up, /ready says 503 and a
       // command to a hall not yet deployed gets a 503 with Retry-After.

@@ -23,7 +23,7 @@ import java.util.Set;
  * </pre>
  */
 final class NodeSettings {
-  private static final Set<String> KEYS = Set.of("port", "data", "store", "redis", "demo", "cluster");
+  private static final Set<String> KEYS = Set.of("port", "data", "store", "redis", "demo", "publicUrl", "cluster");
   private static final Set<String> CLUSTER_KEYS = Set.of("enabled", "host", "port", "members");
 
   private NodeSettings() {
@@ -52,6 +52,7 @@ final class NodeSettings {
     put(out, "SUIXIN_STORE", root.get("store"));
     put(out, "SUIXIN_REDIS", root.get("redis"));
     put(out, "SUIXIN_DEMO", root.get("demo"));
+    put(out, "SUIXIN_PUBLIC_URL", root.get("publicUrl"));
     JsonNode cluster = root.get("cluster");
     if (cluster != null) {
       check(file, cluster, CLUSTER_KEYS, "cluster.");

@@ -12,12 +12,19 @@ import java.util.Map;
  *
  * @param store {@code embedded} (files under {@code data}) or {@code redis}
  * @param cluster null for a single node
+ * @param publicUrl the address citizens' phones reach this node at, for the ticket links; null for
+ *     relative links
  */
 public record ServerOptions(Path config, Path data, int port, boolean demo, String store, String redisUri,
-    ClusterOptions cluster) {
+    ClusterOptions cluster, String publicUrl) {
 
   public ServerOptions(Path config, Path data, int port, boolean demo) {
     this(config, data, port, demo, "embedded", null, null);
+  }
+
+  public ServerOptions(Path config, Path data, int port, boolean demo, String store, String redisUri,
+      ClusterOptions cluster) {
+    this(config, data, port, demo, store, redisUri, cluster, null);
   }
 
   public static ServerOptions parse(Args args, Map<String, String> environment) {
@@ -51,7 +58,21 @@ public record ServerOptions(Path config, Path data, int port, boolean demo, Stri
       }
       cluster = new ClusterOptions(host, clusterPort, list);
     }
-    return new ServerOptions(config, data, port, demo, store, redis, cluster);
+    return new ServerOptions(config, data, port, demo, store, redis, cluster,
+        publicUrl(args.value("--public-url", env.get("SUIXIN_PUBLIC_URL"))));
+  }
+
+  /** The address phones reach this node at, for absolute ticket links; null when not set. */
+  private static String publicUrl(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String url = text.trim().replaceAll("/+$", "");
+    if (!url.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+      throw new UsageException("--public-url must be an http(s) address without query, such as "
+          + "https://suixin.example.gov.cn: " + text);
+    }
+    return url;
   }
 
   private static int number(String flag, String text) {

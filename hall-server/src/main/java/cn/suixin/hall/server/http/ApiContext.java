@@ -4,6 +4,7 @@ import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Principal;
+import cn.suixin.hall.server.view.FollowLinks;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -20,16 +21,17 @@ public final class ApiContext {
   final IdNumbers idNumbers;
   final PrometheusMeterRegistry registry;
   final RateLimiter phoneLimiter;
+  final FollowLinks links;
 
   public ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
       PrometheusMeterRegistry registry, double phoneTicketsPerMinute) {
     this(vertx, city, accounts, idNumbers, registry,
-        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)));
+        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)), new FollowLinks(null));
   }
 
   /** With a limiter shared by every HTTP verticle instance of the node. */
   ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
-      PrometheusMeterRegistry registry, RateLimiter phoneLimiter) {
+      PrometheusMeterRegistry registry, RateLimiter phoneLimiter, FollowLinks links) {
     this.vertx = vertx;
     this.city = city;
     city.halls().forEach(h -> halls.put(h.id().value(), h));
@@ -38,10 +40,15 @@ public final class ApiContext {
     this.idNumbers = idNumbers;
     this.registry = registry;
     this.phoneLimiter = phoneLimiter;
+    this.links = links;
   }
 
   public HallGateway gateway() {
     return gateway;
+  }
+
+  public FollowLinks links() {
+    return links;
   }
 
   public Accounts accounts() {

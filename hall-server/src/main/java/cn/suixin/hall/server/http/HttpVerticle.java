@@ -3,6 +3,7 @@ package cn.suixin.hall.server.http;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.live.LiveHub;
+import cn.suixin.hall.server.view.FollowLinks;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -23,10 +24,15 @@ public final class HttpVerticle extends VerticleBase {
   private LiveHub hub;
   private HttpServer server;
 
-  /** What the node's HTTP verticle instances share: the live-connection count and the phone limit. */
+  /** What the node's HTTP verticle instances share: the live-connection count, the phone limit, the links. */
   public static final class Shared {
     private final AtomicInteger liveConnections = new AtomicInteger();
     private final RateLimiter phones = new RateLimiter(6, 3);
+    private final FollowLinks links;
+
+    public Shared(FollowLinks links) {
+      this.links = links;
+    }
   }
 
   public HttpVerticle(CityConfig city, Accounts accounts, IdNumbers idNumbers, PrometheusMeterRegistry registry,
@@ -44,7 +50,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     registry.gauge("suixin_live_connections", shared.liveConnections);
     hub = new LiveHub(vertx, shared.liveConnections);
-    ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, shared.phones);
+    ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, shared.phones, shared.links);
     HttpServerOptions options = new HttpServerOptions().setPort(port).setCompressionSupported(true)
         .setMaxWebSocketFrameSize(64 * 1024).setIdleTimeout(0);
     return vertx.createHttpServer(options)

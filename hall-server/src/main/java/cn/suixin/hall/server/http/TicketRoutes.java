@@ -60,7 +60,7 @@ final class TicketRoutes {
     String hallId = hall.id().value();
     ctx.gateway.command(hallId, Idempotency.tag(rc, "issue", cmd)).onSuccess(result -> {
       JsonObject ticket = result.getJsonObject("ticket");
-      ticket.put("followUrl", "/t/" + hallId + "/" + ticket.getString("id")).put("hall", hallId)
+      ticket.put("followUrl", ctx.links.of(hallId, ticket.getString("id"))).put("hall", hallId)
           .put("hallName", hall.name()).put("hallNameEn", hall.nameEn());
       rc.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
           .putHeader("Location", "/api/v1/halls/" + hallId + "/tickets/" + ticket.getString("id"))

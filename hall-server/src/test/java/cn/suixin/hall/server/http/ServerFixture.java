@@ -61,8 +61,13 @@ public final class ServerFixture implements AutoCloseable {
 
   /** Starts a server on a free port with data in {@code data}, then creates and logs in everyone. */
   public static ServerFixture start(Path data) {
-    HallServer server = await(HallServer.start(new ServerOptions(Path.of("..", "config"), data, 0, true),
-        Clock.systemUTC()));
+    return start(data, null);
+  }
+
+  /** With the node's public URL set, as {@code --public-url} does. */
+  public static ServerFixture start(Path data, String publicUrl) {
+    HallServer server = await(HallServer.start(new ServerOptions(Path.of("..", "config"), data, 0, true, "embedded",
+        null, null, publicUrl), Clock.systemUTC()));
     ServerFixture fixture = new ServerFixture(server);
     fixture.createAccounts();
     return fixture;
