@@ -164,9 +164,14 @@ final class TicketMoves {
     }
   }
 
+  /**
+   * Offline tickets come only from today's blocks, and today's blocks never overlap; an earlier
+   * day's block may hold the same number, so it must not be the one marked.
+   */
   private void markOfflineNumberUsed(Ticket t) {
     for (NumberBlock b : s.blocks.values()) {
-      if (b.device.equals(t.device) && b.matter.equals(t.matter) && t.number.startsWith(b.prefix)) {
+      if (b.day.equals(s.day) && b.device.equals(t.device) && b.matter.equals(t.matter)
+          && t.number.startsWith(b.prefix)) {
         int n = Integer.parseInt(t.number.substring(b.prefix.length()));
         if (b.contains(n)) {
           b.used.set(n - b.from);

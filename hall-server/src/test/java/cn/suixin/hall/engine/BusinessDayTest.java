@@ -35,6 +35,20 @@ class BusinessDayTest {
   }
 
   @Test
+  void an_offline_number_from_todays_block_is_taken_once_even_if_yesterdays_block_had_it_too() {
+    HallDriver hall = HallDriver.openHall();
+    DeviceId kiosk = new DeviceId("kiosk-1");
+    hall.runAccepted(new ReserveNumberBlock(kiosk, PASSPORT, 3));
+    hall.now = TestHall.DAY.plusDays(1).atTime(9, 5).atZone(TestHall.ZONE).toInstant();
+    long today = ((HallEvent.NumberBlockReserved) hall.runAccepted(new ReserveNumberBlock(kiosk, PASSPORT, 3))
+        .events().get(1).event()).blockId();
+    List<OfflineTicket> first = List.of(new OfflineTicket(1, hall.now.minusSeconds(60)));
+    hall.runAccepted(new AdmitOfflineTickets(kiosk, today, first));
+    assertThat(hall.rejectionOf(new AdmitOfflineTickets(kiosk, today, first)))
+        .as("A001 handed over twice on one day").isEqualTo(Rejection.OFFLINE_NUMBER_ALREADY_USED);
+  }
+
+  @Test
   void replaying_the_journal_rebuilds_the_same_state() {
     HallDriver hall = HallDriver.openHall().signIn(W1, "001");
     hall.issue(PASSPORT);
