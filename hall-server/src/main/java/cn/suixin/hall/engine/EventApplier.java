@@ -97,8 +97,11 @@ final class EventApplier {
       s.windowByClerk.remove(x.clerk().staffNo());
     } else if (e instanceof RatingRecorded x) {
       ServiceRecord r = s.records.get(x.record().value());
-      r.rating = x.level();
-      r.followUp = x.followUp();
+      // journals written before old history left memory may rate a record that has left it since
+      if (r != null) {
+        r.rating = x.level();
+        r.followUp = x.followUp();
+      }
     } else if (e instanceof NumberBlockReserved x) {
       s.blocks.put(x.blockId(), new NumberBlock(x.blockId(), x.device(), x.matter(), x.prefix(), x.from(), x.to(),
           s.day));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.engine.HallCommand.AdmitOfflineTickets;
 import cn.suixin.hall.engine.HallCommand.OfflineTicket;
+import cn.suixin.hall.engine.HallCommand.RecordRating;
 import cn.suixin.hall.engine.HallCommand.ReserveNumberBlock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -32,6 +33,41 @@ class BusinessDayTest {
     assertThat(hall.state().ticket(served.id()).status()).isEqualTo(TicketStatus.FINISHED);
     assertThat(hall.state().ticket(left.id()).status()).isEqualTo(TicketStatus.EXPIRED);
     assertThat(hall.state().window(W1).clerk()).as("clerks sign in afresh each day").isNull();
+  }
+
+  @Test
+  void a_week_of_history_stays_readable_and_older_tickets_records_and_blocks_leave_memory() {
+    HallDriver hall = HallDriver.openHall().signIn(W1, "001");
+    Ticket served = hall.issue(PASSPORT);
+    hall.callNext(W1);
+    hall.finish(W1);
+    ServiceRecordId record = hall.state().ticket(served.id()).record();
+    Ticket complained = hall.issue(PASSPORT);
+    hall.callNext(W1);
+    hall.finish(W1);
+    ServiceRecordId badRecord = hall.state().ticket(complained.id()).record();
+    hall.runAccepted(new RecordRating(badRecord, 1, 0b1, "态度差"));
+    long block = ((HallEvent.NumberBlockReserved) hall.runAccepted(
+        new ReserveNumberBlock(new DeviceId("kiosk-1"), PASSPORT, 5)).events().get(0).event()).blockId();
+
+    hall.now = TestHall.DAY.plusDays(DayTurn.HISTORY_DAYS).atTime(9, 5).atZone(TestHall.ZONE).toInstant();
+    hall.issue(PASSPORT);
+    assertThat(hall.state().ticket(served.id())).as("a week on, still readable").isNotNull();
+    assertThat(hall.state().record(record)).isNotNull();
+    assertThat(hall.state().block(block)).isNotNull();
+
+    hall.now = TestHall.DAY.plusDays(DayTurn.HISTORY_DAYS + 1).atTime(9, 5).atZone(TestHall.ZONE).toInstant();
+    hall.issue(PASSPORT);
+    assertThat(hall.state().ticket(served.id())).as("gone after a week").isNull();
+    assertThat(hall.state().ticket(complained.id())).isNull();
+    assertThat(hall.state().record(record)).isNull();
+    assertThat(hall.state().block(block)).isNull();
+    assertThat(hall.rejectionOf(new RecordRating(record, 5, 0, null))).isEqualTo(Rejection.UNKNOWN_SERVICE_RECORD);
+    FollowUp due = hall.state().record(badRecord).followUp();
+    assertThat(due.rectifyDue()).as("the complaint's record stays while it is to be put right")
+        .isAfterOrEqualTo(TestHall.DAY.plusDays(1));
+    assertThat(HallEngine.replay(TestHall.config(), hall.journal).state().fingerprint())
+        .isEqualTo(hall.state().fingerprint());
   }
 
   @Test
