@@ -34,8 +34,9 @@ function fail(e) {
 
 const matterName = (code) => pick(hall.matters.find((m) => m.code === code) ?? store.state.matters.find((m) => m.code === code)) || code;
 
-function options(list, { blank = false } = {}) {
-  return (blank ? '<option value=""></option>' : '') + list.map((x) => `<option value="${esc(x.code ?? x.id)}">${esc(pick(x))}</option>`).join('');
+/** `blank`: the text of a first, empty choice (none when absent). */
+function options(list, { blank } = {}) {
+  return (blank ? `<option value="">${esc(blank)}</option>` : '') + list.map((x) => `<option value="${esc(x.code ?? x.id)}">${esc(pick(x))}</option>`).join('');
 }
 
 function renderForms() {
@@ -43,7 +44,7 @@ function renderForms() {
   $('#issue').matter.innerHTML = options(matters);
   $('#redirect').matter.innerHTML = options(matters);
   const channels = (hall.greenChannels ?? []).filter((c) => c.activeToday);
-  $('#issue').greenChannel.innerHTML = options(channels, { blank: true });
+  $('#issue').greenChannel.innerHTML = options(channels, { blank: t('desk.channel.none') });
   $('#grant').channel.innerHTML = options(channels);
 }
 
