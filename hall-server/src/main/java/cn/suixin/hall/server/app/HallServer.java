@@ -63,7 +63,7 @@ public final class HallServer {
     }
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(options.cluster()));
     // the event bus between nodes listens and advertises on the cluster address, as Hazelcast does
-    EventBusOptions bus = new EventBusOptions().setHost(options.cluster().host()).setPort(0)
+    EventBusOptions bus = new EventBusOptions().setHost(options.cluster().host()).setPort(options.cluster().busPort())
         .setClusterPublicHost(options.cluster().host());
     return Vertx.builder().with(new VertxOptions().setEventBusOptions(bus)).withClusterManager(manager)
         .buildClustered()

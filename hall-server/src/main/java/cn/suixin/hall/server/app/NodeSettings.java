@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class NodeSettings {
   private static final Set<String> KEYS = Set.of("port", "data", "store", "redis", "demo", "publicUrl", "cluster");
-  private static final Set<String> CLUSTER_KEYS = Set.of("enabled", "host", "port", "members");
+  private static final Set<String> CLUSTER_KEYS = Set.of("enabled", "host", "port", "busPort", "members");
 
   private NodeSettings() {
   }
@@ -59,6 +59,7 @@ final class NodeSettings {
       put(out, "SUIXIN_CLUSTER", cluster.get("enabled"));
       put(out, "SUIXIN_CLUSTER_HOST", cluster.get("host"));
       put(out, "SUIXIN_CLUSTER_PORT", cluster.get("port"));
+      put(out, "SUIXIN_CLUSTER_BUS_PORT", cluster.get("busPort"));
       JsonNode members = cluster.get("members");
       if (members != null) {
         StringBuilder b = new StringBuilder();

@@ -56,7 +56,12 @@ public record ServerOptions(Path config, Path data, int port, boolean demo, Stri
           throw new UsageException("--cluster-members takes host:port,host:port (no ranges): " + m);
         }
       }
-      cluster = new ClusterOptions(host, clusterPort, list);
+      int busPort = number("--cluster-bus-port", args.value("--cluster-bus-port",
+          env.getOrDefault("SUIXIN_CLUSTER_BUS_PORT", "0")));
+      if (busPort != 0 && busPort == clusterPort) {
+        throw new UsageException("--cluster-bus-port must differ from --cluster-port: " + busPort);
+      }
+      cluster = new ClusterOptions(host, clusterPort, list, busPort);
     }
     return new ServerOptions(config, data, port, demo, store, redis, cluster,
         publicUrl(args.value("--public-url", env.get("SUIXIN_PUBLIC_URL"))));

@@ -22,7 +22,7 @@ class NodeSettingsTest {
     assertThat(env).containsEntry("SUIXIN_PORT", "8081").containsEntry("SUIXIN_DATA", "data/node1")
         .containsEntry("SUIXIN_STORE", "redis").containsEntry("SUIXIN_REDIS", "redis://127.0.0.1:6379")
         .containsEntry("SUIXIN_CLUSTER", "true").containsEntry("SUIXIN_CLUSTER_HOST", "127.0.0.1")
-        .containsEntry("SUIXIN_CLUSTER_PORT", "5801")
+        .containsEntry("SUIXIN_CLUSTER_PORT", "5801").containsEntry("SUIXIN_CLUSTER_BUS_PORT", "5811")
         .containsEntry("SUIXIN_CLUSTER_MEMBERS", "127.0.0.1:5801,127.0.0.1:5802,127.0.0.1:5803");
   }
 

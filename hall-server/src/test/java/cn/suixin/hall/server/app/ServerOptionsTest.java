@@ -44,6 +44,19 @@ class ServerOptionsTest {
   }
 
   @Test
+  void a_cluster_node_can_pin_its_event_bus_port_for_the_firewall() {
+    Path loopback = Path.of("..", "config", "nodes", "loopback-2.yaml");
+    ServerOptions pinned = parse(Map.of(), "--node-config", loopback.toString());
+    assertThat(pinned.cluster().port()).isEqualTo(5802);
+    assertThat(pinned.cluster().busPort()).isEqualTo(5812);
+    ServerOptions picked = parse(Map.of(), "--node-config", dir.resolve("none.yaml").toString(), "--store", "redis",
+        "--cluster");
+    assertThat(picked.cluster().busPort()).as("the system picks one").isZero();
+    assertThatThrownBy(() -> parse(Map.of(), "--node-config", loopback.toString(), "--cluster-bus-port", "5802"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--cluster-bus-port");
+  }
+
+  @Test
   void ticket_links_are_absolute_with_a_public_url_and_relative_without() {
     assertThat(new FollowLinks("https://hall.example.gov.cn").of("city", "20261127-A001"))
         .isEqualTo("https://hall.example.gov.cn/t/city/20261127-A001");

@@ -51,6 +51,8 @@ class ClusterFailoverTest {
     try (RedisProcess redis = RedisProcess.inMemory(Files.createDirectories(dir.resolve("redis")))) {
       String kiosk = seedAccounts(redis.uri());
       int[] clusterPorts = {freePort(), freePort(), freePort()};
+      // pinned event-bus ports, as a firewalled deployment sets them; commands cross nodes over them
+      int[] busPorts = {freePort(), freePort(), freePort()};
       String members = "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1] + ",127.0.0.1:"
           + clusterPorts[2];
       List<ServerProcess> nodes = new ArrayList<>();
@@ -58,7 +60,13 @@ class ClusterFailoverTest {
         for (int i = 0; i < 3; i++) {
           nodes.add(ServerProcess.start(ServerProcess.SHIPPED_CONFIG, dir.resolve("node" + i), List.of(
               "--store", "redis", "--redis", redis.uri(), "--cluster", "--cluster-host", "127.0.0.1",
-              "--cluster-port", Integer.toString(clusterPorts[i]), "--cluster-members", members)));
+              "--cluster-port", Integer.toString(clusterPorts[i]), "--cluster-bus-port", Integer.toString(busPorts[i]),
+              "--cluster-members", members)));
+        }
+        for (int port : busPorts) {
+          try (java.net.Socket bus = new java.net.Socket("127.0.0.1", port)) {
+            assertThat(bus.isConnected()).as("event bus listening on its pinned port %d", port).isTrue();
+          }
         }
         ServerProcess owner = awaitOwner(nodes);
         List<ServerProcess> survivors = new ArrayList<>(nodes);
