@@ -14,8 +14,4 @@ public record ClusterOptions(String host, int port, List<String> members, int bu
   public ClusterOptions {
     members = List.copyOf(members);
   }
-
-  public ClusterOptions(String host, int port, List<String> members) {
-    this(host, port, members, 0);
-  }
 }
