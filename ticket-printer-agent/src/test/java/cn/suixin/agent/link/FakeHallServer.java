@@ -118,11 +118,14 @@ public final class FakeHallServer implements AutoCloseable {
             .put("serverTime", "2026-11-27T01:00:00Z").encode());
         return;
       }
+      // Decide before recording: recording wakes a test that may switch acking on at once, and a
+      // message that arrived while acking was off must stay unacked.
+      boolean ack = acking;
       synchronized (this) {
         received.add(m);
         notifyAll();
       }
-      if (acking && m.getString("id") != null) {
+      if (ack && m.getString("id") != null) {
         ws.writeTextMessage(new JsonObject().put("type", "ack").put("id", m.getString("id"))
             .encode());
       }
