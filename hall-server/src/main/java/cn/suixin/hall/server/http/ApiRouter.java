@@ -83,9 +83,8 @@ public final class ApiRouter {
       rc.fail(Problem.notFound("NOT_FOUND", "没有该接口", "No such endpoint"));
       return;
     }
-    rc.response().putHeader("Allow", allowed);
     rc.fail(new Problem(405, "METHOD_NOT_ALLOWED", "该接口不支持此请求方法，可用：" + allowed,
-        "This endpoint takes " + allowed + " only").with("allowed", allowed));
+        "This endpoint takes " + allowed + " only").with("allowed", allowed).header("Allow", allowed));
   }
 
   /** Whether a route's path (with {@code :param} segments) names this request path. */

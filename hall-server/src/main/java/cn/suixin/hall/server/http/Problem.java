@@ -1,6 +1,8 @@
 package cn.suixin.hall.server.http;
 
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An error for a person to read, sent as {@code application/problem+json} with a Chinese and an
@@ -12,6 +14,7 @@ public final class Problem extends RuntimeException {
   private final String messageZh;
   private final String messageEn;
   private final JsonObject extra = new JsonObject();
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public Problem(int status, String code, String messageZh, String messageEn) {
     super(code + ": " + messageEn, null, false, false);
@@ -40,12 +43,22 @@ public final class Problem extends RuntimeException {
 
   public static Problem unavailable(String detail) {
     return new Problem(503, "HALL_UNAVAILABLE", "大厅暂时无法处理请求，请稍后重试", "The hall cannot take commands now; retry shortly")
-        .with("detail", detail);
+        .with("detail", detail).header("Retry-After", "2");
   }
 
   public Problem with(String key, Object value) {
     extra.put(key, value);
     return this;
+  }
+
+  /** A response header that belongs to this problem, such as Retry-After or Allow. */
+  public Problem header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  Map<String, String> headers() {
+    return headers;
   }
 
   public int status() {

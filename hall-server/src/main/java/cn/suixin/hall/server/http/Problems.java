@@ -28,11 +28,7 @@ final class Problems {
     if (response.ended() || response.headWritten()) {
       return;
     }
-    if (p.status() == 503) {
-      response.putHeader("Retry-After", "2");
-    } else if (p.status() == 429 && p.body().getValue("retryAfterSeconds") != null) {
-      response.putHeader("Retry-After", String.valueOf(p.body().getValue("retryAfterSeconds")));
-    }
+    p.headers().forEach(response::putHeader);
     response.setStatusCode(p.status()).putHeader("Content-Type", "application/problem+json; charset=utf-8")
         .end(p.body().encode());
   }

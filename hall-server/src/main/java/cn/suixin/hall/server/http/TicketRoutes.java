@@ -38,8 +38,9 @@ final class TicketRoutes {
       String address = rc.request().remoteAddress().hostAddress();
       long wait = ctx.phoneLimiter.waitMillis(address, System.currentTimeMillis());
       if (wait > 0) {
+        long seconds = (wait + 999) / 1000;
         throw new Problem(429, "RATE_LIMITED", "取号过于频繁，请稍后再试", "Too many tickets; try again later")
-            .with("retryAfterSeconds", (wait + 999) / 1000);
+            .with("retryAfterSeconds", seconds).header("Retry-After", Long.toString(seconds));
       }
       cmd.put("source", "PHONE");
     } else if (kiosk) {
