@@ -149,7 +149,7 @@ public final class HallVerticle extends VerticleBase {
     engine.apply(d.event());
     reads.live().track(d.event(), engine.state());
     if (d.idempotencyKey() != null) {
-      idempotency.putEncoded(d.idempotencyKey(), d.reply());
+      idempotency.put(d.idempotencyKey(), d.reply());
     }
   }
 
@@ -251,7 +251,7 @@ public final class HallVerticle extends VerticleBase {
     String key = p.body().getString("idem");
     JsonObject earlier = key == null ? null : idempotency.get(key);
     if (earlier != null) {
-      replies.add(new Reply(p, earlier.copy().put("replayed", true)));
+      replies.add(new Reply(p, earlier.put("replayed", true)));
       return 0;
     }
     JsonObject notYours = checkClerk(p.body());

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * owner applies the page before it; the first page can be decoded while a snapshot is restored.
  */
 final class ReplayPages {
-  /** One event ready to apply, with the idempotency key and reply text that travelled with it. */
-  record Decoded(SequencedEvent event, String idempotencyKey, String reply) {
+  /** One event ready to apply, with the idempotency key and reply that travelled with it. */
+  record Decoded(SequencedEvent event, String idempotencyKey, JsonObject reply) {
   }
 
   /** A page of decoded events and the raw entry they end at. */
@@ -63,7 +63,7 @@ final class ReplayPages {
       JsonObject meta = json.getJsonObject("meta");
       String key = meta == null ? null : meta.getString("idem");
       JsonObject reply = key == null ? null : meta.getJsonObject("reply");
-      events.add(new Decoded(EventCodec.decode(json), key, reply == null ? null : reply.encode()));
+      events.add(new Decoded(EventCodec.decode(json), key, reply));
     }
     return new Page(events, entries.isEmpty() ? null : entries.get(entries.size() - 1), entries.size() == size);
   }

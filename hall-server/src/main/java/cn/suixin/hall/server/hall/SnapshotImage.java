@@ -20,7 +20,7 @@ final class SnapshotImage {
 
   /** What is taken on the hall's event loop; the bytes are made from it elsewhere. */
   record Capture(long seq, int entryChecksum, String configFingerprint, byte[] engine, int engineLength,
-      List<String> recentCalls, List<Map.Entry<String, String>> idempotency) {
+      List<String> recentCalls, List<IdempotencyCache.Entry> idempotency) {
   }
 
   /** A hall restored from a snapshot, ready to replay the journal after {@code seq}. */
@@ -42,8 +42,8 @@ final class SnapshotImage {
     c.recentCalls().forEach(out::putString);
     out.putInt(c.idempotency().size());
     c.idempotency().forEach(e -> {
-      out.putString(e.getKey());
-      out.putString(e.getValue());
+      out.putString(e.key());
+      out.putString(e.text());
     });
     return out.toByteArray();
   }
