@@ -15,6 +15,7 @@ import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.app.HallServer;
 import cn.suixin.hall.server.app.ServerOptions;
 import cn.suixin.hall.server.codec.EventCodec;
+import cn.suixin.hall.server.crash.DataFolders;
 import cn.suixin.hall.server.hall.HallVerticle;
 import cn.suixin.hall.store.EmbeddedJournalStore;
 import cn.suixin.hall.store.HallJournal;
@@ -28,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,10 +86,10 @@ public final class RestartBenchmark {
     }
     Case crashed = new Case("crashed, snapshot " + (written - snapshotAt) + " events behind", base.resolve("crashed"));
     Case stopped = new Case("stopped cleanly, snapshot at the end", base.resolve("stopped"));
-    copyTree(crashed.data(), stopped.data());
+    DataFolders.copy(crashed.data(), stopped.data());
     startAndStop(http, stopped.data(), written);
     Case none = new Case("no snapshot, whole journal replayed", base.resolve("none"));
-    copyTree(crashed.data(), none.data());
+    DataFolders.copy(crashed.data(), none.data());
     BenchSupport.deleteTree(none.data().resolve("snapshots"));
     long bytes = sizeOf(crashed.data().resolve("journal"));
     System.out.printf(Locale.ROOT, "RestartBenchmark: journal of hall city with %d events, %.1f MiB; snapshot "
@@ -102,7 +102,7 @@ public final class RestartBenchmark {
       List<Double> snapshot = new ArrayList<>();
       for (int r = 1; r <= runs; r++) {
         Path data = base.resolve("run");
-        copyTree(c.data(), data);
+        DataFolders.copy(c.data(), data);
         double[] t = childStart(http, data, written);
         System.out.printf(Locale.ROOT, "child JVM, %s, run %d: /ready after %.0f ms, snapshot after %.0f ms%n",
             c.name(), r, t[0], t[1]);
@@ -118,7 +118,7 @@ public final class RestartBenchmark {
     List<Double> inProcess = new ArrayList<>();
     for (int r = 1; r <= runs; r++) {
       Path data = base.resolve("run");
-      copyTree(crashed.data(), data);
+      DataFolders.copy(crashed.data(), data);
       long t0 = System.nanoTime();
       HallServer server = await(HallServer.start(new ServerOptions(config, data, 0, true), Clock.systemUTC()));
       double started = (System.nanoTime() - t0) / 1e6;
@@ -176,19 +176,6 @@ public final class RestartBenchmark {
     }
     if (!Files.exists(data.resolve("snapshots").resolve("city.snap"))) {
       throw new IllegalStateException("the stopped server left no snapshot of hall city");
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else if (!p.getFileName().toString().endsWith(".lock")) {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
     }
   }
 

@@ -2,7 +2,6 @@ package cn.suixin.hall.server.codec;
 
 import cn.suixin.hall.engine.StateImage;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reads what {@link ImageWriter} wrote. Running past the end or meeting a negative length is a
@@ -46,14 +45,6 @@ public final class ImageReader implements StateImage.In {
     }
     checkLength(length);
     String value = new String(bytes, position, length, StandardCharsets.UTF_8);
-    position += length;
-    return value;
-  }
-
-  public byte[] getBytes() {
-    int length = getInt();
-    checkLength(length);
-    byte[] value = Arrays.copyOfRange(bytes, position, position + length);
     position += length;
     return value;
   }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +49,7 @@ class BrokenConfigStartTest {
   @EnumSource(Slip.class)
   void the_server_refuses_to_start_and_names_file_line_and_problem(Slip slip) throws Exception {
     Path config = dir.resolve("config");
-    copy(ServerProcess.SHIPPED_CONFIG, config);
+    DataFolders.copy(ServerProcess.SHIPPED_CONFIG, config);
     int line = edit(config.resolve(slip.file), slip.from, slip.to);
     Path data = dir.resolve("data");
 
@@ -77,18 +76,5 @@ class BrokenConfigStartTest {
       }
     }
     throw new IllegalArgumentException(from + " is not in " + file);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 }

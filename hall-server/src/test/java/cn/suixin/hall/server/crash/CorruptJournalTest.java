@@ -98,7 +98,7 @@ class CorruptJournalTest {
   @EnumSource(Damage.class)
   void the_server_cuts_the_damaged_tail_serves_the_rest_and_numbers_on(Damage damage) throws Exception {
     Path data = dir.resolve("data");
-    copy(cleanData, data);
+    DataFolders.copy(cleanData, data);
     long cutAt = damage(journal(data), damage);
     int survivors = damage.survivors();
     byte[] damaged = Files.readAllBytes(journal(data));
@@ -176,18 +176,5 @@ class CorruptJournalTest {
 
   private static Path journal(Path data) {
     return data.resolve("journal").resolve(HALL + ".log");
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 }

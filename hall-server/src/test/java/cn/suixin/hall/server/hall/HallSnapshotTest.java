@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.config.ConfigLoader;
 import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.server.crash.DataFolders;
 import cn.suixin.hall.store.EmbeddedJournalStore;
 import cn.suixin.hall.store.HallSnapshot;
 import cn.suixin.hall.store.LogCapture;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,7 +54,7 @@ class HallSnapshotTest {
     List<JsonObject> firstReplies = live.work(130, "k");
     HallSnapshot saved = live.awaitSnapshot();
     assertThat(saved.seq()).as("a snapshot taken on the way").isGreaterThanOrEqualTo(EVERY);
-    Path crashed = copy(dir.resolve("live"), dir.resolve("crashed"));
+    Path crashed = DataFolders.copy(dir.resolve("live"), dir.resolve("crashed"));
     long seqAtCrash = live.snapshotView().getLong("seq");
     HallSnapshot atCrash = await(live.store.snapshots("city").latest());
     assertThat(seqAtCrash - atCrash.seq()).as("events after the snapshot, to replay").isPositive();
@@ -63,8 +63,7 @@ class HallSnapshotTest {
       Owner restarted = Owner.start(this, crashed, CITY);
       assertThat(log.lines()).anyMatch(line -> line.contains("restored from the snapshot at seq " + atCrash.seq())
           && line.contains("replayed " + (seqAtCrash - atCrash.seq()) + " events"));
-      assertThat(restarted.snapshotView().copy())
-          .isEqualTo(live.snapshotView().copy());
+      assertThat(restarted.snapshotView()).isEqualTo(live.snapshotView());
       // retries are answered with the first reply, from before the snapshot and from the tail alike
       for (int i : new int[] {0, 1, 64, 128, 129}) {
         JsonObject again = restarted.send(issue("k" + i));
@@ -84,7 +83,7 @@ class HallSnapshotTest {
     await(live.vertx.undeploy(live.deployment));
     assertThat(await(live.store.snapshots("city").latest()).seq()).isEqualTo(seq);
     try (LogCapture log = LogCapture.of(HallVerticle.class)) {
-      Owner.start(this, copy(dir.resolve("live"), dir.resolve("again")), CITY);
+      Owner.start(this, DataFolders.copy(dir.resolve("live"), dir.resolve("again")), CITY);
       assertThat(log.lines()).anyMatch(line -> line.contains("restored from the snapshot at seq " + seq)
           && line.contains("replayed 0 events"));
     }
@@ -98,14 +97,14 @@ class HallSnapshotTest {
     Owner b = Owner.start(this, dir.resolve("b"), CITY);
     b.work(150, "b"); // a longer, different history: the snapshot's seq exists in it
     JsonObject bView = b.snapshotView();
-    Path mixed = copy(dir.resolve("b"), dir.resolve("mixed"));
+    Path mixed = DataFolders.copy(dir.resolve("b"), dir.resolve("mixed"));
     Files.createDirectories(mixed.resolve("snapshots"));
     Files.copy(dir.resolve("a").resolve("snapshots").resolve("city.snap"), mixed.resolve("snapshots")
         .resolve("city.snap"), StandardCopyOption.REPLACE_EXISTING);
     try (LogCapture log = LogCapture.of(HallSnapshotter.class)) {
       Owner restarted = Owner.start(this, mixed, CITY);
       assertThat(log.warnings()).anyMatch(w -> w.contains("not the one the snapshot was taken at"));
-      assertThat(restarted.snapshotView().copy()).isEqualTo(bView.copy());
+      assertThat(restarted.snapshotView()).isEqualTo(bView);
     }
   }
 
@@ -117,7 +116,7 @@ class HallSnapshotTest {
     HallConfig regularHours = new ConfigLoader().load(Path.of("..", "config")).halls().stream()
         .filter(h -> h.id().value().equals("city")).findFirst().orElseThrow();
     try (LogCapture log = LogCapture.of(HallSnapshotter.class)) {
-      Owner restarted = Owner.start(this, copy(dir.resolve("live"), dir.resolve("other")), regularHours);
+      Owner restarted = Owner.start(this, DataFolders.copy(dir.resolve("live"), dir.resolve("other")), regularHours);
       assertThat(log.warnings()).anyMatch(w -> w.contains("configuration changed"));
       assertThat(restarted.snapshotView().getLong("seq")).isEqualTo(await(live.store.snapshots("city").latest())
           .seq());
@@ -126,20 +125,6 @@ class HallSnapshotTest {
 
   private static JsonObject issue(String key) {
     return new JsonObject().put("type", "issue").put("matter", "EE-PASSPORT").put("idem", key);
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else if (!p.getFileName().toString().endsWith(".lock") && !p.getFileName().toString().endsWith(".tmp")) {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
   }
 
   static <T> T await(Future<T> f) throws Exception {
