@@ -24,6 +24,13 @@ public interface JournalStore {
     return Future.succeededFuture(0L);
   }
 
+  /**
+   * Whether the store answers now: readiness asks this, so a node whose store cannot be reached
+   * says so instead of reporting ready while every write fails. Completes with a failure when the
+   * store is unreachable or does not answer in its timeout.
+   */
+  Future<Void> ping();
+
   /** Closes every journal handed out and the record store. */
   Future<Void> close();
 }

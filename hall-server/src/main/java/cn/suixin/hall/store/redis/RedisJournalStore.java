@@ -6,6 +6,7 @@ import cn.suixin.hall.store.JournalStore;
 import cn.suixin.hall.store.RecordStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
@@ -108,6 +109,12 @@ public final class RedisJournalStore implements JournalStore {
   @Override
   public RecordStore records() {
     return records;
+  }
+
+  /** A PING on the writer's own connection: the one every hall's appends go through. */
+  @Override
+  public Future<Void> ping() {
+    return context.call(() -> writer.send(Request.cmd(Command.PING)).mapEmpty());
   }
 
   @Override
