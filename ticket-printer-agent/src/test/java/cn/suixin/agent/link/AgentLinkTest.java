@@ -18,13 +18,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @DisplayName("The agent against a small server that speaks the agent link contract")
 class AgentLinkTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentLinkTest.class);
 
   @TempDir
   Path data;
@@ -52,8 +57,8 @@ class AgentLinkTest {
   }
 
   private void startAgent() throws Exception {
-    AgentOptions o = AgentOptions.parse("--server", "http://127.0.0.1:" + serverPort,
-        "--token", FakeHallServer.TOKEN, "--simulate", "--data", data.toString(),
+    AgentOptions o = AgentOptions.parse(token(FakeHallServer.TOKEN), LOG::warn,
+        "--server", "http://127.0.0.1:" + serverPort, "--simulate", "--data", data.toString(),
         "--local-port", Integer.toString(localPort), "--printer-profile", "xprinter-80");
     agent = Agent.start(o, new Backoff(50, 400));
     waitFor(() -> agent.linkUp());
@@ -139,13 +144,17 @@ class AgentLinkTest {
     serverPort = freePort();
     localPort = freePort();
     server = new FakeHallServer(serverPort).start();
-    agent = Agent.start(AgentOptions.parse("--server", "http://127.0.0.1:" + serverPort,
-        "--token", "wrong", "--data", data.toString(), "--local-port",
+    agent = Agent.start(AgentOptions.parse(token("wrong"), LOG::warn,
+        "--server", "http://127.0.0.1:" + serverPort, "--data", data.toString(), "--local-port",
         Integer.toString(localPort)), new Backoff(50, 400));
     waitFor(() -> !server.auths().isEmpty());
     Thread.sleep(300);
     assertThat(agent.linkUp()).isFalse();
     assertThat(server.auths().get(0).getString("token")).isEqualTo("wrong");
+  }
+
+  private static Map<String, String> token(String token) {
+    return Map.of(AgentOptions.TOKEN_VARIABLE, token);
   }
 
   private String postOffline(String matter) throws Exception {
