@@ -1,8 +1,8 @@
 package cn.suixin.agent.e2e;
 
+import static cn.suixin.agent.Eventually.stillTrue;
 import static cn.suixin.agent.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.suixin.agent.Agent;
 import cn.suixin.agent.AgentOptions;
@@ -40,7 +40,7 @@ class AgentWithHallServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(SocatPair.available(), "socat not installed at /usr/bin/socat");
+    SocatPair.assumeInstalled();
     hall = new HallServerProcess(dir.resolve("server")).start(0);
   }
 
@@ -99,7 +99,7 @@ class AgentWithHallServerTest {
       pad.press(4, 0);
 
       waitFor(() -> !hall.events("rating.recorded").isEmpty());
-      Thread.sleep(300);
+      stillTrue(() -> hall.events("rating.recorded").size() == 1);
       assertThat(hall.events("rating.recorded")).hasSize(1);
       assertThat(hall.events("rating.recorded").get(0).getInteger("seq")).isPositive();
     }

@@ -2,7 +2,6 @@ package cn.suixin.agent.e2e;
 
 import static cn.suixin.agent.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.suixin.agent.Agent;
 import cn.suixin.agent.AgentOptions;
@@ -35,7 +34,7 @@ class OfflineAcrossServerKillTest {
   @Test
   void offline_tickets_issued_while_the_server_is_killed_join_the_queue_in_order_with_no_number_twice()
       throws Exception {
-    assumeTrue(SocatPair.available(), "socat not installed at /usr/bin/socat");
+    SocatPair.assumeInstalled();
     int port = AgentWithHallServerTest.freePort();
     HttpCalls api = new HttpCalls(URI.create("http://127.0.0.1:" + port));
     Path agentData = dir.resolve("agent");

@@ -1,8 +1,8 @@
 package cn.suixin.agent.e2e;
 
+import static cn.suixin.agent.Eventually.stillTrue;
 import static cn.suixin.agent.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.suixin.agent.device.PadListener;
 import cn.suixin.agent.device.PrinterDriver;
@@ -48,7 +48,7 @@ class SerialEndToEndTest {
 
   @BeforeEach
   void needsSocat() {
-    assumeTrue(SocatPair.available(), "socat not installed at /usr/bin/socat");
+    SocatPair.assumeInstalled();
   }
 
   @AfterEach
@@ -110,7 +110,7 @@ class SerialEndToEndTest {
       waitFor(() -> pad.unackedCount() == 0);
       pad.sendRaw(press);
       pad.resendUnacked();
-      Thread.sleep(200);
+      stillTrue(() -> ratings.size() == 1);
 
       assertThat(ratings).containsExactly(new PadRating(0x12345, 4, 0));
       assertThat(outbox.size()).isEqualTo(1);
@@ -181,7 +181,7 @@ class SerialEndToEndTest {
 
       cable.start();
       waitFor(() -> pad.unackedCount() == 0);
-      Thread.sleep(400);
+      stillTrue(() -> ratings.size() == 1);
       assertThat(ratings).containsExactly(new PadRating(9, 5, 0));
       assertThat(outbox.size()).isEqualTo(1);
     } finally {

@@ -1,5 +1,6 @@
 package cn.suixin.agent.link;
 
+import static cn.suixin.agent.Eventually.stillTrue;
 import static cn.suixin.agent.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,7 +92,7 @@ class AgentLinkTest {
     assertThat(rating.getString("id")).isNotBlank();
     waitFor(() -> outboxFiles() == 0);
     agent.padSimulator().resendUnacked();
-    Thread.sleep(300);
+    stillTrue(() -> server.received("rating").size() == 1);
     assertThat(server.received("rating")).hasSize(1);
   }
 
@@ -120,7 +121,7 @@ class AgentLinkTest {
     server.send(new JsonObject().put("type", "offline.block").put("block", new JsonObject()
         .put("id", "blk-1").put("matter", "hj").put("prefix", "A").put("from", 901)
         .put("to", 950).put("businessDay", day)));
-    Thread.sleep(300);
+    waitFor(() -> offlineState().contains("blk-1"));
 
     server.stop();
     waitFor(() -> !agent.linkUp());
@@ -148,7 +149,7 @@ class AgentLinkTest {
         "--server", "http://127.0.0.1:" + serverPort, "--data", data.toString(), "--local-port",
         Integer.toString(localPort)), new Backoff(50, 400));
     waitFor(() -> !server.auths().isEmpty());
-    Thread.sleep(300);
+    stillTrue(() -> !agent.linkUp());
     assertThat(agent.linkUp()).isFalse();
     assertThat(server.auths().get(0).getString("token")).isEqualTo("wrong");
   }
@@ -164,6 +165,11 @@ class AgentLinkTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"matter\":\"" + matter + "\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     return r.statusCode() + " " + r.body();
+  }
+
+  private String offlineState() throws IOException {
+    Path state = data.resolve("offline.json");
+    return Files.exists(state) ? Files.readString(state) : "";
   }
 
   private long outboxFiles() {

@@ -1,7 +1,7 @@
 package cn.suixin.agent.serial;
 
+import static cn.suixin.agent.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +19,7 @@ class JSerialCommLinkTest {
 
   @BeforeEach
   void needsSocat() {
-    assumeTrue(SocatPair.available(), "socat not installed");
+    SocatPair.assumeInstalled();
   }
 
   @AfterEach
@@ -82,7 +82,6 @@ class JSerialCommLinkTest {
     @Override
     public synchronized void onBytes(byte[] data, int length) {
       got.write(data, 0, length);
-      notifyAll();
     }
 
     @Override
@@ -91,27 +90,20 @@ class JSerialCommLinkTest {
     }
 
     @Override
-    public synchronized void onConnected() {
+    public void onConnected() {
       connected.incrementAndGet();
-      notifyAll();
     }
 
     synchronized byte[] bytes() {
       return got.toByteArray();
     }
 
-    synchronized void await(int n) throws InterruptedException {
-      long end = System.currentTimeMillis() + 5000;
-      while (got.size() < n && System.currentTimeMillis() < end) {
-        wait(100);
-      }
+    void await(int n) {
+      waitFor(() -> bytes().length >= n);
     }
 
-    synchronized void awaitConnections(int n) throws InterruptedException {
-      long end = System.currentTimeMillis() + 10000;
-      while (connected.get() < n && System.currentTimeMillis() < end) {
-        wait(100);
-      }
+    void awaitConnections(int n) {
+      waitFor(() -> connected.get() >= n);
       assertThat(connected.get()).isGreaterThanOrEqualTo(n);
     }
   }
