@@ -25,21 +25,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Connects the server link to the devices: print jobs to the printer, pad commands to the pad and
  * LED screen, device events and ratings back to the server, offline tickets when the link is down.
+ * Called on the agent's context only.
  */
 public final class AgentService implements LinkHandler, PadListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentService.class);
 
-  private volatile PrinterDriver printer;
-  private volatile RatingPadDriver pad;
-  private volatile WindowDisplay display;
+  private PrinterDriver printer;
+  private RatingPadDriver pad;
+  private WindowDisplay display;
   private final TicketEncoder encoder;
   private final OfflineFallback offline;
   private final Outbox outbox;
   private final Clock clock;
   private final ZoneId zone;
-  private volatile AgentLink link;
-  private volatile String hallName = "";
+  private AgentLink link;
+  private String hallName = "";
   private final URI server;
 
   public AgentService(TicketEncoder encoder, OfflineDesk offline, Outbox outbox, Clock clock,
@@ -152,13 +153,13 @@ public final class AgentService implements LinkHandler, PadListener {
       deviceStatus("printer", PrinterStatus.PORT_LOST.name(), "no printer configured");
       return;
     }
-    printer.print(bytes).whenComplete((status, err) -> {
-      if (err == null && status.canPrint()) {
+    printer.print(bytes).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().canPrint()) {
         if (job != null && link != null) {
           link.sendTransient(new JsonObject().put("type", "printed").put("job", job));
         }
       } else {
-        String s = err != null ? "ERROR" : status.name();
+        String s = ar.failed() ? "ERROR" : ar.result().name();
         deviceStatus("printer", s, job == null ? "offline ticket not printed" : "job " + job);
       }
     });
@@ -171,9 +172,8 @@ public final class AgentService implements LinkHandler, PadListener {
   }
 
   private void send(OutboxMessage m) {
-    AgentLink l = link;
-    if (l != null) {
-      l.sendDurable(m);
+    if (link != null) {
+      link.sendDurable(m);
     } else {
       outbox.put(m);
     }

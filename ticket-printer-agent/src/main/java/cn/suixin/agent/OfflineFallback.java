@@ -6,9 +6,10 @@ import cn.suixin.agent.offline.OfflineDesk;
 import cn.suixin.agent.outbox.Outbox;
 import cn.suixin.agent.outbox.OutboxMessage;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +25,8 @@ final class OfflineFallback {
   private final OfflineDesk desk;
   private final Outbox outbox;
   private final Consumer<OutboxMessage> send;
-  private final Set<String> matters = ConcurrentHashMap.newKeySet();
-  private final Set<String> requested = ConcurrentHashMap.newKeySet();
+  private final Set<String> matters = new LinkedHashSet<>();
+  private final Set<String> requested = new HashSet<>();
 
   OfflineFallback(OfflineDesk desk, Outbox outbox, Consumer<OutboxMessage> send) {
     this.desk = desk;

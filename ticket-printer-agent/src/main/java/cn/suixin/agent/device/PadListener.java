@@ -3,7 +3,7 @@ package cn.suixin.agent.device;
 import cn.suixin.agent.outbox.OutboxMessage;
 import cn.suixin.agent.pad.PadRating;
 
-/** What a rating pad driver tells the rest of the agent. */
+/** What a rating pad driver tells the rest of the agent, on the driver's context. */
 public interface PadListener {
 
   /** A new rating, already stored in the outbox as {@code message}. */

@@ -3,7 +3,7 @@ package cn.suixin.agent.link;
 import cn.suixin.agent.outbox.Outbox;
 import cn.suixin.agent.outbox.OutboxMessage;
 import cn.suixin.agent.serial.Backoff;
-import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The agent's one WebSocket to hall-server (docs/agent-protocol.md). It authenticates first,
  * resends the outbox after every hello, removes outbox entries on ack, and reconnects with
  * full-jitter backoff capped near a minute. Messages without an id (printed) wait in memory while
- * the link is down.
+ * the link is down. Made and used on the agent's context, which its socket's handlers and its
+ * timers run on too.
  */
 public final class AgentLink {
 
@@ -31,7 +32,6 @@ public final class AgentLink {
   private static final int CLOSE_NOT_ALLOWED = 4401;
 
   private final Vertx vertx;
-  private final Context context;
   private final URI server;
   private final String token;
   private final Outbox outbox;
@@ -44,11 +44,11 @@ public final class AgentLink {
   private boolean stopped;
   private long lastSeq = -1;
   private int failedAttempts;
+  private long reconnectTimer = -1;
 
   public AgentLink(Vertx vertx, URI server, String token, Outbox outbox, LinkHandler handler,
       Backoff backoff) {
     this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
     this.server = server;
     this.token = token;
     this.outbox = outbox;
@@ -58,17 +58,14 @@ public final class AgentLink {
   }
 
   public void start() {
-    context.runOnContext(v -> connect());
+    connect();
   }
 
-  public void stop() {
-    context.runOnContext(v -> {
-      stopped = true;
-      if (socket != null) {
-        socket.close();
-      }
-      client.close();
-    });
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(reconnectTimer);
+    Future<Void> closing = socket != null ? socket.close() : Future.succeededFuture();
+    return closing.eventually(client::close);
   }
 
   /** True once hello arrived and until the socket closes. */
@@ -79,26 +76,23 @@ public final class AgentLink {
   /** Stores the message until the server acks its id; sends it now if the link is up. */
   public void sendDurable(OutboxMessage m) {
     outbox.put(m);
-    context.runOnContext(v -> {
-      if (up) {
-        socket.writeTextMessage(m.json());
-      }
-    });
+    if (up) {
+      socket.writeTextMessage(m.json());
+    }
   }
 
   /** Sends now, or after the next hello; lost if the agent stops before that. */
   public void sendTransient(JsonObject message) {
     String text = message.encode();
-    context.runOnContext(v -> {
-      if (up) {
-        socket.writeTextMessage(text);
-      } else if (queued.size() < MAX_QUEUED) {
-        queued.add(text);
-      }
-    });
+    if (up) {
+      socket.writeTextMessage(text);
+    } else if (queued.size() < MAX_QUEUED) {
+      queued.add(text);
+    }
   }
 
   private void connect() {
+    reconnectTimer = -1;
     if (stopped) {
       return;
     }
@@ -122,6 +116,10 @@ public final class AgentLink {
   }
 
   private void opened(WebSocket ws) {
+    if (stopped) {
+      ws.close();
+      return;
+    }
     socket = ws;
     ws.textMessageHandler(this::onText);
     ws.exceptionHandler(e -> LOG.debug("link error: {}", e.getMessage()));
@@ -202,7 +200,7 @@ public final class AgentLink {
 
   private void reconnectLater(long delayMillis) {
     if (!stopped) {
-      vertx.setTimer(delayMillis, id -> connect());
+      reconnectTimer = vertx.setTimer(delayMillis, id -> connect());
     }
   }
 }

@@ -2,7 +2,7 @@ package cn.suixin.agent.link;
 
 import io.vertx.core.json.JsonObject;
 
-/** What the server link delivers to the rest of the agent; called on the Vert.x event loop. */
+/** What the server link delivers to the rest of the agent, on the agent's context. */
 public interface LinkHandler {
 
   /** The server accepted the token; the outbox has just been resent. */

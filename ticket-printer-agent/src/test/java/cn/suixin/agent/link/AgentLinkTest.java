@@ -2,6 +2,7 @@ package cn.suixin.agent.link;
 
 import static cn.suixin.agent.Eventually.stillTrue;
 import static cn.suixin.agent.Eventually.waitFor;
+import static cn.suixin.agent.OnContext.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.agent.Agent;
@@ -77,7 +78,7 @@ class AgentLinkTest {
             .put("issuedAt", "2026-11-27T01:30:00Z").put("followUrl", "https://h/f/t1")
             .put("greenChannel", null).put("offline", false)));
     server.await("printed", m -> "j1".equals(m.getString("job")));
-    RenderedTicket printed = agent.printerSimulator().tickets().get(0);
+    RenderedTicket printed = result(agent.printerSimulator().tickets()).get(0);
     assertThat(printed.lines()).containsSubsequence("政务服务中心", "A001", "户籍业务",
         "前面还有 3 人", "预计等待 10 分钟", "2026-11-27 09:30");
     assertThat(printed.qrCodes()).containsExactly("https://h/f/t1");
@@ -91,7 +92,7 @@ class AgentLinkTest {
     assertThat(rating.getInteger("level")).isEqualTo(5);
     assertThat(rating.getString("id")).isNotBlank();
     waitFor(() -> outboxFiles() == 0);
-    agent.padSimulator().resendUnacked();
+    result(agent.padSimulator().resendUnacked());
     stillTrue(() -> server.received("rating").size() == 1);
     assertThat(server.received("rating")).hasSize(1);
   }
@@ -128,8 +129,8 @@ class AgentLinkTest {
     assertThat(postOffline("hj")).contains("\"number\":\"A901\"").contains("\"offline\":true");
     assertThat(postOffline("hj")).contains("\"number\":\"A902\"");
     assertThat(postOffline("crj")).contains("NO_BLOCK");
-    waitFor(() -> agent.printerSimulator().tickets().size() >= 2);
-    assertThat(agent.printerSimulator().tickets().get(0).lines()).contains("离线票 OFFLINE", "A901");
+    waitFor(() -> result(agent.printerSimulator().tickets()).size() >= 2);
+    assertThat(result(agent.printerSimulator().tickets()).get(0).lines()).contains("离线票 OFFLINE", "A901");
 
     server.start();
     JsonObject handover = server.await("offline.tickets", m -> true);
