@@ -1,11 +1,15 @@
 package cn.suixin.agent;
 
+import cn.suixin.agent.device.PadListener;
 import cn.suixin.agent.escpos.PrinterProfile;
 import cn.suixin.agent.escpos.TicketEncoder;
 import cn.suixin.agent.link.AgentLink;
 import cn.suixin.agent.offline.OfflineDesk;
 import cn.suixin.agent.offline.OfflineStore;
 import cn.suixin.agent.outbox.Outbox;
+import cn.suixin.agent.outbox.OutboxMessage;
+import cn.suixin.agent.outbox.OutgoingMessages;
+import cn.suixin.agent.pad.PadRating;
 import cn.suixin.agent.serial.Backoff;
 import cn.suixin.agent.sim.PadSimulator;
 import cn.suixin.agent.sim.PrinterSimulator;
@@ -37,13 +41,15 @@ public final class AgentVerticle extends VerticleBase {
     PrinterProfile profile = PrinterProfile.named(options.printerProfile()).orElseThrow(
         () -> new IllegalArgumentException("unknown printer profile " + options.printerProfile()));
     Outbox outbox = new Outbox(options.dataDir().resolve("outbox"));
-    AgentService service = new AgentService(new TicketEncoder(profile), offlineDesk(), outbox,
-        Clock.systemUTC(), Agent.HALL_ZONE, options.server());
-    devices = new Devices(context, options, profile, service::printerStatusChanged, outbox, service);
-    service.attachDevices(devices.printer(), devices.pad(), devices.display());
-    link = new AgentLink(vertx, options.server(), options.token(), outbox, service, linkBackoff);
-    service.attach(link);
-    endpoint = new LocalTicketEndpoint(vertx, service, link::isUp);
+    OutgoingMessages outgoing = new OutgoingMessages(outbox);
+    DeviceStatus status = new DeviceStatus(outgoing);
+    devices = new Devices(context, options, profile, status, outbox, padReports(outgoing, status));
+    Printing printing = new Printing(devices.printer(), new TicketEncoder(profile), status,
+        outgoing, Clock.systemUTC(), options.server());
+    OfflineFallback offline = new OfflineFallback(offlineDesk(), outbox, outgoing, printing);
+    Routing routing = new Routing(printing, devices.pad(), devices.display(), offline, status);
+    link = new AgentLink(vertx, options.server(), options.token(), outgoing, routing, linkBackoff);
+    endpoint = new LocalTicketEndpoint(vertx, offline, link::isUp);
     return Future.join(devices.start(), endpoint.listen(options.localPort()))
         .onSuccess(v -> link.start());
   }
@@ -74,5 +80,25 @@ public final class AgentVerticle extends VerticleBase {
   private OfflineDesk offlineDesk() {
     return new OfflineDesk(new OfflineStore(options.dataDir().resolve("offline.json")),
         Clock.systemUTC(), Agent.HALL_ZONE);
+  }
+
+  /** A pad's ratings are already on disk when they arrive here; its states are device status. */
+  private static PadListener padReports(OutgoingMessages outgoing, DeviceStatus status) {
+    return new PadListener() {
+      @Override
+      public void onRating(PadRating rating, OutboxMessage message) {
+        outgoing.sendDurable(message);
+      }
+
+      @Override
+      public void onRatingTimeout(long recordId, OutboxMessage message) {
+        outgoing.sendDurable(message);
+      }
+
+      @Override
+      public void onPadStatus(String s, String detail) {
+        status.changed(DeviceStatus.PAD, s, detail);
+      }
+    };
   }
 }

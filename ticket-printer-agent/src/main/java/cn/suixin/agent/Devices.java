@@ -3,7 +3,6 @@ package cn.suixin.agent;
 import cn.suixin.agent.device.LoggingWindowDisplay;
 import cn.suixin.agent.device.PadListener;
 import cn.suixin.agent.device.PrinterDriver;
-import cn.suixin.agent.escpos.PrinterStatus;
 import cn.suixin.agent.device.RatingPadDriver;
 import cn.suixin.agent.device.TextLineWindowDisplay;
 import cn.suixin.agent.device.WindowDisplay;
@@ -21,7 +20,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -46,14 +44,14 @@ final class Devices {
   private PadSimulator padSimulator;
   private long simulatedTicketsLog = -1;
 
-  Devices(Context context, AgentOptions options, PrinterProfile profile,
-      Consumer<PrinterStatus> printerStatus, Outbox outbox, PadListener padListener) {
+  Devices(Context context, AgentOptions options, PrinterProfile profile, DeviceStatus status,
+      Outbox outbox, PadListener padListener) {
     this.context = context;
     this.options = options;
     this.profile = profile;
     SerialLink printerLink = printerLink();
-    printer = printerLink == null ? null : new PrinterDriver(context, printerLink, printerStatus,
-        PRINTER_POLL_MILLIS);
+    printer = printerLink == null ? null : new PrinterDriver(context, printerLink,
+        s -> status.report(DeviceStatus.PRINTER, s.name(), ""), PRINTER_POLL_MILLIS);
     SerialLink padLink = padLink();
     pad = padLink == null ? null : new RatingPadDriver(context, padLink, options.padAddress(),
         outbox, padListener, MONOTONIC_MILLIS);

@@ -14,25 +14,25 @@ import java.util.function.BooleanSupplier;
  * here for an offline ticket. The page comes from the hall server's origin, hence the CORS headers.
  * Requests are handled on the agent's worker context, where the offline desk's fsync may block.
  */
-public final class LocalTicketEndpoint {
+final class LocalTicketEndpoint {
 
   private final Vertx vertx;
-  private final AgentService service;
+  private final OfflineFallback offline;
   private final BooleanSupplier linkUp;
   private HttpServer server;
 
-  public LocalTicketEndpoint(Vertx vertx, AgentService service, BooleanSupplier linkUp) {
+  LocalTicketEndpoint(Vertx vertx, OfflineFallback offline, BooleanSupplier linkUp) {
     this.vertx = vertx;
-    this.service = service;
+    this.offline = offline;
     this.linkUp = linkUp;
   }
 
-  public Future<HttpServer> listen(int port) {
+  Future<HttpServer> listen(int port) {
     server = vertx.createHttpServer().requestHandler(this::handle);
     return server.listen(port, "127.0.0.1");
   }
 
-  public Future<Void> close() {
+  Future<Void> close() {
     return server == null ? Future.succeededFuture() : server.close();
   }
 
@@ -66,7 +66,7 @@ public final class LocalTicketEndpoint {
     }
     OfflineDecision d;
     try {
-      d = service.issueOffline(matter);
+      d = offline.issue(matter);
     } catch (RuntimeException e) {
       reply(req, 500, problem("ERROR", e.getMessage()));
       return;

@@ -13,7 +13,10 @@ public interface PadListener {
   default void onRatingTimeout(long recordId, OutboxMessage message) {
   }
 
-  /** The pad stopped answering, refused a frame, or its port changed state. */
+  /**
+   * What the pad's line shows now: OK on every answered frame and on connecting, NO_REPLY, ERROR
+   * (a NAK) or PORT_LOST. Said again and again; the listener keeps the changes.
+   */
   default void onPadStatus(String status, String detail) {
   }
 }

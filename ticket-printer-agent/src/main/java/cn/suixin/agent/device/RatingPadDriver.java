@@ -42,7 +42,6 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
   private final PadSession session;
   private final PadFrameDecoder decoder = new PadFrameDecoder();
   private long tickTimer = -1;
-  private String lastStatus;
 
   public RatingPadDriver(Context context, SerialLink link, int addr, Outbox outbox,
       PadListener listener, LongSupplier clockMillis) {
@@ -143,12 +142,8 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
     tickWhileBusy();
   }
 
-  /** Only changes go to the server; a pad that is unplugged all day is one message. */
   private void status(String status, String detail) {
-    if (!status.equals(lastStatus)) {
-      lastStatus = status;
-      listener.onPadStatus(status, detail);
-    }
+    listener.onPadStatus(status, detail);
   }
 
   private void received(PadFrame f) {
