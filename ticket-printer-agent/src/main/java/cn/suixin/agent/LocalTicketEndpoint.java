@@ -12,26 +12,27 @@ import java.util.function.BooleanSupplier;
 /**
  * HTTP on 127.0.0.1 only, for the kiosk page on the same PC: when the server is down the page asks
  * here for an offline ticket. The page comes from the hall server's origin, hence the CORS headers.
+ * Requests are handled on the agent's worker context, where the offline desk's fsync may block.
  */
-public final class LocalTicketEndpoint {
+final class LocalTicketEndpoint {
 
   private final Vertx vertx;
-  private final AgentService service;
+  private final OfflineFallback offline;
   private final BooleanSupplier linkUp;
   private HttpServer server;
 
-  public LocalTicketEndpoint(Vertx vertx, AgentService service, BooleanSupplier linkUp) {
+  LocalTicketEndpoint(Vertx vertx, OfflineFallback offline, BooleanSupplier linkUp) {
     this.vertx = vertx;
-    this.service = service;
+    this.offline = offline;
     this.linkUp = linkUp;
   }
 
-  public Future<HttpServer> listen(int port) {
+  Future<HttpServer> listen(int port) {
     server = vertx.createHttpServer().requestHandler(this::handle);
     return server.listen(port, "127.0.0.1");
   }
 
-  public Future<Void> close() {
+  Future<Void> close() {
     return server == null ? Future.succeededFuture() : server.close();
   }
 
@@ -63,19 +64,20 @@ public final class LocalTicketEndpoint {
       reply(req, 400, problem("BAD_REQUEST", "matter is required"));
       return;
     }
-    String m = matter;
-    // fsync of the offline state happens inside: keep it off the event loop
-    vertx.executeBlocking(() -> service.issueOffline(m)).onComplete(ar -> {
-      if (ar.failed()) {
-        reply(req, 500, problem("ERROR", ar.cause().getMessage()));
-      } else if (ar.result() instanceof OfflineDecision.Issued i) {
-        reply(req, 201, new JsonObject().put("number", i.ticket().number()).put("offline", true)
-            .put("matter", i.ticket().matter()).put("issuedAt", i.ticket().issuedAt()));
-      } else {
-        reply(req, 503, problem(((OfflineDecision.Rejected) ar.result()).reason().name(),
-            "no offline numbers for " + m));
-      }
-    });
+    OfflineDecision d;
+    try {
+      d = offline.issue(matter);
+    } catch (RuntimeException e) {
+      reply(req, 500, problem("ERROR", e.getMessage()));
+      return;
+    }
+    if (d instanceof OfflineDecision.Issued i) {
+      reply(req, 201, new JsonObject().put("number", i.ticket().number()).put("offline", true)
+          .put("matter", i.ticket().matter()).put("issuedAt", i.ticket().issuedAt()));
+    } else {
+      reply(req, 503, problem(((OfflineDecision.Rejected) d).reason().name(),
+          "no offline numbers for " + matter));
+    }
   }
 
   private static JsonObject problem(String code, String detail) {

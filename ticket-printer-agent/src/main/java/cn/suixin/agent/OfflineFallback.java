@@ -5,16 +5,18 @@ import cn.suixin.agent.offline.OfflineDecision;
 import cn.suixin.agent.offline.OfflineDesk;
 import cn.suixin.agent.outbox.Outbox;
 import cn.suixin.agent.outbox.OutboxMessage;
+import cn.suixin.agent.outbox.OutgoingMessages;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Keeps offline numbers in stock and hands offline tickets back: asks the server for a block of
- * every matter this kiosk prints once fewer than ten numbers are left, and moves issued tickets
- * into the outbox whenever the link is up.
+ * every matter this kiosk prints once fewer than ten numbers are left, prints the tickets the
+ * kiosk page asks for while the server is away, and moves them into the outbox whenever the link
+ * is up.
  */
 final class OfflineFallback {
 
@@ -23,14 +25,16 @@ final class OfflineFallback {
 
   private final OfflineDesk desk;
   private final Outbox outbox;
-  private final Consumer<OutboxMessage> send;
-  private final Set<String> matters = ConcurrentHashMap.newKeySet();
-  private final Set<String> requested = ConcurrentHashMap.newKeySet();
+  private final OutgoingMessages outgoing;
+  private final Printing printing;
+  private final Set<String> matters = new LinkedHashSet<>();
+  private final Set<String> requested = new HashSet<>();
 
-  OfflineFallback(OfflineDesk desk, Outbox outbox, Consumer<OutboxMessage> send) {
+  OfflineFallback(OfflineDesk desk, Outbox outbox, OutgoingMessages outgoing, Printing printing) {
     this.desk = desk;
     this.outbox = outbox;
-    this.send = send;
+    this.outgoing = outgoing;
+    this.printing = printing;
     matters.addAll(desk.matters());
   }
 
@@ -50,21 +54,37 @@ final class OfflineFallback {
     requested.remove(block.matter());
   }
 
+  /** The number is on disk before the ticket is printed, so it can never be issued twice. */
   OfflineDecision issue(String matter) {
     matters.add(matter);
-    return desk.issue(matter);
+    OfflineDecision d = desk.issue(matter);
+    if (d instanceof OfflineDecision.Issued issued) {
+      printing.offline(issued.ticket());
+      if (outgoing.isLinkUp()) {
+        handOver();
+      }
+      requestBlocksIfLow();
+    }
+    return d;
   }
 
-  void handOver() {
-    desk.handOver(outbox).forEach(send);
+  /** The link is back: tickets issued meanwhile go to the server, and the stock is topped up. */
+  void linkUp() {
+    handOver();
+    requestBlocksIfLow();
   }
 
-  void requestBlocksIfLow() {
+  private void handOver() {
+    desk.handOver(outbox).forEach(outgoing::sendDurable);
+  }
+
+  private void requestBlocksIfLow() {
     for (String matter : matters) {
       if (desk.remaining(matter) < LOW_WATER && requested.add(matter)) {
         String id = UUID.randomUUID().toString();
-        send.accept(new OutboxMessage(id, new JsonObject().put("type", "offline.block.request")
-            .put("id", id).put("matter", matter).put("size", BLOCK_SIZE).encode()));
+        outgoing.sendDurable(new OutboxMessage(id, new JsonObject()
+            .put("type", "offline.block.request").put("id", id).put("matter", matter)
+            .put("size", BLOCK_SIZE).encode()));
       }
     }
   }

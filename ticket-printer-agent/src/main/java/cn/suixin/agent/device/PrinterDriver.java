@@ -2,72 +2,65 @@ package cn.suixin.agent.device;
 
 import cn.suixin.agent.escpos.PrinterStatus;
 import cn.suixin.agent.escpos.StatusDecoder;
+import cn.suixin.agent.serial.HopToContext;
 import cn.suixin.agent.serial.SerialLink;
 import cn.suixin.agent.serial.SerialListener;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prints jobs and watches an ESC/POS printer. Jobs and status polls run on one worker thread, so a
- * DLE EOT never lands inside a job (printers obey it even there). After each job and every poll
- * interval it asks DLE EOT 1..4; no byte within 500 ms means the printer is gone.
+ * Prints jobs and watches an ESC/POS printer. Jobs and status polls take turns, so a DLE EOT never
+ * lands inside a job (printers obey it even there). After each job and every poll interval it asks
+ * DLE EOT 1..4; no byte within 500 ms means the printer is gone. Its state belongs to one Vert.x
+ * context: call it there; the port's callbacks hop onto it, and waits are timers of it.
  */
 public final class PrinterDriver implements SerialListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PrinterDriver.class);
   public static final long REPLY_TIMEOUT_MILLIS = 500;
 
+  private final Context context;
   private final SerialLink link;
   private final Consumer<PrinterStatus> listener;
   private final long pollIntervalMillis;
-  private final ScheduledExecutorService worker;
-  private final LinkedBlockingQueue<Integer> replies = new LinkedBlockingQueue<>();
-  private volatile PrinterStatus status;
+  private Future<?> lastTurn = Future.succeededFuture();
+  private Promise<Integer> awaitedReply;
+  private long replyTimer = -1;
+  private long pollTimer = -1;
+  private PrinterStatus status;
+  private boolean closed;
 
-  public PrinterDriver(SerialLink link, Consumer<PrinterStatus> listener, long pollIntervalMillis) {
+  public PrinterDriver(Context context, SerialLink link, Consumer<PrinterStatus> listener,
+      long pollIntervalMillis) {
+    this.context = context;
     this.link = link;
     this.listener = listener;
     this.pollIntervalMillis = pollIntervalMillis;
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "printer-" + link.name());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   public void start() throws IOException {
-    link.listen(this);
+    link.listen(HopToContext.of(context, this));
     link.open();
-    worker.scheduleWithFixedDelay(this::pollQuietly, 0, pollIntervalMillis, TimeUnit.MILLISECONDS);
+    pollAfter(1);
   }
 
   /** Writes the job unless the printer is known unable to print; completes with the state after. */
-  public CompletableFuture<PrinterStatus> print(byte[] job) {
-    return CompletableFuture.supplyAsync(() -> {
-      PrinterStatus before = status == null || !status.canPrint() ? poll() : status;
-      if (!before.canPrint()) {
-        return before;
-      }
-      try {
-        link.write(job);
-      } catch (IOException e) {
-        LOG.warn("printing on {} failed: {}", link.name(), e.getMessage());
-        return report(PrinterStatus.PORT_LOST);
-      }
-      return poll();
-    }, worker);
+  public Future<PrinterStatus> print(byte[] job) {
+    return inTurn(() -> {
+      Future<PrinterStatus> before = status == null || !status.canPrint()
+          ? poll() : Future.succeededFuture(status);
+      return before.compose(s -> s.canPrint() ? write(job) : Future.succeededFuture(s));
+    });
   }
 
-  public CompletableFuture<PrinterStatus> pollNow() {
-    return CompletableFuture.supplyAsync(this::poll, worker);
+  public Future<PrinterStatus> pollNow() {
+    return inTurn(this::poll);
   }
 
   /** The last state reported, null before the first poll. */
@@ -77,70 +70,97 @@ public final class PrinterDriver implements SerialListener, AutoCloseable {
 
   @Override
   public void onBytes(byte[] data, int length) {
-    for (int i = 0; i < length; i++) {
-      replies.add(data[i] & 0xFF);
+    Promise<Integer> p = awaitedReply;
+    if (p != null && length > 0) {
+      awaitedReply = null;
+      context.owner().cancelTimer(replyTimer);
+      p.complete(data[0] & 0xFF);
     }
   }
 
   @Override
   public void onDisconnected() {
-    onWorker(() -> report(PrinterStatus.PORT_LOST));
+    inTurn(() -> Future.succeededFuture(report(PrinterStatus.PORT_LOST)));
   }
 
   @Override
   public void onConnected() {
-    onWorker(this::poll);
+    inTurn(this::poll);
   }
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    closed = true;
+    context.owner().cancelTimer(pollTimer);
+    if (awaitedReply != null) {
+      context.owner().cancelTimer(replyTimer);
+      awaitedReply.tryComplete(null);
+    }
     link.close();
   }
 
-  /** Port events can still arrive from the reader thread while the driver shuts down. */
-  private void onWorker(Runnable r) {
-    try {
-      worker.execute(r);
-    } catch (RejectedExecutionException e) {
-      LOG.debug("printer {} closed; ignoring port event", link.name());
-    }
+  /** One job or poll at a time, in the order asked, whatever became of the one before. */
+  private <T> Future<T> inTurn(Supplier<Future<T>> task) {
+    Future<T> turn = lastTurn.transform(before -> closed
+        ? Future.failedFuture("printer " + link.name() + " is closed") : task.get());
+    lastTurn = turn;
+    return turn;
   }
 
-  private void pollQuietly() {
-    try {
-      poll();
-    } catch (RuntimeException e) {
-      LOG.warn("status poll on {} failed", link.name(), e);
-    }
+  private void pollAfter(long delayMillis) {
+    pollTimer = context.owner().setTimer(delayMillis, id -> inTurn(this::poll)
+        .onFailure(e -> LOG.warn("status poll on {} failed", link.name(), e))
+        .onComplete(ar -> {
+          if (!closed) {
+            pollAfter(pollIntervalMillis);
+          }
+        }));
   }
 
-  private PrinterStatus poll() {
+  private Future<PrinterStatus> write(byte[] job) {
+    try {
+      link.write(job);
+    } catch (IOException e) {
+      LOG.warn("printing on {} failed: {}", link.name(), e.getMessage());
+      return Future.succeededFuture(report(PrinterStatus.PORT_LOST));
+    }
+    return poll();
+  }
+
+  private Future<PrinterStatus> poll() {
     if (!link.isOpen()) {
-      return report(PrinterStatus.PORT_LOST);
+      return Future.succeededFuture(report(PrinterStatus.PORT_LOST));
     }
-    PrinterStatus combined = PrinterStatus.OK;
-    for (int n = 1; n <= 4; n++) {
-      replies.clear();
-      try {
-        link.write(StatusDecoder.request(n));
-        Integer b = replies.poll(REPLY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        if (b == null) {
-          return report(PrinterStatus.NO_REPLY);
-        }
-        combined = combined.worse(StatusDecoder.decode(n, b));
-      } catch (IOException e) {
-        return report(PrinterStatus.PORT_LOST);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return status == null ? PrinterStatus.NO_REPLY : status;
-      }
-    }
-    return report(combined);
+    return ask(1, PrinterStatus.OK).map(this::report);
   }
 
+  /** DLE EOT n, then n + 1 ... 4, the worst answer winning; the first silence ends it. */
+  private Future<PrinterStatus> ask(int n, PrinterStatus sofar) {
+    if (n > 4) {
+      return Future.succeededFuture(sofar);
+    }
+    Promise<Integer> reply = Promise.promise();
+    awaitedReply = reply;
+    try {
+      link.write(StatusDecoder.request(n));
+    } catch (IOException e) {
+      awaitedReply = null;
+      return Future.succeededFuture(PrinterStatus.PORT_LOST);
+    }
+    replyTimer = context.owner().setTimer(REPLY_TIMEOUT_MILLIS, id -> {
+      if (awaitedReply == reply) {
+        awaitedReply = null;
+        reply.complete(null);
+      }
+    });
+    return reply.future().compose(b -> b == null
+        ? Future.succeededFuture(PrinterStatus.NO_REPLY)
+        : ask(n + 1, sofar.worse(StatusDecoder.decode(n, b))));
+  }
+
+  /** A driver that is closing reports nothing: shutting down is not a printer fault. */
   private PrinterStatus report(PrinterStatus s) {
-    if (s != status) {
+    if (s != status && !closed) {
       status = s;
       LOG.info("printer {} is {}", link.name(), s);
       listener.accept(s);

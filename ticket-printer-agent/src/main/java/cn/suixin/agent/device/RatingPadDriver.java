@@ -11,50 +11,51 @@ import cn.suixin.agent.pad.PadFrameType;
 import cn.suixin.agent.pad.PadPayloads;
 import cn.suixin.agent.pad.PadRating;
 import cn.suixin.agent.pad.PadSession;
+import cn.suixin.agent.serial.HopToContext;
 import cn.suixin.agent.serial.SerialLink;
 import cn.suixin.agent.serial.SerialListener;
+import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link PadSession} over a serial link. A rating is written to the outbox before the pad
- * gets its ACK, so once the pad forgets a rating the agent is sure to have it.
+ * gets its ACK, so once the pad forgets a rating the agent is sure to have it. Its state belongs to
+ * one Vert.x context: call it there; the port's callbacks hop onto it, and retries are timers of
+ * it, running only while a frame waits for its ACK.
  */
 public final class RatingPadDriver implements SerialListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RatingPadDriver.class);
   private static final long TICK_MILLIS = 20;
 
+  private final Context context;
   private final SerialLink link;
   private final Outbox outbox;
   private final PadListener listener;
-  private final ScheduledExecutorService scheduler;
   private final LongSupplier clock;
   private final PadSession session;
   private final PadFrameDecoder decoder = new PadFrameDecoder();
-  private String lastStatus;
+  private long tickTimer = -1;
 
-  public RatingPadDriver(SerialLink link, int addr, Outbox outbox, PadListener listener,
-      ScheduledExecutorService scheduler, LongSupplier clockMillis) {
+  public RatingPadDriver(Context context, SerialLink link, int addr, Outbox outbox,
+      PadListener listener, LongSupplier clockMillis) {
+    this.context = context;
     this.link = link;
     this.outbox = outbox;
     this.listener = listener;
-    this.scheduler = scheduler;
     this.clock = clockMillis;
     this.session = new PadSession(addr);
   }
 
   public void start() throws IOException {
-    link.listen(this);
+    link.listen(HopToContext.of(context, this));
     link.open();
-    scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   public void showStaff(long staffNo, String name) {
@@ -82,11 +83,7 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
     long now = clock.getAsLong();
     for (PadDecodeEvent e : decoder.parse(data, length, now)) {
       if (e instanceof PadDecodeEvent.Frame f) {
-        List<PadEffect> effects;
-        synchronized (session) {
-          effects = session.onFrame(f.frame(), now);
-        }
-        act(effects);
+        act(session.onFrame(f.frame(), now));
       } else {
         LOG.debug("pad {}: {}", link.name(), e);
       }
@@ -105,26 +102,26 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
 
   @Override
   public void close() {
+    context.owner().cancelTimer(tickTimer);
     link.close();
   }
 
   private void send(int type, byte[] payload) {
-    List<PadEffect> effects;
-    synchronized (session) {
-      effects = session.send(type, payload, clock.getAsLong());
-    }
-    act(effects);
+    act(session.send(type, payload, clock.getAsLong()));
   }
 
-  private void tick() {
-    try {
-      List<PadEffect> effects;
-      synchronized (session) {
-        effects = session.tick(clock.getAsLong());
-      }
-      act(effects);
-    } catch (RuntimeException e) {
-      LOG.warn("pad tick failed", e);
+  /** Retries and timeouts need the session ticked; an idle pad needs nothing. */
+  private void tickWhileBusy() {
+    if (tickTimer < 0 && !session.idle()) {
+      tickTimer = context.owner().setTimer(TICK_MILLIS, id -> {
+        tickTimer = -1;
+        try {
+          act(session.tick(clock.getAsLong()));
+        } catch (RuntimeException e) {
+          LOG.warn("pad tick failed", e);
+          tickWhileBusy();
+        }
+      });
     }
   }
 
@@ -142,14 +139,11 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
         status("ERROR", "NAK " + r.status() + " for " + r.frame());
       }
     }
+    tickWhileBusy();
   }
 
-  /** Only changes go to the server; a pad that is unplugged all day is one message. */
-  private synchronized void status(String status, String detail) {
-    if (!status.equals(lastStatus)) {
-      lastStatus = status;
-      listener.onPadStatus(status, detail);
-    }
+  private void status(String status, String detail) {
+    listener.onPadStatus(status, detail);
   }
 
   private void received(PadFrame f) {

@@ -1,9 +1,8 @@
 package cn.suixin.agent.link;
 
-import cn.suixin.agent.outbox.Outbox;
-import cn.suixin.agent.outbox.OutboxMessage;
+import cn.suixin.agent.outbox.OutgoingMessages;
 import cn.suixin.agent.serial.Backoff;
-import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -12,63 +11,55 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's one WebSocket to hall-server (docs/agent-protocol.md). It authenticates first,
- * resends the outbox after every hello, removes outbox entries on ack, and reconnects with
- * full-jitter backoff capped near a minute. Messages without an id (printed) wait in memory while
- * the link is down.
+ * The agent's one WebSocket to hall-server (docs/agent-protocol.md). It authenticates first, tells
+ * the outgoing messages when the server has said hello and what it acked, and reconnects with
+ * full-jitter backoff capped near a minute. Made and used on the agent's context, which its
+ * socket's handlers and its timers run on too.
  */
 public final class AgentLink {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentLink.class);
   public static final String PATH = "/api/v1/agents/live";
-  private static final int MAX_QUEUED = 1000;
   private static final int CLOSE_NOT_ALLOWED = 4401;
 
   private final Vertx vertx;
-  private final Context context;
   private final URI server;
   private final String token;
-  private final Outbox outbox;
+  private final OutgoingMessages outgoing;
   private final LinkHandler handler;
   private final Backoff backoff;
   private final WebSocketClient client;
-  private final Deque<String> queued = new ArrayDeque<>();
   private WebSocket socket;
   private boolean up;
   private boolean stopped;
   private long lastSeq = -1;
   private int failedAttempts;
+  private long reconnectTimer = -1;
 
-  public AgentLink(Vertx vertx, URI server, String token, Outbox outbox, LinkHandler handler,
-      Backoff backoff) {
+  public AgentLink(Vertx vertx, URI server, String token, OutgoingMessages outgoing,
+      LinkHandler handler, Backoff backoff) {
     this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
     this.server = server;
     this.token = token;
-    this.outbox = outbox;
+    this.outgoing = outgoing;
     this.handler = handler;
     this.backoff = backoff;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout(5000));
   }
 
   public void start() {
-    context.runOnContext(v -> connect());
+    connect();
   }
 
-  public void stop() {
-    context.runOnContext(v -> {
-      stopped = true;
-      if (socket != null) {
-        socket.close();
-      }
-      client.close();
-    });
+  public Future<Void> stop() {
+    stopped = true;
+    vertx.cancelTimer(reconnectTimer);
+    Future<Void> closing = socket != null ? socket.close() : Future.succeededFuture();
+    return closing.eventually(client::close);
   }
 
   /** True once hello arrived and until the socket closes. */
@@ -76,29 +67,8 @@ public final class AgentLink {
     return up;
   }
 
-  /** Stores the message until the server acks its id; sends it now if the link is up. */
-  public void sendDurable(OutboxMessage m) {
-    outbox.put(m);
-    context.runOnContext(v -> {
-      if (up) {
-        socket.writeTextMessage(m.json());
-      }
-    });
-  }
-
-  /** Sends now, or after the next hello; lost if the agent stops before that. */
-  public void sendTransient(JsonObject message) {
-    String text = message.encode();
-    context.runOnContext(v -> {
-      if (up) {
-        socket.writeTextMessage(text);
-      } else if (queued.size() < MAX_QUEUED) {
-        queued.add(text);
-      }
-    });
-  }
-
   private void connect() {
+    reconnectTimer = -1;
     if (stopped) {
       return;
     }
@@ -122,6 +92,10 @@ public final class AgentLink {
   }
 
   private void opened(WebSocket ws) {
+    if (stopped) {
+      ws.close();
+      return;
+    }
     socket = ws;
     ws.textMessageHandler(this::onText);
     ws.exceptionHandler(e -> LOG.debug("link error: {}", e.getMessage()));
@@ -147,8 +121,8 @@ public final class AgentLink {
     }
     switch (m.getString("type", "")) {
       case "hello" -> hello(m);
-      case "ack" -> acked(m.getString("id"));
-      case "error" -> refused(m);
+      case "ack" -> outgoing.acked(m.getString("id"));
+      case "error" -> outgoing.refused(m);
       default -> handler.onCommand(m);
     }
   }
@@ -158,29 +132,9 @@ public final class AgentLink {
     failedAttempts = 0;
     backoff.reset();
     LOG.info("linked to {} as {}", server, m.getJsonObject("device", new JsonObject()).encode());
-    for (OutboxMessage pending : outbox.pending()) {
-      socket.writeTextMessage(pending.json());
-    }
-    while (!queued.isEmpty()) {
-      socket.writeTextMessage(queued.poll());
-    }
+    WebSocket ws = socket;
+    outgoing.linkUp(ws::writeTextMessage);
     handler.onHello(m);
-  }
-
-  private void acked(String id) {
-    if (id != null) {
-      outbox.remove(id);
-      handler.onAck(id);
-    }
-  }
-
-  /** A refused message will be refused again: drop it from the outbox rather than loop forever. */
-  private void refused(JsonObject m) {
-    LOG.warn("server refused {}: {} {}", m.getString("id"), m.getString("code"),
-        m.getString("message"));
-    if (m.getString("id") != null) {
-      outbox.remove(m.getString("id"));
-    }
   }
 
   private void closed(WebSocket ws) {
@@ -190,6 +144,7 @@ public final class AgentLink {
     boolean wasUp = up;
     up = false;
     socket = null;
+    outgoing.linkDown();
     Short code = ws.closeStatusCode();
     LOG.info("link closed ({})", code);
     if (wasUp) {
@@ -202,7 +157,7 @@ public final class AgentLink {
 
   private void reconnectLater(long delayMillis) {
     if (!stopped) {
-      vertx.setTimer(delayMillis, id -> connect());
+      reconnectTimer = vertx.setTimer(delayMillis, id -> connect());
     }
   }
 }

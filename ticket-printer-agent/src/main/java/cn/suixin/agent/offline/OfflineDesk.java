@@ -16,6 +16,7 @@ import java.util.Set;
 /**
  * The offline issuer with its disk and clock: the state, including the next number, is fsynced
  * before {@link #issue} returns, so a ticket is printed only once its number can never come back.
+ * It blocks on the disk, so it belongs to the agent's worker context.
  */
 public final class OfflineDesk {
 
@@ -31,11 +32,11 @@ public final class OfflineDesk {
     this.issuer = new OfflineIssuer(store.load());
   }
 
-  public synchronized void addBlock(OfflineBlock block) {
+  public void addBlock(OfflineBlock block) {
     store.save(issuer.addBlock(block));
   }
 
-  public synchronized OfflineDecision issue(String matter) {
+  public OfflineDecision issue(String matter) {
     OfflineDecision d = issuer.issue(matter, businessDay(), clock.instant().toString());
     if (d instanceof OfflineDecision.Issued issued) {
       store.save(issued.state());
@@ -43,12 +44,12 @@ public final class OfflineDesk {
     return d;
   }
 
-  public synchronized int remaining(String matter) {
+  public int remaining(String matter) {
     return issuer.remaining(matter, businessDay());
   }
 
   /** Matters this agent holds blocks for. */
-  public synchronized Set<String> matters() {
+  public Set<String> matters() {
     Set<String> out = new LinkedHashSet<>();
     issuer.state().blocks().forEach(u -> out.add(u.block().matter()));
     return out;
@@ -59,7 +60,7 @@ public final class OfflineDesk {
    * issue order. The id is derived from the tickets, so a crash between the two writes resends the
    * same request rather than a new one.
    */
-  public synchronized List<OutboxMessage> handOver(Outbox outbox) {
+  public List<OutboxMessage> handOver(Outbox outbox) {
     List<OutboxMessage> sent = new ArrayList<>();
     for (Map.Entry<String, List<OfflineTicket>> e : issuer.pendingHandover().entrySet()) {
       List<OfflineTicket> tickets = e.getValue();

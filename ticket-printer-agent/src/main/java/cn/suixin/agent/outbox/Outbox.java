@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Messages waiting for the server's ack, one file each under a directory, named so that listing
  * them gives the order they were written in. A file is fsynced before {@link #put} returns, so a
- * rating the pad was told is stored really is; it is deleted only on {@link #remove}.
+ * rating the pad was told is stored really is; it is deleted only on {@link #remove}. It blocks on
+ * the disk, so it belongs to the agent's worker context.
  */
 public final class Outbox {
 
@@ -29,7 +29,7 @@ public final class Outbox {
 
   private final Path dir;
   private final Map<String, Path> files = new LinkedHashMap<>();
-  private final AtomicLong counter = new AtomicLong();
+  private long counter;
 
   public Outbox(Path dir) {
     this.dir = dir;
@@ -43,14 +43,14 @@ public final class Outbox {
     }
   }
 
-  public synchronized void put(OutboxMessage m) {
+  public void put(OutboxMessage m) {
     if (!m.id().matches("[A-Za-z0-9._-]+")) {
       throw new IllegalArgumentException("outbox id must be file-name safe: " + m.id());
     }
     if (files.containsKey(m.id())) {
       return;
     }
-    String name = String.format("%012d-%s.json", counter.incrementAndGet(), m.id());
+    String name = String.format("%012d-%s.json", ++counter, m.id());
     Path tmp = dir.resolve(name + ".tmp");
     Path target = dir.resolve(name);
     try {
@@ -67,7 +67,7 @@ public final class Outbox {
   }
 
   /** The server has it: forget it. Unknown ids are ignored, since acks can repeat. */
-  public synchronized boolean remove(String id) {
+  public boolean remove(String id) {
     Path p = files.remove(id);
     if (p == null) {
       return false;
@@ -81,7 +81,7 @@ public final class Outbox {
   }
 
   /** Everything not yet acknowledged, oldest first. */
-  public synchronized List<OutboxMessage> pending() {
+  public List<OutboxMessage> pending() {
     List<OutboxMessage> out = new ArrayList<>();
     for (Map.Entry<String, Path> e : files.entrySet()) {
       try {
@@ -94,7 +94,7 @@ public final class Outbox {
     return out;
   }
 
-  public synchronized int size() {
+  public int size() {
     return files.size();
   }
 
@@ -102,7 +102,7 @@ public final class Outbox {
     Matcher m = NAME.matcher(fileName);
     if (m.matches()) {
       files.put(m.group(2), dir.resolve(fileName));
-      counter.set(Math.max(counter.get(), Long.parseLong(m.group(1))));
+      counter = Math.max(counter, Long.parseLong(m.group(1)));
     } else if (fileName.endsWith(".tmp")) {
       // a put that crashed before its rename was never reported as stored
       dir.resolve(fileName).toFile().delete();

@@ -1,47 +1,40 @@
 package cn.suixin.agent.serial;
 
+import io.vertx.core.Context;
 import java.io.IOException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a link open: when the port is missing at start or disappears later, it retries with
  * jittered backoff until the port is back. Drivers see onDisconnected / onConnected and never
- * have to manage the port themselves.
+ * have to manage the port themselves. Its state belongs to one Vert.x context: call it there; the
+ * port's own callbacks hop onto it, and the retries are timers of that context.
  */
 public final class ReconnectingSerialLink implements SerialLink {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReconnectingSerialLink.class);
 
+  private final Context context;
   private final SerialLink delegate;
-  private final ScheduledExecutorService scheduler;
   private final Backoff backoff;
-  private volatile SerialListener listener;
-  private volatile boolean closed;
+  private SerialListener listener;
+  private boolean closed;
   /** One onDisconnected per outage, however many reopen attempts fail. */
-  private volatile boolean reportedDown;
+  private boolean reportedDown;
+  private long reopenTimer = -1;
 
-  public ReconnectingSerialLink(SerialLink delegate, ScheduledExecutorService scheduler,
-      Backoff backoff) {
+  public ReconnectingSerialLink(Context context, SerialLink delegate, Backoff backoff) {
+    this.context = context;
     this.delegate = delegate;
-    this.scheduler = scheduler;
     this.backoff = backoff;
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public void listen(SerialListener l) {
-    this.listener = l;
-    delegate.listen(new SerialListener() {
+    // Listened to from the start: a link nobody reads from (an LED screen) must come back too.
+    delegate.listen(HopToContext.of(context, new SerialListener() {
       @Override
       public void onBytes(byte[] data, int length) {
-        l.onBytes(data, length);
+        if (listener != null) {
+          listener.onBytes(data, length);
+        }
       }
 
       @Override
@@ -53,9 +46,21 @@ public final class ReconnectingSerialLink implements SerialLink {
       @Override
       public void onConnected() {
         reportedDown = false;
-        l.onConnected();
+        if (listener != null) {
+          listener.onConnected();
+        }
       }
-    });
+    }));
+  }
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public void listen(SerialListener l) {
+    this.listener = l;
   }
 
   /** Opens now if it can; otherwise reports the port as lost and keeps trying in the background. */
@@ -78,10 +83,15 @@ public final class ReconnectingSerialLink implements SerialLink {
   @Override
   public void close() {
     closed = true;
+    if (reopenTimer >= 0) {
+      context.owner().cancelTimer(reopenTimer);
+      reopenTimer = -1;
+    }
     delegate.close();
   }
 
   private void tryOpen() {
+    reopenTimer = -1;
     if (closed) {
       return;
     }
@@ -103,10 +113,9 @@ public final class ReconnectingSerialLink implements SerialLink {
   }
 
   private void scheduleReopen() {
-    if (closed || scheduler.isShutdown()) {
+    if (closed || reopenTimer >= 0) {
       return;
     }
-    long delay = backoff.nextDelayMillis();
-    scheduler.schedule(this::tryOpen, delay, TimeUnit.MILLISECONDS);
+    reopenTimer = context.owner().setTimer(backoff.nextDelayMillis(), id -> tryOpen());
   }
 }

@@ -1,6 +1,9 @@
 package cn.suixin.agent.serial;
 
-/** Receives what happens on a serial line; called from the link's reader thread. */
+/**
+ * Receives what happens on a serial line. Links call it from their own threads; a listener that
+ * keeps state takes its callbacks through {@link HopToContext}.
+ */
 public interface SerialListener {
 
   void onBytes(byte[] data, int length);

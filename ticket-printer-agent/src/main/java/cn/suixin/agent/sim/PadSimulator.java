@@ -9,26 +9,29 @@ import cn.suixin.agent.pad.PadPayloads;
 import cn.suixin.agent.pad.PadRating;
 import cn.suixin.agent.serial.SerialLink;
 import cn.suixin.agent.serial.SerialListener;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A rating pad as the protocol asks a vendor to build it: ACKs every frame, answers PING with
  * STATUS, remembers the record it was asked to rate, and keeps a pressed rating until the host
- * ACKs it, resending it every 300 ms and again whenever its port comes back.
+ * ACKs it, resending it every 300 ms and again whenever its port comes back. Like a device of its
+ * own, it lives on its own Vert.x context; every public method is queued there.
  */
 public final class PadSimulator implements SerialListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PadSimulator.class);
   private static final long RESEND_MILLIS = 300;
 
+  private final Context context;
   private final SerialLink link;
   private final int addr;
   private final PadFrameDecoder decoder = new PadFrameDecoder();
@@ -37,76 +40,77 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
   private final Map<Integer, Integer> acks = new LinkedHashMap<>();
   private int nextSeq = 0x40;
   private long requestedRecord = -1;
-  private volatile boolean answering = true;
-  private final ScheduledExecutorService scheduler;
-  private volatile int autoPressLevel;
-  private volatile long autoPressDelayMillis;
+  private boolean answering = true;
+  private int autoPressLevel;
+  private long autoPressDelayMillis;
+  private long resendTimer = -1;
 
-  public PadSimulator(SerialLink link, int addr, ScheduledExecutorService scheduler) {
+  public PadSimulator(Context context, SerialLink link, int addr) {
+    this.context = context;
     this.link = link;
     this.addr = addr;
-    this.scheduler = scheduler;
-    scheduler.scheduleWithFixedDelay(this::resendUnacked, RESEND_MILLIS, RESEND_MILLIS,
-        TimeUnit.MILLISECONDS);
   }
 
-  public PadSimulator start() throws IOException {
-    link.listen(this);
-    link.open();
-    return this;
+  public Future<PadSimulator> start() {
+    return OnDevice.ask(context, () -> {
+      OnDevice.plugIn(context, link, this);
+      resendTimer = context.owner().setPeriodic(RESEND_MILLIS, id -> resend());
+      return this;
+    });
   }
 
   /** A pad that does not answer, to exercise the host's retries. */
-  public void setAnswering(boolean answering) {
-    this.answering = answering;
+  public Future<Void> setAnswering(boolean answering) {
+    return OnDevice.tell(context, () -> this.answering = answering);
   }
 
   /** For --simulate: every rating request is answered with this level after a delay; 0 = off. */
-  public void setAutoPress(int level, long delayMillis) {
-    this.autoPressLevel = level;
-    this.autoPressDelayMillis = delayMillis;
+  public Future<Void> setAutoPress(int level, long delayMillis) {
+    return OnDevice.tell(context, () -> {
+      autoPressLevel = level;
+      autoPressDelayMillis = delayMillis;
+    });
   }
 
   /** The citizen presses a level for the record the host asked about last. */
-  public synchronized PadFrame press(int level, int reasons) {
-    if (requestedRecord < 0) {
-      throw new IllegalStateException("no rating was requested");
-    }
-    return sendRating(new PadRating(requestedRecord, level, reasons));
+  public Future<PadFrame> press(int level, int reasons) {
+    return OnDevice.ask(context, () -> {
+      if (requestedRecord < 0) {
+        throw new IllegalStateException("no rating was requested");
+      }
+      return rating(new PadRating(requestedRecord, level, reasons));
+    });
   }
 
   /** Sends a rating frame with a fresh SEQ, as a pad with buggy firmware might. */
-  public synchronized PadFrame sendRating(PadRating rating) {
-    PadFrame f = PadFrame.of(nextSeq(), addr, PadFrameType.RATING, PadPayloads.rating(rating));
-    unacked.put(f.seq(), f);
-    write(f);
-    return f;
+  public Future<PadFrame> sendRating(PadRating rating) {
+    return OnDevice.ask(context, () -> rating(rating));
   }
 
   /** Sends a frame verbatim, e.g. one the host has already seen. */
-  public void sendRaw(PadFrame f) {
-    write(f);
+  public Future<Void> sendRaw(PadFrame f) {
+    return OnDevice.tell(context, () -> write(f));
   }
 
-  public synchronized long requestedRecord() {
-    return requestedRecord;
+  public Future<Long> requestedRecord() {
+    return OnDevice.ask(context, () -> requestedRecord);
   }
 
-  public synchronized List<PadFrame> received() {
-    return List.copyOf(received);
+  public Future<List<PadFrame>> received() {
+    return OnDevice.ask(context, () -> List.copyOf(received));
   }
 
-  public synchronized int unackedCount() {
-    return unacked.size();
+  public Future<Integer> unackedCount() {
+    return OnDevice.ask(context, unacked::size);
   }
 
   /** The status byte the host sent in its ACK for our frame {@code seq}, or null. */
-  public synchronized Integer ackStatus(int seq) {
-    return acks.get(seq);
+  public Future<Integer> ackStatus(int seq) {
+    return OnDevice.ask(context, () -> acks.get(seq));
   }
 
-  public synchronized void resendUnacked() {
-    unacked.values().forEach(this::write);
+  public Future<Void> resendUnacked() {
+    return OnDevice.tell(context, this::resend);
   }
 
   @Override
@@ -125,15 +129,18 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
 
   @Override
   public void onConnected() {
-    resendUnacked();
+    resend();
   }
 
   @Override
   public void close() {
-    link.close();
+    OnDevice.tell(context, () -> {
+      context.owner().cancelTimer(resendTimer);
+      link.close();
+    });
   }
 
-  private synchronized void handle(PadFrame f) {
+  private void handle(PadFrame f) {
     if (PadFrameType.isReply(f.type())) {
       if (unacked.remove(f.seq()) != null) {
         byte[] p = f.payload();
@@ -147,11 +154,10 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
     }
     write(PadFrame.of(f.seq(), addr, PadFrameType.ACK, (byte) 0));
     if (f.type() == PadFrameType.REQUEST_RATING) {
-      requestedRecord = PadPayloads.parseRecordId(java.util.Arrays.copyOf(f.payload(), 4))
-          .orElse(-1L);
+      requestedRecord = PadPayloads.parseRecordId(Arrays.copyOf(f.payload(), 4)).orElse(-1L);
       if (autoPressLevel > 0) {
         long record = requestedRecord;
-        scheduler.schedule(() -> autoPress(record), autoPressDelayMillis, TimeUnit.MILLISECONDS);
+        context.owner().setTimer(autoPressDelayMillis, id -> autoPress(record));
       }
     } else if (f.type() == PadFrameType.CANCEL_RATING) {
       requestedRecord = -1;
@@ -161,13 +167,23 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
       unacked.put(status.seq(), status);
       write(status);
     }
-    notifyAll();
   }
 
-  private synchronized void autoPress(long record) {
+  private PadFrame rating(PadRating rating) {
+    PadFrame f = PadFrame.of(nextSeq(), addr, PadFrameType.RATING, PadPayloads.rating(rating));
+    unacked.put(f.seq(), f);
+    write(f);
+    return f;
+  }
+
+  private void resend() {
+    unacked.values().forEach(this::write);
+  }
+
+  private void autoPress(long record) {
     if (requestedRecord == record) {
       int level = autoPressLevel;
-      sendRating(new PadRating(record, level, level <= 2 ? 1 : 0));
+      rating(new PadRating(record, level, level <= 2 ? 1 : 0));
       requestedRecord = -1;
     }
   }

@@ -4,6 +4,8 @@ import cn.suixin.agent.escpos.EscPosRenderer;
 import cn.suixin.agent.escpos.RenderedTicket;
 import cn.suixin.agent.serial.SerialLink;
 import cn.suixin.agent.serial.SerialListener;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An ESC/POS printer at the far end of a serial line: it answers DLE EOT n from a settable table
  * (anywhere in the stream, as real printers do), can fall silent, and keeps everything else it was
- * sent so tests and --simulate can read the tickets back.
+ * sent so tests and --simulate can read the tickets back. Like a device of its own, it lives on
+ * its own Vert.x context; every public method is queued there.
  */
 public final class PrinterSimulator implements SerialListener, AutoCloseable {
 
@@ -25,80 +28,72 @@ public final class PrinterSimulator implements SerialListener, AutoCloseable {
   public static final int[] PAPER_NEAR_END = {0x12, 0x12, 0x12, 0x1E};
   public static final int[] COVER_OPEN = {0x1A, 0x16, 0x12, 0x12};
 
+  private final Context context;
   private final SerialLink link;
   private final Charset charset;
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-  private volatile int[] statusBytes = ALL_FINE.clone();
-  private volatile boolean silent;
+  private int[] statusBytes = ALL_FINE.clone();
+  private boolean silent;
   private int dleState;
   private int statusRequests;
   private int ticketsLogged;
 
-  public PrinterSimulator(SerialLink link, Charset charset) {
+  public PrinterSimulator(Context context, SerialLink link, Charset charset) {
+    this.context = context;
     this.link = link;
     this.charset = charset;
   }
 
-  public PrinterSimulator start() throws IOException {
-    link.listen(this);
-    link.open();
-    return this;
+  public Future<PrinterSimulator> start() {
+    return OnDevice.ask(context, () -> {
+      OnDevice.plugIn(context, link, this);
+      return this;
+    });
   }
 
   /** The replies to DLE EOT 1, 2, 3 and 4. */
-  public void setStatusBytes(int... replies) {
+  public Future<Void> setStatusBytes(int... replies) {
     if (replies.length != 4) {
       throw new IllegalArgumentException("need four status bytes");
     }
-    statusBytes = replies.clone();
+    int[] copy = replies.clone();
+    return OnDevice.tell(context, () -> statusBytes = copy);
   }
 
   /** A printer that is switched off answers nothing. */
-  public void setSilent(boolean silent) {
-    this.silent = silent;
+  public Future<Void> setSilent(boolean silent) {
+    return OnDevice.tell(context, () -> this.silent = silent);
   }
 
-  public synchronized byte[] printedBytes() {
-    return printed.toByteArray();
+  public Future<byte[]> printedBytes() {
+    return OnDevice.ask(context, printed::toByteArray);
   }
 
-  public synchronized int statusRequests() {
-    return statusRequests;
+  public Future<Integer> statusRequests() {
+    return OnDevice.ask(context, () -> statusRequests);
   }
 
   /** Each ESC @ starts a new ticket, which is how the agent begins every job. */
-  public List<RenderedTicket> tickets() {
-    byte[] all = printedBytes();
-    List<RenderedTicket> out = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i + 1 < all.length; i++) {
-      if (all[i] == 0x1B && all[i + 1] == 0x40) {
-        if (start >= 0) {
-          out.add(render(all, start, i));
-        }
-        start = i;
-      }
-    }
-    if (start >= 0) {
-      out.add(render(all, start, all.length));
-    }
-    return out;
+  public Future<List<RenderedTicket>> tickets() {
+    return OnDevice.ask(context, this::ticketsNow);
   }
 
   /** For --simulate: logs tickets printed since the last call, as text. */
-  public void logNewTickets() {
-    List<RenderedTicket> all = tickets();
-    // the last ticket may still be arriving: log it once it has been cut
-    int complete = all.isEmpty() || all.get(all.size() - 1).cuts() > 0 ? all.size() : all.size() - 1;
-    for (int i = ticketsLogged; i < complete; i++) {
-      RenderedTicket t = all.get(i);
-      LOG.info("simulated printer printed:\n{}\n[QR {}]", t.text(), t.qrCodes());
-    }
-    ticketsLogged = Math.max(ticketsLogged, complete);
+  public Future<Void> logNewTickets() {
+    return OnDevice.tell(context, () -> {
+      List<RenderedTicket> all = ticketsNow();
+      // the last ticket may still be arriving: log it once it has been cut
+      int complete = all.isEmpty() || all.get(all.size() - 1).cuts() > 0 ? all.size() : all.size() - 1;
+      for (int i = ticketsLogged; i < complete; i++) {
+        RenderedTicket t = all.get(i);
+        LOG.info("simulated printer printed:\n{}\n[QR {}]", t.text(), t.qrCodes());
+      }
+      ticketsLogged = Math.max(ticketsLogged, complete);
+    });
   }
 
   @Override
-  public synchronized void onBytes(byte[] data, int length) {
+  public void onBytes(byte[] data, int length) {
     for (int i = 0; i < length; i++) {
       int b = data[i] & 0xFF;
       if (dleState == 0 && b == 0x10) {
@@ -119,7 +114,6 @@ public final class PrinterSimulator implements SerialListener, AutoCloseable {
         printed.write(b);
       }
     }
-    notifyAll();
   }
 
   @Override
@@ -129,7 +123,25 @@ public final class PrinterSimulator implements SerialListener, AutoCloseable {
 
   @Override
   public void close() {
-    link.close();
+    OnDevice.tell(context, link::close);
+  }
+
+  private List<RenderedTicket> ticketsNow() {
+    byte[] all = printed.toByteArray();
+    List<RenderedTicket> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i + 1 < all.length; i++) {
+      if (all[i] == 0x1B && all[i + 1] == 0x40) {
+        if (start >= 0) {
+          out.add(render(all, start, i));
+        }
+        start = i;
+      }
+    }
+    if (start >= 0) {
+      out.add(render(all, start, all.length));
+    }
+    return out;
   }
 
   private void answer(int n) {

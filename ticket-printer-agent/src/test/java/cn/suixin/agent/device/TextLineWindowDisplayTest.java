@@ -3,22 +3,24 @@ package cn.suixin.agent.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.agent.Eventually;
+import cn.suixin.agent.OnContext;
 import cn.suixin.agent.serial.InMemorySerialPair;
 import cn.suixin.agent.serial.SerialListener;
+import io.vertx.core.Context;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TextLineWindowDisplayTest {
 
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final Vertx vertx = Vertx.vertx();
 
   @AfterEach
-  void stop() {
-    scheduler.shutdownNow();
+  void stop() throws Exception {
+    OnContext.result(vertx.close());
   }
 
   @Test
@@ -39,9 +41,13 @@ class TextLineWindowDisplayTest {
     });
     pair.deviceEnd().open();
     pair.agentEnd().open();
-    TextLineWindowDisplay display = new TextLineWindowDisplay(pair.agentEnd(), scheduler, 200,
+    Context agent = OnContext.of(vertx, ThreadingModel.WORKER);
+    TextLineWindowDisplay display = new TextLineWindowDisplay(agent, pair.agentEnd(), 200,
         () -> System.nanoTime() / 1_000_000);
-    display.showCall("A001", 3);
+    OnContext.run(agent, () -> {
+      display.start();
+      display.showCall("A001", 3);
+    });
     String line = "请 A001 号到 3 号窗口办理\r\n";
     Eventually.waitFor(() -> text(screen).split("\r\n", -1).length >= 3);
     assertThat(text(screen)).startsWith(line + line);

@@ -1,11 +1,13 @@
 package cn.suixin.agent.e2e;
 
+import static cn.suixin.agent.Eventually.stillTrue;
 import static cn.suixin.agent.Eventually.waitFor;
+import static cn.suixin.agent.OnContext.result;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.suixin.agent.Agent;
 import cn.suixin.agent.AgentOptions;
+import cn.suixin.agent.OnContext;
 import cn.suixin.agent.escpos.PrinterProfile;
 import cn.suixin.agent.escpos.RenderedTicket;
 import cn.suixin.agent.serial.Backoff;
@@ -16,10 +18,11 @@ import cn.suixin.agent.sim.PadSimulator;
 import cn.suixin.agent.sim.PrinterSimulator;
 import cn.suixin.hall.server.auth.Role;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Context;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -35,13 +38,18 @@ class AgentWithHallServerTest {
 
   @TempDir
   Path dir;
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  /** The simulated devices at the far ends of the cables, each on a context of its own. */
+  private final Vertx devices = Vertx.vertx();
   private HallServerProcess hall;
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(SocatPair.available(), "socat not installed at /usr/bin/socat");
+    SocatPair.assumeInstalled();
     hall = new HallServerProcess(dir.resolve("server")).start(0);
+  }
+
+  private Context device() throws Exception {
+    return OnContext.of(devices, ThreadingModel.EVENT_LOOP);
   }
 
   @AfterEach
@@ -49,7 +57,7 @@ class AgentWithHallServerTest {
     if (hall != null) {
       hall.close();
     }
-    scheduler.shutdownNow();
+    result(devices.close());
   }
 
   @Test
@@ -58,22 +66,22 @@ class AgentWithHallServerTest {
     String kiosk = hall.device(Role.KIOSK, null, "lobby");
     String supervisor = hall.user("boss", Role.SUPERVISOR, "30001", "赵主任");
     try (SocatPair cable = SocatPair.inTarget("hallprinter").start();
-        PrinterSimulator printer = new PrinterSimulator(
-            new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PROFILE.charset()).start();
+        PrinterSimulator printer = result(new PrinterSimulator(device(),
+            new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PROFILE.charset()).start());
         Agent agent = Agent.start(options(hall.device(Role.AGENT, null, "lobby"), cable.a(), null, "a"),
             new Backoff(100, 1000))) {
       waitFor(agent::linkUp);
 
       JsonObject issued = hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT"));
 
-      waitFor(() -> !printer.tickets().isEmpty());
-      RenderedTicket ticket = printer.tickets().get(0);
+      waitFor(() -> !result(printer.tickets()).isEmpty());
+      RenderedTicket ticket = result(printer.tickets()).get(0);
       assertThat(issued.getString("number")).isEqualTo("A001");
       assertThat(ticket.lines()).containsSubsequence("遂宁市公安政务服务中心", "A001", "普通护照签发", "前面还有 0 人");
       // the server knows no public address here, so the agent prints its link on the server it uses
       assertThat(ticket.qrCodes()).containsExactly(hall.base().resolve("/t/city/" + issued.getString("id")).toString());
 
-      printer.setStatusBytes(PrinterSimulator.PAPER_OUT);
+      result(printer.setStatusBytes(PrinterSimulator.PAPER_OUT));
       waitFor(() -> "PAPER_OUT".equals(printerStatus(supervisor).getString("status")));
       assertThat(printerStatus(supervisor).getBoolean("alert")).isTrue();
     }
@@ -84,8 +92,8 @@ class AgentWithHallServerTest {
     String kiosk = hall.device(Role.KIOSK, null, "lobby");
     String clerk = hall.user("li", Role.CLERK, "10086", "李明");
     try (SocatPair cable = SocatPair.inTarget("hallpad").start();
-        PadSimulator pad = new PadSimulator(new JSerialCommLink(SerialSettings.pad(cable.b())), 1, scheduler)
-            .start();
+        PadSimulator pad = result(new PadSimulator(device(), new JSerialCommLink(SerialSettings.pad(cable.b())), 1)
+            .start());
         Agent agent = Agent.start(options(hall.device(Role.AGENT, "07", "pad-07"), null, cable.a(), "b"),
             new Backoff(100, 1000))) {
       waitFor(agent::linkUp);
@@ -95,11 +103,11 @@ class AgentWithHallServerTest {
       long record = hall.post("/api/v1/halls/city/windows/07/finish", clerk, new JsonObject().put("outcome", "DONE"))
           .getJsonObject("ticket").getLong("record");
 
-      waitFor(() -> pad.requestedRecord() == record);
-      pad.press(4, 0);
+      waitFor(() -> result(pad.requestedRecord()) == record);
+      result(pad.press(4, 0));
 
       waitFor(() -> !hall.events("rating.recorded").isEmpty());
-      Thread.sleep(300);
+      stillTrue(() -> hall.events("rating.recorded").size() == 1);
       assertThat(hall.events("rating.recorded")).hasSize(1);
       assertThat(hall.events("rating.recorded").get(0).getInteger("seq")).isPositive();
     }

@@ -1,17 +1,20 @@
 package cn.suixin.agent.e2e;
 
 import static cn.suixin.agent.Eventually.waitFor;
+import static cn.suixin.agent.OnContext.result;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.suixin.agent.Agent;
 import cn.suixin.agent.AgentOptions;
+import cn.suixin.agent.OnContext;
 import cn.suixin.agent.escpos.PrinterProfile;
 import cn.suixin.agent.serial.Backoff;
 import cn.suixin.agent.serial.JSerialCommLink;
 import cn.suixin.agent.serial.SerialSettings;
 import cn.suixin.agent.serial.SocatPair;
 import cn.suixin.agent.sim.PrinterSimulator;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,19 +34,21 @@ class OfflineAcrossServerKillTest {
 
   @TempDir
   Path dir;
+  /** The simulated printer at the far end of the cable. */
+  private final Vertx devices = Vertx.vertx();
 
   @Test
   void offline_tickets_issued_while_the_server_is_killed_join_the_queue_in_order_with_no_number_twice()
       throws Exception {
-    assumeTrue(SocatPair.available(), "socat not installed at /usr/bin/socat");
+    SocatPair.assumeInstalled();
     int port = AgentWithHallServerTest.freePort();
     HttpCalls api = new HttpCalls(URI.create("http://127.0.0.1:" + port));
     Path agentData = dir.resolve("agent");
     int localPort = AgentWithHallServerTest.freePort();
     ServerJvm server = new ServerJvm(dir.resolve("server"), port, dir.resolve("server.log")).start();
     try (SocatPair cable = SocatPair.inTarget("killprinter").start();
-        PrinterSimulator printer = new PrinterSimulator(
-            new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PrinterProfile.ZIJIANG_58.charset()).start();
+        PrinterSimulator printer = result(new PrinterSimulator(OnContext.of(devices, ThreadingModel.EVENT_LOOP),
+            new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PrinterProfile.ZIJIANG_58.charset()).start());
         Agent agent = Agent.start(new AgentOptions(URI.create("http://127.0.0.1:" + port), server.agentToken(),
             cable.a(), null, null, false, agentData, "zijiang-58", localPort, 9600, 1),
             new Backoff(100, 1000))) {
@@ -53,7 +58,7 @@ class OfflineAcrossServerKillTest {
       numbers.add(api.post("/api/v1/halls/city/tickets", kiosk, new JsonObject().put("matter", MATTER))
           .getString("number"));
       // printing a matter makes the agent ask for offline numbers of it
-      waitFor(() -> printer.tickets().size() == 1 && offlineStock(agentData));
+      waitFor(() -> result(printer.tickets()).size() == 1 && offlineStock(agentData));
 
       server.kill();
       waitFor(() -> !agent.linkUp());
@@ -63,8 +68,8 @@ class OfflineAcrossServerKillTest {
         assertThat(t.getBoolean("offline")).isTrue();
         numbers.add(t.getString("number"));
       }
-      waitFor(() -> printer.tickets().size() == 4);
-      assertThat(printer.tickets().get(3).lines()).contains("离线票 OFFLINE");
+      waitFor(() -> result(printer.tickets()).size() == 4);
+      assertThat(result(printer.tickets()).get(3).lines()).contains("离线票 OFFLINE");
 
       server = new ServerJvm(dir.resolve("server"), port, dir.resolve("server.log")).start();
       waitFor(agent::linkUp);
@@ -77,6 +82,7 @@ class OfflineAcrossServerKillTest {
       assertThat(numbers.subList(0, 4)).containsExactly("A001", "A002", "A003", "A004");
     } finally {
       server.kill();
+      result(devices.close());
     }
   }
 

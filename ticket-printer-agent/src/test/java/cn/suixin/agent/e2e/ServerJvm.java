@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ServerJvm {
   private static final Pattern KIOSK = Pattern.compile("kiosk\\?device=(\\S+)");
-  private static final Pattern AGENT = Pattern.compile("--token (\\S+)");
+  private static final Pattern AGENT = Pattern.compile("SUIXIN_AGENT_TOKEN=(\\S+)");
   private final Path data;
   private final int port;
   private final Path log;

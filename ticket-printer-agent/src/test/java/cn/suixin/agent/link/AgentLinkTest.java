@@ -1,6 +1,8 @@
 package cn.suixin.agent.link;
 
+import static cn.suixin.agent.Eventually.stillTrue;
 import static cn.suixin.agent.Eventually.waitFor;
+import static cn.suixin.agent.OnContext.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.agent.Agent;
@@ -18,13 +20,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @DisplayName("The agent against a small server that speaks the agent link contract")
 class AgentLinkTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentLinkTest.class);
 
   @TempDir
   Path data;
@@ -52,8 +59,8 @@ class AgentLinkTest {
   }
 
   private void startAgent() throws Exception {
-    AgentOptions o = AgentOptions.parse("--server", "http://127.0.0.1:" + serverPort,
-        "--token", FakeHallServer.TOKEN, "--simulate", "--data", data.toString(),
+    AgentOptions o = AgentOptions.parse(token(FakeHallServer.TOKEN), LOG::warn,
+        "--server", "http://127.0.0.1:" + serverPort, "--simulate", "--data", data.toString(),
         "--local-port", Integer.toString(localPort), "--printer-profile", "xprinter-80");
     agent = Agent.start(o, new Backoff(50, 400));
     waitFor(() -> agent.linkUp());
@@ -71,7 +78,7 @@ class AgentLinkTest {
             .put("issuedAt", "2026-11-27T01:30:00Z").put("followUrl", "https://h/f/t1")
             .put("greenChannel", null).put("offline", false)));
     server.await("printed", m -> "j1".equals(m.getString("job")));
-    RenderedTicket printed = agent.printerSimulator().tickets().get(0);
+    RenderedTicket printed = result(agent.printerSimulator().tickets()).get(0);
     assertThat(printed.lines()).containsSubsequence("政务服务中心", "A001", "户籍业务",
         "前面还有 3 人", "预计等待 10 分钟", "2026-11-27 09:30");
     assertThat(printed.qrCodes()).containsExactly("https://h/f/t1");
@@ -85,8 +92,8 @@ class AgentLinkTest {
     assertThat(rating.getInteger("level")).isEqualTo(5);
     assertThat(rating.getString("id")).isNotBlank();
     waitFor(() -> outboxFiles() == 0);
-    agent.padSimulator().resendUnacked();
-    Thread.sleep(300);
+    result(agent.padSimulator().resendUnacked());
+    stillTrue(() -> server.received("rating").size() == 1);
     assertThat(server.received("rating")).hasSize(1);
   }
 
@@ -115,15 +122,15 @@ class AgentLinkTest {
     server.send(new JsonObject().put("type", "offline.block").put("block", new JsonObject()
         .put("id", "blk-1").put("matter", "hj").put("prefix", "A").put("from", 901)
         .put("to", 950).put("businessDay", day)));
-    Thread.sleep(300);
+    waitFor(() -> offlineState().contains("blk-1"));
 
     server.stop();
     waitFor(() -> !agent.linkUp());
     assertThat(postOffline("hj")).contains("\"number\":\"A901\"").contains("\"offline\":true");
     assertThat(postOffline("hj")).contains("\"number\":\"A902\"");
     assertThat(postOffline("crj")).contains("NO_BLOCK");
-    waitFor(() -> agent.printerSimulator().tickets().size() >= 2);
-    assertThat(agent.printerSimulator().tickets().get(0).lines()).contains("离线票 OFFLINE", "A901");
+    waitFor(() -> result(agent.printerSimulator().tickets()).size() >= 2);
+    assertThat(result(agent.printerSimulator().tickets()).get(0).lines()).contains("离线票 OFFLINE", "A901");
 
     server.start();
     JsonObject handover = server.await("offline.tickets", m -> true);
@@ -139,13 +146,17 @@ class AgentLinkTest {
     serverPort = freePort();
     localPort = freePort();
     server = new FakeHallServer(serverPort).start();
-    agent = Agent.start(AgentOptions.parse("--server", "http://127.0.0.1:" + serverPort,
-        "--token", "wrong", "--data", data.toString(), "--local-port",
+    agent = Agent.start(AgentOptions.parse(token("wrong"), LOG::warn,
+        "--server", "http://127.0.0.1:" + serverPort, "--data", data.toString(), "--local-port",
         Integer.toString(localPort)), new Backoff(50, 400));
     waitFor(() -> !server.auths().isEmpty());
-    Thread.sleep(300);
+    stillTrue(() -> !agent.linkUp());
     assertThat(agent.linkUp()).isFalse();
     assertThat(server.auths().get(0).getString("token")).isEqualTo("wrong");
+  }
+
+  private static Map<String, String> token(String token) {
+    return Map.of(AgentOptions.TOKEN_VARIABLE, token);
   }
 
   private String postOffline(String matter) throws Exception {
@@ -155,6 +166,11 @@ class AgentLinkTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"matter\":\"" + matter + "\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     return r.statusCode() + " " + r.body();
+  }
+
+  private String offlineState() throws IOException {
+    Path state = data.resolve("offline.json");
+    return Files.exists(state) ? Files.readString(state) : "";
   }
 
   private long outboxFiles() {

@@ -1,11 +1,13 @@
 package cn.suixin.agent.link;
 
+import cn.suixin.agent.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -75,18 +77,10 @@ public final class FakeHallServer implements AutoCloseable {
     return received.stream().filter(m -> type.equals(m.getString("type"))).toList();
   }
 
-  public synchronized JsonObject await(String type, Predicate<JsonObject> match)
-      throws InterruptedException {
-    long end = System.currentTimeMillis() + 15_000;
-    while (System.currentTimeMillis() < end) {
-      for (JsonObject m : received) {
-        if (type.equals(m.getString("type")) && match.test(m)) {
-          return m;
-        }
-      }
-      wait(100);
-    }
-    throw new AssertionError("no " + type + " message arrived; got " + received);
+  /** The first message of that type that matches, once it has arrived. */
+  public JsonObject await(String type, Predicate<JsonObject> match) {
+    return Eventually.eventually().alias("a " + type + " message").until(
+        () -> received(type).stream().filter(match).findFirst(), Optional::isPresent).orElseThrow();
   }
 
   @Override
@@ -123,7 +117,6 @@ public final class FakeHallServer implements AutoCloseable {
       boolean ack = acking;
       synchronized (this) {
         received.add(m);
-        notifyAll();
       }
       if (ack && m.getString("id") != null) {
         ws.writeTextMessage(new JsonObject().put("type", "ack").put("id", m.getString("id"))

@@ -1,12 +1,14 @@
 package cn.suixin.agent.serial;
 
+import static cn.suixin.agent.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.suixin.agent.OnContext;
+import io.vertx.core.Context;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -15,16 +17,18 @@ import org.junit.jupiter.api.Test;
 
 class JSerialCommLinkTest {
 
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final Vertx vertx = Vertx.vertx();
+  private Context agent;
 
   @BeforeEach
-  void needsSocat() {
-    assumeTrue(SocatPair.available(), "socat not installed");
+  void needsSocat() throws Exception {
+    SocatPair.assumeInstalled();
+    agent = OnContext.of(vertx, ThreadingModel.WORKER);
   }
 
   @AfterEach
-  void stop() {
-    scheduler.shutdownNow();
+  void stop() throws Exception {
+    OnContext.result(vertx.close());
   }
 
   @Test
@@ -51,11 +55,15 @@ class JSerialCommLinkTest {
   @Test
   void a_pulled_cable_is_reported_and_the_link_comes_back_when_it_returns() throws Exception {
     SocatPair pair = SocatPair.inTarget("reopen").start();
-    try (ReconnectingSerialLink a = new ReconnectingSerialLink(
-        new JSerialCommLink(SerialSettings.pad(pair.a())), scheduler, new Backoff(50, 400))) {
+    ReconnectingSerialLink a = new ReconnectingSerialLink(agent,
+        new JSerialCommLink(SerialSettings.pad(pair.a())), new Backoff(50, 400));
+    try {
       Collector atA = new Collector();
-      a.listen(atA);
-      a.open();
+      OnContext.run(agent, () -> {
+        a.listen(atA);
+        a.open();
+      });
+      waitFor(() -> atA.connected.get() >= 1);
       assertThat(atA.connected.get()).isEqualTo(1);
 
       pair.stop();
@@ -70,6 +78,27 @@ class JSerialCommLinkTest {
         assertThat(atA.bytes()).containsExactly(0x7F);
       }
     } finally {
+      OnContext.run(agent, a::close);
+      pair.stop();
+    }
+  }
+
+  @Test
+  void a_link_nobody_listens_to_comes_back_too_as_a_window_screen_must() throws Exception {
+    SocatPair pair = SocatPair.inTarget("unheard").start();
+    ReconnectingSerialLink screen = new ReconnectingSerialLink(agent,
+        new JSerialCommLink(SerialSettings.pad(pair.a())), new Backoff(50, 400));
+    try {
+      OnContext.run(agent, screen::open);
+      assertThat(screen.isOpen()).isTrue();
+
+      pair.stop();
+      waitFor(() -> !screen.isOpen());
+
+      pair.start();
+      waitFor(screen::isOpen);
+    } finally {
+      OnContext.run(agent, screen::close);
       pair.stop();
     }
   }
@@ -82,7 +111,6 @@ class JSerialCommLinkTest {
     @Override
     public synchronized void onBytes(byte[] data, int length) {
       got.write(data, 0, length);
-      notifyAll();
     }
 
     @Override
@@ -91,27 +119,20 @@ class JSerialCommLinkTest {
     }
 
     @Override
-    public synchronized void onConnected() {
+    public void onConnected() {
       connected.incrementAndGet();
-      notifyAll();
     }
 
     synchronized byte[] bytes() {
       return got.toByteArray();
     }
 
-    synchronized void await(int n) throws InterruptedException {
-      long end = System.currentTimeMillis() + 5000;
-      while (got.size() < n && System.currentTimeMillis() < end) {
-        wait(100);
-      }
+    void await(int n) {
+      waitFor(() -> bytes().length >= n);
     }
 
-    synchronized void awaitConnections(int n) throws InterruptedException {
-      long end = System.currentTimeMillis() + 10000;
-      while (connected.get() < n && System.currentTimeMillis() < end) {
-        wait(100);
-      }
+    void awaitConnections(int n) {
+      waitFor(() -> connected.get() >= n);
       assertThat(connected.get()).isGreaterThanOrEqualTo(n);
     }
   }

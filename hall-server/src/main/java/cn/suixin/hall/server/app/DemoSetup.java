@@ -57,8 +57,8 @@ final class DemoSetup {
         "help desk       " + base + "/halls/" + HALL + "/desk",
         "supervisor      " + base + "/halls/" + HALL + "/supervisor",
         "city view       " + base + "/city",
-        "agent (printer simulator): java -jar ticket-printer-agent/target/ticket-printer-agent.jar --server " + base
-            + " --token " + agent.result() + " --simulate",
+        "agent (printer simulator): SUIXIN_AGENT_TOKEN=" + agent.result()
+            + " java -jar ticket-printer-agent/target/ticket-printer-agent.jar --server " + base + " --simulate",
         ""));
   }
 }
