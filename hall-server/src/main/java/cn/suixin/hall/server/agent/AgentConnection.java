@@ -3,16 +3,18 @@ package cn.suixin.hall.server.agent;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.codec.BadField;
+import cn.suixin.hall.server.codec.Json;
+import cn.suixin.hall.server.codec.StrictJson;
 import cn.suixin.hall.server.hall.Addresses;
 import cn.suixin.hall.server.http.ApiContext;
+import cn.suixin.hall.server.http.FreeText;
 import cn.suixin.hall.server.http.Problem;
 import cn.suixin.hall.server.live.CloseCodes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -59,8 +61,8 @@ final class AgentConnection {
   private void onText(String text) {
     JsonObject m;
     try {
-      m = Json.decodeValue(text) instanceof JsonObject o && o.getValue("type") instanceof String ? o : null;
-    } catch (DecodeException e) {
+      m = StrictJson.parse(text) instanceof JsonObject o && o.getValue("type") instanceof String ? o : null;
+    } catch (BadField e) {
       m = null;
     }
     if (m == null) {
@@ -129,15 +131,21 @@ final class AgentConnection {
         return block;
       }));
       case "offline.tickets" -> acked(id, requests.admitOffline(m));
-      default -> acked(id, Future.failedFuture(Problem.badField("type", "unknown message type " + m.getString("type"))));
+      default -> acked(id, Future.failedFuture(Problem.badField("type", "unknown message type", "未知的消息类型")));
     }
   }
 
   private Future<Void> deviceStatus(JsonObject m) {
-    if (!(m.getValue("device") instanceof String part) || !(m.getValue("status") instanceof String status)) {
-      return Future.failedFuture(Problem.badField("device", "device and status are required"));
+    if (!(m.getValue("device") instanceof String part) || !Json.isId(part)) {
+      return Future.failedFuture(Problem.badField("device", "is required: a device part such as printer",
+          "为必填项：设备部件，如 printer"));
     }
-    publishStatus(part, status, m.getValue("detail") instanceof String d ? d : "");
+    if (!(m.getValue("status") instanceof String status) || !Json.isId(status)) {
+      return Future.failedFuture(Problem.badField("status", "is required: a status such as PAPER_OUT",
+          "为必填项：状态，如 PAPER_OUT"));
+    }
+    // staff read the detail on the devices list: an ID or phone number in it is masked like free text
+    publishStatus(part, status, m.getValue("detail") instanceof String d ? FreeText.mask(d) : "");
     return Future.succeededFuture();
   }
 

@@ -23,7 +23,7 @@ public final class AgentEndpoint {
 
   public void live(RoutingContext rc) {
     if (!rc.request().canUpgradeToWebSocket()) {
-      throw Problem.badField("Upgrade", "this endpoint is a WebSocket");
+      throw Problem.badField("Upgrade", "this endpoint is a WebSocket", "本接口须以 WebSocket 连接");
     }
     rc.request().toWebSocket().onSuccess(ws -> new AgentConnection(vertx, ctx, ws).start()).onFailure(rc::fail);
   }

@@ -92,12 +92,13 @@ final class AgentMessages {
     return new JsonObject().put("type", "ack").put("id", id);
   }
 
-  /** A refusal with the engine's or the API's code; anything else is an internal error. */
+  /** A refusal with the engine's or the API's code (and the bad field); anything else is an internal error. */
   static JsonObject error(String id, Throwable cause) {
     JsonObject body = cause instanceof Problem p ? p.body()
         : new JsonObject().put("code", "ERROR").put("message", "服务器内部错误").put("messageEn", "Internal error");
-    return new JsonObject().put("type", "error").put("id", id).put("code", body.getString("code"))
+    JsonObject error = new JsonObject().put("type", "error").put("id", id).put("code", body.getString("code"))
         .put("message", body.getString("message")).put("messageEn", body.getString("messageEn"));
+    return body.getString("field") == null ? error : error.put("field", body.getString("field"));
   }
 
   /** "07" is window 7 on the pad and the LED screen; a non-numeric id is 0 (shown without a number). */

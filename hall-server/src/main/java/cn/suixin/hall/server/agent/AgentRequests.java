@@ -1,6 +1,10 @@
 package cn.suixin.hall.server.agent;
 
 import cn.suixin.hall.server.auth.Principal;
+import cn.suixin.hall.server.codec.BadField;
+import cn.suixin.hall.server.codec.FieldPath;
+import cn.suixin.hall.server.codec.Json;
+import cn.suixin.hall.server.codec.JsonLists;
 import cn.suixin.hall.server.http.HallGateway;
 import cn.suixin.hall.server.http.Problem;
 import io.vertx.core.Future;
@@ -8,12 +12,15 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
 
 /**
  * Agent requests that change the hall (ratings, offline blocks and tickets) as hall commands. The
  * message id is the command's idempotency key, so a message resent after a lost ack is answered
  * with the first reply instead of acting twice. While the hall's owner is unreachable the command
- * is retried for a while; after that the agent's outbox resends it on its next connection.
+ * is retried for a while; after that the agent's outbox resends it on its next connection. Every
+ * field is checked here, before the hall sees the command; fields an agent adds and the server does
+ * not use are let through, so a newer agent's hand-over is not refused and lost.
  */
 final class AgentRequests {
   private static final int ATTEMPTS = 10;
@@ -29,33 +36,50 @@ final class AgentRequests {
   }
 
   Future<JsonObject> rate(JsonObject m) {
-    return command(m, new JsonObject().put("type", "rate").put("record", m.getValue("recordId"))
-        .put("level", m.getValue("level")).put("reasons", m.getValue("reasons") == null ? 0 : m.getValue("reasons")));
+    return checked(m, () -> new JsonObject().put("type", "rate").put("record", Json.requiredInt(m, "recordId"))
+        .put("level", Json.requiredInt(m, "level")).put("reasons", reasons(m)));
   }
 
   /** The reply's block, shaped as the agent's offline.block wants it. */
   Future<JsonObject> reserveBlock(JsonObject m) {
-    return command(m, new JsonObject().put("type", "reserve-block").put("device", agent.id())
-        .put("matter", m.getValue("matter")).put("size", m.getValue("size"))).map(r -> r.getJsonObject("block"));
+    return checked(m, () -> new JsonObject().put("type", "reserve-block").put("device", agent.id())
+        .put("matter", Json.requiredId(m, "matter")).put("size", Json.requiredInt(m, "size")))
+        .map(r -> r.getJsonObject("block"));
   }
 
   /** The agent prints numbers ("A901"); the engine admits them by their place in the block (901). */
   Future<JsonObject> admitOffline(JsonObject m) {
-    JsonArray tickets = new JsonArray();
-    JsonArray given = m.getValue("tickets") instanceof JsonArray a ? a : new JsonArray();
-    for (Object o : given) {
-      if (!(o instanceof JsonObject t)) {
-        return Future.failedFuture(Problem.badField("tickets", "a list of {number, issuedAt}"));
+    return checked(m, () -> {
+      long block = blockId(m);
+      JsonArray given = JsonLists.requiredArray(m, "tickets");
+      JsonArray tickets = new JsonArray();
+      for (int i = 0; i < given.size(); i++) {
+        JsonObject t = JsonLists.objectAt(given, "tickets", i);
+        tickets.add(BadField.within(FieldPath.index("tickets", i), () -> new JsonObject()
+            .put("number", numberInBlock(t)).put("issuedAt", Json.requiredInstant(t, "issuedAt"))));
       }
-      tickets.add(new JsonObject().put("number", numberInBlock(t.getValue("number")))
-          .put("issuedAt", t.getValue("issuedAt")));
+      return new JsonObject().put("type", "admit-offline").put("device", agent.id()).put("block", block)
+          .put("tickets", tickets);
+    });
+  }
+
+  /** A command built from the message, or the message's bad field as the refusal. */
+  private Future<JsonObject> checked(JsonObject m, Supplier<JsonObject> build) {
+    JsonObject cmd;
+    try {
+      cmd = build.get();
+    } catch (BadField e) {
+      return Future.failedFuture(e.problemZh() == null ? Problem.badField(e.field(), e.problem())
+          : Problem.badField(e.field(), e.problem(), e.problemZh()));
     }
-    return command(m, new JsonObject().put("type", "admit-offline").put("device", agent.id())
-        .put("block", blockId(m.getValue("blockId"))).put("tickets", tickets));
+    return command(m, cmd);
   }
 
   private Future<JsonObject> command(JsonObject m, JsonObject cmd) {
-    cmd.put("idem", "AGENT:" + agent.id() + "|" + m.getString("type") + "|" + m.getString("id"));
+    if (m.getValue("id") instanceof String id) {
+      // without an id there is nothing to recognise a resend by: such messages must not share one key
+      cmd.put("idem", "AGENT:" + agent.id() + "|" + m.getString("type") + "|" + id);
+    }
     Promise<JsonObject> done = Promise.promise();
     attempt(cmd, 1, done);
     return done.future();
@@ -71,19 +95,31 @@ final class AgentRequests {
     });
   }
 
-  private static Object numberInBlock(Object number) {
-    if (number instanceof String s) {
-      String digits = s.replaceFirst("^[A-Za-z]*", "");
-      return digits.matches("\\d{1,6}") ? Integer.valueOf(digits) : s;
-    }
-    return number;
+  private static int reasons(JsonObject m) {
+    Integer bits = Json.optionalInt(m, "reasons");
+    return bits == null ? 0 : bits;
   }
 
-  /** The agent keeps block ids as text. */
-  private static Object blockId(Object id) {
-    if (id instanceof String s && s.matches("\\d{1,12}")) {
-      return Long.valueOf(s);
+  /** The printed number ("A901", letters then digits) or the place itself (901). */
+  private static int numberInBlock(JsonObject t) {
+    if (t.getValue("number") instanceof String s && s.matches("[A-Za-z]{0,2}\\d{1,6}")) {
+      return Integer.parseInt(s.replaceFirst("^[A-Za-z]*", ""));
     }
-    return id;
+    if (t.getValue("number") instanceof String) {
+      throw new BadField("number", "must be a ticket number like A901", "须为票号，如 A901");
+    }
+    return Json.requiredInt(t, "number");
+  }
+
+  /** The agent keeps block ids as text; the server sent it a number. */
+  private static long blockId(JsonObject m) {
+    Object id = m.getValue("blockId");
+    if (id instanceof String s && s.matches("\\d{1,12}")) {
+      return Long.parseLong(s);
+    }
+    if (id instanceof Integer || id instanceof Long) {
+      return ((Number) id).longValue();
+    }
+    throw new BadField("blockId", "must be a block id: digits, as text or a number", "须为号段编号（数字）");
   }
 }

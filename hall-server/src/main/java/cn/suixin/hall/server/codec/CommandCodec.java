@@ -133,13 +133,10 @@ public final class CommandCodec {
   }
 
   private static HallCommand admitOffline(JsonObject j) {
-    JsonArray tickets = j.getJsonArray("tickets");
-    if (tickets == null) {
-      throw new BadField("tickets", "is required");
-    }
+    JsonArray tickets = JsonLists.requiredArray(j, "tickets");
     List<HallCommand.OfflineTicket> list = new ArrayList<>();
     for (int i = 0; i < tickets.size(); i++) {
-      JsonObject t = tickets.getJsonObject(i);
+      JsonObject t = JsonLists.objectAt(tickets, "tickets", i);
       try {
         list.add(new HallCommand.OfflineTicket(t.getInteger("number"), Instant.parse(t.getString("issuedAt"))));
       } catch (RuntimeException e) {

@@ -33,16 +33,13 @@ public final class OutcomeCodec {
       case "DONE":
         return new Outcome.Done();
       case "PENDING_MATERIALS":
-        JsonArray missing = j.getJsonArray("missingMaterials");
+        JsonArray missing = JsonLists.optionalArray(j, "missingMaterials");
         if (missing == null) {
           throw new BadField("missingMaterials", "required for PENDING_MATERIALS");
         }
         List<String> list = new ArrayList<>();
-        for (Object m : missing) {
-          if (!(m instanceof String s)) {
-            throw new BadField("missingMaterials", "must be a list of strings");
-          }
-          list.add(s);
+        for (int i = 0; i < missing.size(); i++) {
+          list.add(JsonLists.stringAt(missing, "missingMaterials", i));
         }
         String due = Json.requiredString(j, "dueDate");
         try {

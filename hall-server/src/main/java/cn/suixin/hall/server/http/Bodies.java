@@ -1,35 +1,47 @@
 package cn.suixin.hall.server.http;
 
-import io.vertx.core.json.DecodeException;
+import cn.suixin.hall.server.codec.FieldPath;
+import cn.suixin.hall.server.codec.StrictJson;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Set;
+import java.util.List;
 
-/** Reads a request body as a JSON object and refuses fields the route does not know. */
+/**
+ * Reads a request body as a standard JSON object (see {@link StrictJson}) and refuses fields the
+ * route does not know.
+ */
 final class Bodies {
   private Bodies() {
   }
 
   static JsonObject object(RoutingContext rc, String... allowed) {
-    String text = rc.body() == null ? null : rc.body().asString();
+    Buffer raw = rc.body() == null ? null : rc.body().buffer();
+    String text = raw == null ? null : StrictJson.utf8(raw.getBytes());
     if (text == null || text.isBlank()) {
       return new JsonObject();
     }
-    Object parsed;
-    try {
-      parsed = io.vertx.core.json.Json.decodeValue(text);
-    } catch (DecodeException e) {
-      throw Problem.badField("body", "not valid JSON");
+    if (!(StrictJson.parse(text) instanceof JsonObject body)) {
+      throw Problem.badField("body", "must be a JSON object", "须为 JSON 对象");
     }
-    if (!(parsed instanceof JsonObject body)) {
-      throw Problem.badField("body", "must be a JSON object");
-    }
-    Set<String> known = Set.of(allowed);
-    for (String field : body.fieldNames()) {
+    only(body, null, allowed);
+    return body;
+  }
+
+  /**
+   * Refuses a member the object may not have. Its name is repeated only when it looks like a field
+   * name (see {@link FieldPath}); the refusal lists the names that are allowed instead.
+   */
+  static void only(JsonObject o, String path, String... allowed) {
+    List<String> known = List.of(allowed);
+    for (String field : o.fieldNames()) {
       if (!known.contains(field)) {
-        throw Problem.badField(field, "unknown field");
+        String list = allowed.length == 0 ? "none" : String.join(", ", allowed);
+        throw Problem.badField(FieldPath.child(path, field), "unknown field; the fields allowed here: " + list,
+            "不是本接口的字段；可用字段：" + (allowed.length == 0 ? "无" : String.join("、", allowed)))
+            .with("allowed", new JsonArray(known));
       }
     }
-    return body;
   }
 }

@@ -3,7 +3,10 @@ package cn.suixin.hall.server.http;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.codec.BadField;
+import cn.suixin.hall.server.codec.FieldPath;
 import cn.suixin.hall.server.codec.Json;
+import cn.suixin.hall.server.codec.JsonLists;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -68,7 +71,7 @@ final class HallRoutes {
     JsonObject body = Bodies.object(rc, "record", "level", "reasons", "comment");
     JsonObject cmd = new JsonObject().put("type", "rate").put("record", Json.requiredInt(body, "record"))
         .put("level", Json.requiredInt(body, "level")).put("reasons", Json.optionalInt(body, "reasons"))
-        .put("comment", Json.optionalString(body, "comment"));
+        .put("comment", FreeText.optional(body, "comment"));
     command(rc, hall, cmd, "rate");
   }
 
@@ -76,10 +79,7 @@ final class HallRoutes {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
     Guards.require(rc, hall.id().value(), Role.SUPERVISOR, Role.ADMIN);
     JsonObject body = Bodies.object(rc, "text");
-    Object text = body.getValue("text");
-    if (text != null && !(text instanceof String)) {
-      throw Problem.badField("text", "must be a string");
-    }
+    String text = FreeText.optional(body, "text");
     command(rc, hall, new JsonObject().put("type", "set-notice").put("text", text == null ? "" : text), "notice");
   }
 
@@ -95,11 +95,23 @@ final class HallRoutes {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
     Principal p = Guards.require(rc, hall.id().value(), Role.KIOSK, Role.AGENT);
     JsonObject body = Bodies.object(rc, "block", "tickets");
-    if (!(body.getValue("tickets") instanceof JsonArray)) {
-      throw Problem.badField("tickets", "a list of {number, issuedAt}");
+    int block = Json.requiredInt(body, "block");
+    command(rc, hall, new JsonObject().put("type", "admit-offline").put("device", p.id()).put("block", block)
+        .put("tickets", offlineTickets(body)), "offline");
+  }
+
+  /** {@code [{number, issuedAt}]}, every element checked here: a bad one once wedged the hall. */
+  private static JsonArray offlineTickets(JsonObject body) {
+    JsonArray given = JsonLists.requiredArray(body, "tickets");
+    JsonArray tickets = new JsonArray();
+    for (int i = 0; i < given.size(); i++) {
+      String at = FieldPath.index("tickets", i);
+      JsonObject t = JsonLists.objectAt(given, "tickets", i);
+      Bodies.only(t, at, "number", "issuedAt");
+      tickets.add(BadField.within(at, () -> new JsonObject().put("number", Json.requiredInt(t, "number"))
+          .put("issuedAt", Json.requiredInstant(t, "issuedAt"))));
     }
-    command(rc, hall, new JsonObject().put("type", "admit-offline").put("device", p.id())
-        .put("block", Json.requiredInt(body, "block")).put("tickets", body.getJsonArray("tickets")), "offline");
+    return tickets;
   }
 
   private void command(RoutingContext rc, HallConfig hall, JsonObject cmd, String route) {

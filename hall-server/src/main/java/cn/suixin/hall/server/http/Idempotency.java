@@ -18,7 +18,7 @@ final class Idempotency {
       return command;
     }
     if (key.isBlank() || key.length() > 128) {
-      throw Problem.badField("Idempotency-Key", "1-128 characters");
+      throw Problem.badField("Idempotency-Key", "1-128 characters", "须为 1 至 128 个字符");
     }
     Principal p = Guards.caller(rc);
     String who = p != null ? p.role() + ":" + p.id() : "anon:" + rc.request().remoteAddress().hostAddress();

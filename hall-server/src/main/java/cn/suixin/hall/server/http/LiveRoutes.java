@@ -21,7 +21,7 @@ final class LiveRoutes {
   void hall(RoutingContext rc) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
     if (!rc.request().canUpgradeToWebSocket()) {
-      throw Problem.badField("Upgrade", "this endpoint is a WebSocket");
+      throw Problem.badField("Upgrade", "this endpoint is a WebSocket", "本接口须以 WebSocket 连接");
     }
     boolean staff = "1".equals(rc.queryParams().get("staff"));
     String sinceParam = rc.queryParams().get("since");
@@ -29,7 +29,7 @@ final class LiveRoutes {
     try {
       since = sinceParam == null ? 0 : Long.parseLong(sinceParam);
     } catch (NumberFormatException e) {
-      throw Problem.badField("since", "a sequence number");
+      throw Problem.badField("since", "a sequence number", "须为序号");
     }
     long from = Math.max(0, since);
     rc.request().toWebSocket().onSuccess(ws -> ScreenConnections.open(vertx, hub, ctx.gateway, ctx.accounts,

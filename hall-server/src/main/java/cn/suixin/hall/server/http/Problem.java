@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.view.Masks;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +26,12 @@ public final class Problem extends RuntimeException {
   }
 
   public static Problem badField(String field, String problem) {
-    return new Problem(400, "BAD_FIELD", "请求字段 " + field + " 有误：" + problem, "Field " + field + ": " + problem)
+    return badField(field, problem, problem);
+  }
+
+  /** A 400 naming the field, with the problem in English and in Chinese. */
+  public static Problem badField(String field, String problem, String problemZh) {
+    return new Problem(400, "BAD_FIELD", "请求字段 " + field + " 有误：" + problemZh, "Field " + field + ": " + problem)
         .with("field", field);
   }
 
@@ -65,9 +71,19 @@ public final class Problem extends RuntimeException {
     return status;
   }
 
+  /**
+   * The problem as sent. A detail or message may repeat what the caller sent (a matter code, a
+   * window id), so every text in it is masked: no refusal sends an ID or phone number back in clear.
+   */
   public JsonObject body() {
-    return new JsonObject().put("type", "urn:suixin:problem:" + code.toLowerCase().replace('_', '-'))
+    JsonObject body = new JsonObject().put("type", "urn:suixin:problem:" + code.toLowerCase().replace('_', '-'))
         .put("title", messageEn).put("status", status).put("code", code).put("message", messageZh)
         .put("messageEn", messageEn).mergeIn(extra);
+    for (String key : body.fieldNames()) {
+      if (body.getValue(key) instanceof String s) {
+        body.put(key, Masks.inText(s));
+      }
+    }
+    return body;
   }
 }

@@ -43,15 +43,16 @@ final class Problems {
       return Problem.unavailable("store unreachable");
     }
     if (f instanceof BadField b) {
-      return Problem.badField(b.field(), b.problem());
+      return b.problemZh() == null ? Problem.badField(b.field(), b.problem())
+          : Problem.badField(b.field(), b.problem(), b.problemZh());
     }
     if (f instanceof DecodeException || f instanceof ClassCastException) {
-      return Problem.badField("body", "not a JSON object");
+      return Problem.badField("body", "not a JSON object", "不是 JSON 对象");
     }
     int status = f instanceof HttpException h ? h.getStatusCode() : rc.statusCode();
     switch (status) {
       case 400:
-        return Problem.badField("body", "malformed request");
+        return Problem.badField("body", "malformed request", "请求格式有误");
       case 401:
         return Problem.unauthorized();
       case 404:

@@ -26,9 +26,9 @@ final class TicketRoutes {
     JsonObject body = Bodies.object(rc, "matter", "greenChannel", "proof", "partySize", "idNumber", "slotStart",
         "slotEnd");
     JsonObject cmd = new JsonObject().put("type", "issue").put("matter", Json.requiredId(body, "matter"))
-        .put("greenChannel", Json.optionalString(body, "greenChannel")).put("proof", Json.optionalString(body, "proof"))
+        .put("greenChannel", Json.optionalId(body, "greenChannel")).put("proof", FreeText.optional(body, "proof"))
         .put("partySize", Json.optionalInt(body, "partySize"))
-        .put("slotStart", body.getValue("slotStart")).put("slotEnd", body.getValue("slotEnd"));
+        .put("slotStart", instant(body, "slotStart")).put("slotEnd", instant(body, "slotEnd"));
     if (!staff && (body.getValue("slotStart") != null || body.getValue("slotEnd") != null)) {
       // an appointment is called before walk-ins in its slot: only the help desk, having checked the booking, sets one
       throw Problem.forbidden("预约号须由导办台核验预约后登记", "Only the help desk issues appointment tickets")
@@ -54,7 +54,7 @@ final class TicketRoutes {
     String idNumber = Json.optionalString(body, "idNumber");
     if (idNumber != null) {
       if (!IdNumbers.valid(idNumber.trim())) {
-        throw Problem.badField("idNumber", "not a valid resident ID number");
+        throw Problem.badField("idNumber", "not a valid resident ID number", "不是有效的居民身份证号码");
       }
       cmd.put("personHash", ctx.idNumbers.hash(idNumber.trim()));
     }
@@ -81,7 +81,7 @@ final class TicketRoutes {
     Guards.require(rc, hall.id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN, Role.CLERK);
     String number = rc.queryParams().get("number");
     if (number == null || !number.matches("[A-Za-z]{1,2}\\d{3,5}")) {
-      throw Problem.badField("number", "a ticket number like A001");
+      throw Problem.badField("number", "a ticket number like A001", "须为票号，如 A001");
     }
     ctx.gateway.query(hall.id().value(), new JsonObject().put("type", "find-number").put("number", number))
         .onSuccess(t -> Responses.json(rc, 200, t)).onFailure(rc::fail);
@@ -91,20 +91,24 @@ final class TicketRoutes {
     staffOnly(rc);
     JsonObject body = Bodies.object(rc, "matter", "reason");
     desk(rc, new JsonObject().put("type", "redirect").put("matter", Json.requiredId(body, "matter"))
-        .put("reason", Json.requiredString(body, "reason")));
+        .put("reason", FreeText.required(body, "reason")));
   }
 
   void grantGreen(RoutingContext rc) {
     staffOnly(rc);
     JsonObject body = Bodies.object(rc, "channel", "reason");
     desk(rc, new JsonObject().put("type", "grant-green").put("channel", Json.requiredId(body, "channel"))
-        .put("reason", Json.optionalString(body, "reason")));
+        .put("reason", FreeText.optional(body, "reason")));
   }
 
   void cancel(RoutingContext rc) {
     staffOnly(rc);
     JsonObject body = Bodies.object(rc, "reason");
-    desk(rc, new JsonObject().put("type", "cancel").put("reason", Json.optionalString(body, "reason")));
+    desk(rc, new JsonObject().put("type", "cancel").put("reason", FreeText.optional(body, "reason")));
+  }
+
+  private static String instant(JsonObject body, String field) {
+    return body.getValue(field) == null ? null : Json.requiredInstant(body, field);
   }
 
   private void staffOnly(RoutingContext rc) {

@@ -61,20 +61,20 @@ final class WindowRoutes {
   void finish(RoutingContext rc) {
     Target t = target(rc, Role.CLERK);
     JsonObject body = Bodies.object(rc, "outcome", "missingMaterials", "dueDate", "referredTo", "reason");
-    send(rc, t, clerk(t, "finish").mergeIn(body));
+    send(rc, t, clerk(t, "finish").mergeIn(WindowBodies.outcome(body)));
   }
 
   void transfer(RoutingContext rc) {
     Target t = target(rc, Role.CLERK);
     JsonObject body = Bodies.object(rc, "matter", "window", "reason");
-    JsonObject cmd = clerk(t, "transfer").put("matter", Json.optionalString(body, "matter"))
-        .put("reason", Json.optionalString(body, "reason"));
+    JsonObject cmd = clerk(t, "transfer").put("matter", Json.optionalId(body, "matter"))
+        .put("reason", FreeText.optional(body, "reason"));
     String to = Json.optionalString(body, "window");
     if (to != null) {
       cmd.put("toWindow", Guards.window(ctx.hall(t.hall), to).value());
     }
     if (cmd.getString("matter") == null && to == null) {
-      throw Problem.badField("matter", "a transfer needs a matter or a window");
+      throw Problem.badField("matter", "a transfer needs a matter or a window", "转办须指定事项或窗口");
     }
     send(rc, t, cmd);
   }
@@ -88,7 +88,7 @@ final class WindowRoutes {
   void pause(RoutingContext rc) {
     Target t = target(rc, Role.CLERK, Role.SUPERVISOR, Role.ADMIN);
     JsonObject body = Bodies.object(rc, "reason");
-    send(rc, t, asClerkIfClerk(t, "pause").put("reason", Json.requiredString(body, "reason")));
+    send(rc, t, asClerkIfClerk(t, "pause").put("reason", FreeText.required(body, "reason")));
   }
 
   void resume(RoutingContext rc) {
@@ -106,13 +106,13 @@ final class WindowRoutes {
   void close(RoutingContext rc) {
     Target t = target(rc, Role.SUPERVISOR, Role.ADMIN);
     JsonObject body = Bodies.object(rc, "reason");
-    send(rc, t, new JsonObject().put("type", "close").put("reason", Json.optionalString(body, "reason")));
+    send(rc, t, new JsonObject().put("type", "close").put("reason", FreeText.optional(body, "reason")));
   }
 
   void remap(RoutingContext rc) {
     Target t = target(rc, Role.SUPERVISOR, Role.ADMIN);
     JsonObject body = Bodies.object(rc, "matters");
-    send(rc, t, new JsonObject().put("type", "remap").put("matters", body.getValue("matters")));
+    send(rc, t, new JsonObject().put("type", "remap").put("matters", WindowBodies.matters(body)));
   }
 
   /** What a window shows its clerk: state, parked tickets and who waits for it. */

@@ -3,11 +3,12 @@ package cn.suixin.hall.server.live;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.codec.BadField;
+import cn.suixin.hall.server.codec.StrictJson;
 import cn.suixin.hall.server.http.HallGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -71,13 +72,12 @@ final class ScreenConnection {
   private void onText(String text) {
     JsonObject msg;
     try {
-      Object v = io.vertx.core.json.Json.decodeValue(text);
-      if (!(v instanceof JsonObject o) || o.getString("type") == null) {
+      if (!(StrictJson.parse(text) instanceof JsonObject o) || !(o.getValue("type") instanceof String)) {
         close(CloseCodes.BAD_MESSAGE, "expected a JSON object with a type");
         return;
       }
       msg = o;
-    } catch (DecodeException | ClassCastException e) {
+    } catch (BadField e) {
       close(CloseCodes.BAD_MESSAGE, "malformed JSON");
       return;
     }

@@ -159,9 +159,7 @@ class AgentLiveSocketTest {
           .put("status", "PAPER_OUT").put("detail", "job 7"));
       assertThat(agent.next("ack").getString("id")).isEqualTo("s-1");
 
-      JsonObject printer = hall.get("/api/v1/halls/city/devices", supervisor).body().getJsonArray("devices")
-          .stream().map(o -> (JsonObject) o).filter(d -> "printer".equals(d.getString("part"))).findFirst()
-          .orElseThrow();
+      JsonObject printer = printer(supervisor);
       assertThat(printer.getString("status")).isEqualTo("PAPER_OUT");
       assertThat(printer.getBoolean("alert")).isTrue();
       assertThat(printer.getString("name")).isEqualTo("lobby");
@@ -174,6 +172,65 @@ class AgentLiveSocketTest {
       assertThat(alert.getBoolean("alert")).isTrue();
       assertThat(screen.poll(300)).as("public screens get no device states").isNull();
     }
+  }
+
+  @Test
+  void an_agent_message_of_the_wrong_shape_is_refused_naming_the_bad_element_and_changes_nothing()
+      throws Exception {
+    try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
+      agent.send(new JsonObject().put("type", "offline.block.request").put("id", "b-1")
+          .put("matter", "EE-TW-PERMIT").put("size", 5));
+      String block = String.valueOf(agent.next("offline.block").getJsonObject("block").getLong("id"));
+      agent.next("ack");
+      int before = hall.events.size();
+      String at = Instant.now().toString();
+      JsonObject good = new JsonObject().put("number", "A001").put("matter", "EE-TW-PERMIT").put("issuedAt", at);
+      List<String[]> refusals = List.of(
+          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-1\",\"blockId\":\"" + block
+              + "\",\"tickets\":[\"A001\"]}", "tickets[0]"},
+          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-2\",\"blockId\":\"" + block
+              + "\",\"tickets\":[" + good.encode() + ",{\"number\":\"A002\",\"issuedAt\":5}]}",
+              "tickets[1].issuedAt"},
+          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-3\",\"blockId\":\"" + block
+              + "\",\"tickets\":[{\"number\":[1],\"issuedAt\":\"" + at + "\"}]}", "tickets[0].number"},
+          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-4\",\"blockId\":\"" + block
+              + "\",\"tickets\":{\"number\":1}}", "tickets"},
+          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-5\",\"blockId\":true,\"tickets\":[]}",
+              "blockId"},
+          new String[] {"{\"type\":\"rating\",\"id\":\"r-1\",\"recordId\":1,\"level\":5.0}", "level"},
+          new String[] {"{\"type\":\"rating\",\"id\":\"r-2\",\"recordId\":\"1\",\"level\":5}", "recordId"},
+          new String[] {"{\"type\":\"offline.block.request\",\"id\":\"b-2\",\"matter\":\"EE-TW-PERMIT\",\"size\":5.5}",
+              "size"});
+      for (String[] r : refusals) {
+        agent.sendText(r[0]);
+        JsonObject error = agent.next("error");
+        assertThat(error.getString("code")).as(r[0]).isEqualTo("BAD_FIELD");
+        assertThat(error.getString("field")).as(r[0]).isEqualTo(r[1]);
+        assertThat(error.getString("message")).matches(".*\\p{IsHan}.*");
+        assertThat(error.getString("messageEn")).isNotBlank();
+      }
+      agent.sendText("{\"type\":\"ping\"/* a comment */}");
+      assertThat(agent.closeCode(10)).isEqualTo(4400);
+      assertThat(hall.events.subList(before, hall.events.size())).as("nothing happened in the hall").isEmpty();
+    }
+  }
+
+  @Test
+  void a_device_status_detail_holding_a_phone_number_reaches_staff_masked() throws Exception {
+    String supervisor = hall.user("boss", Role.SUPERVISOR, "30001", "赵主任");
+    try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
+      agent.send(new JsonObject().put("type", "device.status").put("id", "s-1").put("device", "printer")
+          .put("status", "ERROR").put("detail", "维修请拨13812345678"));
+      assertThat(agent.next("ack").getString("id")).isEqualTo("s-1");
+      JsonObject printer = printer(supervisor);
+      assertThat(printer.getString("detail")).isEqualTo("维修请拨138****5678");
+    }
+  }
+
+  /** The printer's line on the devices list, as a supervisor sees it. */
+  private JsonObject printer(String supervisor) throws Exception {
+    return hall.get("/api/v1/halls/city/devices", supervisor).body().getJsonArray("devices").stream()
+        .map(o -> (JsonObject) o).filter(d -> "printer".equals(d.getString("part"))).findFirst().orElseThrow();
   }
 
   @Test

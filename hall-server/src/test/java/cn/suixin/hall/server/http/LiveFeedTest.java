@@ -135,6 +135,19 @@ class LiveFeedTest {
   }
 
   @Test
+  void a_staff_feed_auth_message_that_is_not_standard_json_closes_with_4400() {
+    String token = server.token("supervisor");
+    for (String text : new String[] {"{\"type\":\"auth\",/*c*/\"token\":\"" + token + "\"}",
+        "{\"type\":\"auth\",\"token\":\"" + token + "\",\"token\":\"" + token + "\"}",
+        "{\"type\":7,\"token\":\"" + token + "\"}"}) {
+      try (LiveClient staff = server.live(LIVE + "?staff=1")) {
+        staff.send(text);
+        assertThat(staff.awaitClose(WAIT)).as(text).isEqualTo((short) 4400);
+      }
+    }
+  }
+
+  @Test
   void a_staff_feed_with_a_good_token_gets_the_snapshot() {
     try (LiveClient staff = server.live(LIVE + "?staff=1")) {
       staff.send(new JsonObject().put("type", "auth").put("token", server.token("supervisor")).encode());

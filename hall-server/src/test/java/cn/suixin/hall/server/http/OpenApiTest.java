@@ -45,6 +45,17 @@ class OpenApiTest {
     }
   }
 
+  /** Every POST body goes through the strict reader (Bodies), so every POST can be refused with a 400. */
+  @Test
+  void every_documented_post_says_it_can_answer_400() throws Exception {
+    spec().get("paths").fields().forEachRemaining(path -> {
+      JsonNode post = path.getValue().get("post");
+      if (post != null) {
+        assertThat(post.get("responses").has("400")).as("POST " + path.getKey()).isTrue();
+      }
+    });
+  }
+
   /**
    * The browser pages (screens, kiosk, consoles, phone page) and their assets are HTML for people,
    * not API: docs/live-protocol.md describes them. Everything else must be in the spec.
