@@ -133,13 +133,14 @@ public final class CommandCodec {
   }
 
   private static HallCommand admitOffline(JsonObject j) {
-    JsonArray tickets = j.getJsonArray("tickets");
-    if (tickets == null) {
-      throw new BadField("tickets", "is required");
+    if (!(j.getValue("tickets") instanceof JsonArray tickets)) {
+      throw new BadField("tickets", "is required: a list of {number, issuedAt}");
     }
     List<HallCommand.OfflineTicket> list = new ArrayList<>();
     for (int i = 0; i < tickets.size(); i++) {
-      JsonObject t = tickets.getJsonObject(i);
+      if (!(tickets.getValue(i) instanceof JsonObject t)) {
+        throw new BadField("tickets[" + i + "]", "must be an object {number, issuedAt}");
+      }
       try {
         list.add(new HallCommand.OfflineTicket(t.getInteger("number"), Instant.parse(t.getString("issuedAt"))));
       } catch (RuntimeException e) {
