@@ -7,6 +7,7 @@ import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.cluster.HallOwnership;
 import cn.suixin.hall.server.cluster.HazelcastSetup;
 import cn.suixin.hall.server.hall.HallVerticle;
+import cn.suixin.hall.server.hall.PendingWatches;
 import cn.suixin.hall.server.http.HttpVerticle;
 import cn.suixin.hall.server.http.IdNumbers;
 import cn.suixin.hall.server.view.FollowLinks;
@@ -73,6 +74,7 @@ public final class HallServer {
   private static Future<HallServer> boot(Vertx vertx, ClusterManager cluster, CityConfig city, ServerOptions options,
       Clock clock) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PendingWatches watches = PendingWatches.fromSystemProperties(registry);
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
     return Stores.open(vertx, options).compose(store -> {
@@ -82,7 +84,7 @@ public final class HallServer {
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);
       // The HTTP face starts while the halls replay; until they are all up, /ready says 503 and a
       // command to a hall not yet deployed gets a 503 with Retry-After.
-      Future<List<String>> halls = deployHalls(vertx, cluster, city, store, clock, registry);
+      Future<List<String>> halls = deployHalls(vertx, cluster, city, store, clock, registry, watches);
       Future<String> face = vertx.deployVerticle(http);
       return Future.all(halls, face)
           .map(all -> {
@@ -98,9 +100,10 @@ public final class HallServer {
 
   /** Alone, a node writes every hall; in a cluster, ownership decides which halls are written here. */
   private static Future<List<String>> deployHalls(Vertx vertx, ClusterManager cluster, CityConfig city,
-      JournalStore store, Clock clock, PrometheusMeterRegistry registry) {
+      JournalStore store, Clock clock, PrometheusMeterRegistry registry, PendingWatches watches) {
     if (cluster != null) {
-      return vertx.deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry)).map(List::of);
+      return vertx.deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry, watches))
+          .map(List::of);
     }
     List<Future<String>> halls = new ArrayList<>();
     String node = "single-" + java.util.UUID.randomUUID();
@@ -108,7 +111,7 @@ public final class HallServer {
       String id = hall.id().value();
       // with Redis, a fresh fencing token shuts out any writer left from an earlier run
       halls.add(store.takeOwnership(id, node)
-          .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry))));
+          .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry, watches))));
     }
     return Future.all(halls).map(all -> halls.stream().map(Future::result).toList());
   }

@@ -23,13 +23,15 @@ import org.slf4j.LoggerFactory;
  * appends the batch's events to the journal in one group commit, and only then replies and
  * publishes. If an append fails, the batch is refused and the hall is rebuilt from the journal;
  * so it is after a command whose deciding failed (see CommandDecider). No failure of one command
- * or one step leaves the owner stopped.
+ * or one step leaves the owner stopped; its PendingWatch tells when it answers nothing.
  */
 public final class HallVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HallVerticle.class);
   private static final int MAX_BATCH = 2048;
   private static final int REPLAY_PAGE = 5000;
   private static final long TICK_MILLIS = 30_000;
+  /** How often the owner asks its own watchdog, so a stall is logged even when nobody polls /ready. */
+  private static final long WATCH_MILLIS = 1_000;
   /** Local address told when this writer was fenced off, so ownership can stop it. */
   public static final String FENCED = "suixin.hall.fenced";
 
@@ -40,6 +42,7 @@ public final class HallVerticle extends VerticleBase {
   private HallSnapshotter snapshotter;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final PendingWatches watches;
   private final String hall;
   private final ArrayDeque<PendingCommand> pending = new ArrayDeque<>();
   private final ArrayDeque<Message<JsonObject>> waitingQueries = new ArrayDeque<>();
@@ -49,6 +52,7 @@ public final class HallVerticle extends VerticleBase {
   private HallReads reads;
   private CommandDecider decider;
   private HallMetrics metrics;
+  private PendingWatch watch;
   private boolean flushing;
   private boolean recovering;
 
@@ -60,9 +64,17 @@ public final class HallVerticle extends VerticleBase {
   public static final int SNAPSHOT_EVERY = Integer.getInteger("suixin.snapshot.every", 2_000);
 
   /** The owner of a hall whose journal and snapshots are in {@code store}. */
-  public static HallVerticle of(HallConfig config, JournalStore store, Clock clock, MeterRegistry registry) {
+  public static HallVerticle of(HallConfig config, JournalStore store, Clock clock, MeterRegistry registry,
+      PendingWatches watches) {
     String id = config.id().value();
-    return new HallVerticle(config, store.journal(id), store.snapshots(id), SNAPSHOT_EVERY, clock, registry);
+    return new HallVerticle(config, store.journal(id), store.snapshots(id), SNAPSHOT_EVERY, clock, registry, watches);
+  }
+
+  /** An owner with a watchdog of its own, at the default threshold: for a hall alone, as in tests. */
+  public HallVerticle(HallConfig config, HallJournal journal, HallSnapshots snapshots, int snapshotEvery, Clock clock,
+      MeterRegistry registry) {
+    this(config, journal, snapshots, snapshotEvery, clock, registry, new PendingWatches(registry,
+        PendingWatches.DEFAULT_STALL));
   }
 
   /**
@@ -70,19 +82,21 @@ public final class HallVerticle extends VerticleBase {
    *     replays at most this many events after the last snapshot, a crash included
    */
   public HallVerticle(HallConfig config, HallJournal journal, HallSnapshots snapshots, int snapshotEvery, Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry, PendingWatches watches) {
     this.config = config;
     this.journal = journal;
     this.snapshots = snapshots;
     this.snapshotEvery = snapshotEvery;
     this.clock = clock;
     this.registry = registry;
+    this.watches = watches;
     this.hall = config.id().value();
   }
 
   @Override
   public Future<?> start() {
     snapshotter = new HallSnapshotter(vertx, config, snapshots, snapshotEvery);
+    watch = watches.watch(hall);
     return recover()
         .compose(v -> {
           metrics = new HallMetrics(registry, engine.state());
@@ -92,6 +106,7 @@ public final class HallVerticle extends VerticleBase {
               vertx.eventBus().<JsonObject>consumer(Addresses.queries(hall), this::onQuery).completion());
         })
         .onSuccess(v -> {
+          vertx.setPeriodic(WATCH_MILLIS, id -> watch.stalled());
           vertx.setPeriodic(TICK_MILLIS, id -> enqueue(new PendingCommand(new JsonObject().put("type", "tick"), null,
               System.nanoTime())));
           LOG.info("hall {} ready at seq {}", hall, engine.state().seq());
@@ -153,6 +168,9 @@ public final class HallVerticle extends VerticleBase {
   /** A stopping owner leaves a snapshot at its last durable event, so the next start replays nothing. */
   @Override
   public Future<?> stop() {
+    if (watch != null) {
+      watches.release(watch);
+    }
     if (recovering || engine == null) {
       return Future.succeededFuture();
     }
@@ -182,6 +200,7 @@ public final class HallVerticle extends VerticleBase {
 
   private void enqueue(PendingCommand p) {
     pending.add(p);
+    watch.arrived(p.arrivedNanos());
     if (!flushing) {
       flush();
     }
@@ -223,6 +242,7 @@ public final class HallVerticle extends VerticleBase {
       } else if (ar.cause() instanceof FencedOffException) {
         LOG.warn("hall {}: another node owns this hall now; stopping this writer", hall);
         recovering = true;
+        watch.answeredUpTo(null);
         batch.refuse(Replies.unavailable("hall moved to another node"));
         pending.forEach(p -> p.answer(Replies.unavailable("hall moved to another node")));
         pending.clear();
@@ -230,6 +250,7 @@ public final class HallVerticle extends VerticleBase {
       } else {
         LOG.error("hall {}: journal append of {} events failed; refusing the batch and rebuilding", hall,
             entries.size(), ar.cause());
+        watch.answeredUpTo(pending.peek());
         batch.refuse(Replies.unavailable("journal append failed"));
         rebuild();
       }
@@ -249,6 +270,7 @@ public final class HallVerticle extends VerticleBase {
 
   /** Each step is guarded: whatever fails, the hall takes its next batch. */
   private void finishBatch(Batch batch) {
+    watch.answeredUpTo(pending.peek());
     batch.publish(vertx.eventBus(), feed, reads::snapshot);
     batch.reply(nanos -> metrics.command(nanos));
     Faults.guard(hall, "updating the hall's meters", () -> {
