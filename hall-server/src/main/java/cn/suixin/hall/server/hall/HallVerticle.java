@@ -208,8 +208,9 @@ public final class HallVerticle extends VerticleBase {
 
   private void onQuery(Message<JsonObject> message) {
     // Answer from durable state only: while a batch is being written, its events are applied in
-    // memory but not yet acknowledged, so the query waits for the append.
-    if (flushing || recovering) {
+    // memory but not yet acknowledged, so the query waits for the append. A readiness probe asks
+    // only whether the owner answers, and must not wait behind a stalled append.
+    if ((flushing || recovering) && !HallReads.isProbe(message.body())) {
       waitingQueries.add(message);
     } else {
       answer(message);
