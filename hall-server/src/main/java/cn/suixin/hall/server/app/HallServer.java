@@ -7,8 +7,10 @@ import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.cluster.HallOwnership;
 import cn.suixin.hall.server.cluster.HazelcastSetup;
 import cn.suixin.hall.server.hall.HallVerticle;
+import cn.suixin.hall.server.hall.PendingWatches;
 import cn.suixin.hall.server.http.HttpVerticle;
 import cn.suixin.hall.server.http.IdNumbers;
+import cn.suixin.hall.server.ops.Readiness;
 import cn.suixin.hall.server.view.FollowLinks;
 import cn.suixin.hall.store.JournalStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +46,17 @@ public final class HallServer {
   }
 
   public static Future<HallServer> start(ServerOptions options, Clock clock) {
+    return start(options, clock, UnaryOperator.identity());
+  }
+
+  /** With {@code around} put around the store the options name: for tests with a store that fails. */
+  public static Future<HallServer> start(ServerOptions options, Clock clock, UnaryOperator<JournalStore> around) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PendingWatches watches = PendingWatches.fromSystemProperties(registry);
     // A single node's Vert.x starts on another thread while the configuration is read: neither
     // needs the other, and a restart serves that much sooner. A bad configuration still fails here.
-    CompletableFuture<Vertx> single = options.cluster() == null ? CompletableFuture.supplyAsync(Vertx::vertx) : null;
+    CompletableFuture<Vertx> single = options.cluster() == null
+        ? CompletableFuture.supplyAsync(() -> NodeMetrics.builder(registry, new VertxOptions()).build()) : null;
     CityConfig city;
     try {
       CityConfig loaded = new ConfigLoader().load(options.config());
@@ -59,30 +70,32 @@ public final class HallServer {
       throw e;
     }
     if (single != null) {
-      return boot(single.join(), null, city, options, clock);
+      return boot(single.join(), null, city, options, clock, registry, watches, around);
     }
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(options.cluster()));
     // the event bus between nodes listens and advertises on the cluster address, as Hazelcast does
     EventBusOptions bus = new EventBusOptions().setHost(options.cluster().host()).setPort(options.cluster().busPort())
         .setClusterPublicHost(options.cluster().host());
-    return Vertx.builder().with(new VertxOptions().setEventBusOptions(bus)).withClusterManager(manager)
+    return NodeMetrics.builder(registry, new VertxOptions().setEventBusOptions(bus)).withClusterManager(manager)
         .buildClustered()
-        .compose(vertx -> boot(vertx, manager, city, options, clock));
+        .compose(vertx -> boot(vertx, manager, city, options, clock, registry, watches, around));
   }
 
   private static Future<HallServer> boot(Vertx vertx, ClusterManager cluster, CityConfig city, ServerOptions options,
-      Clock clock) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      Clock clock, PrometheusMeterRegistry registry, PendingWatches watches, UnaryOperator<JournalStore> around) {
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
-    return Stores.open(vertx, options).compose(store -> {
+    return Stores.open(vertx, options).map(around).compose(store -> {
       Accounts accounts = new Accounts(vertx, store.records(), clock);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
       HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()));
-      HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);
+      Readiness readiness = new Readiness(vertx, city.halls().stream().map(h -> h.id().value()).toList(), store,
+          watches, ready::get);
+      HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), readiness::check,
+          shared);
       // The HTTP face starts while the halls replay; until they are all up, /ready says 503 and a
       // command to a hall not yet deployed gets a 503 with Retry-After.
-      Future<List<String>> halls = deployHalls(vertx, cluster, city, store, clock, registry);
+      Future<List<String>> halls = deployHalls(vertx, cluster, city, store, clock, registry, watches);
       Future<String> face = vertx.deployVerticle(http);
       return Future.all(halls, face)
           .map(all -> {
@@ -98,9 +111,10 @@ public final class HallServer {
 
   /** Alone, a node writes every hall; in a cluster, ownership decides which halls are written here. */
   private static Future<List<String>> deployHalls(Vertx vertx, ClusterManager cluster, CityConfig city,
-      JournalStore store, Clock clock, PrometheusMeterRegistry registry) {
+      JournalStore store, Clock clock, PrometheusMeterRegistry registry, PendingWatches watches) {
     if (cluster != null) {
-      return vertx.deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry)).map(List::of);
+      return vertx.deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry, watches))
+          .map(List::of);
     }
     List<Future<String>> halls = new ArrayList<>();
     String node = "single-" + java.util.UUID.randomUUID();
@@ -108,7 +122,7 @@ public final class HallServer {
       String id = hall.id().value();
       // with Redis, a fresh fencing token shuts out any writer left from an earlier run
       halls.add(store.takeOwnership(id, node)
-          .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry))));
+          .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry, watches))));
     }
     return Future.all(halls).map(all -> halls.stream().map(Future::result).toList());
   }

@@ -2,6 +2,7 @@ package cn.suixin.hall.server.cluster;
 
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.hall.HallVerticle;
+import cn.suixin.hall.server.hall.PendingWatches;
 import cn.suixin.hall.store.JournalStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -28,15 +29,17 @@ public final class HallOwnership extends VerticleBase implements NodeListener {
   private final ClusterManager cluster;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final PendingWatches watches;
   private final Map<String, Future<String>> running = new HashMap<>();
 
   public HallOwnership(List<HallConfig> halls, JournalStore store, ClusterManager cluster, Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry, PendingWatches watches) {
     this.halls = halls;
     this.store = store;
     this.cluster = cluster;
     this.clock = clock;
     this.registry = registry;
+    this.watches = watches;
   }
 
   @Override
@@ -87,7 +90,7 @@ public final class HallOwnership extends VerticleBase implements NodeListener {
     String id = hall.id().value();
     long started = System.nanoTime();
     return store.takeOwnership(id, me)
-        .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry))
+        .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry, watches))
             .onSuccess(dep -> LOG.info("hall {} now served here with fencing token {} after {} ms", id, token,
                 (System.nanoTime() - started) / 1_000_000)))
         .onFailure(t -> {

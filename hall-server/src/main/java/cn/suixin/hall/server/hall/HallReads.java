@@ -44,6 +44,11 @@ final class HallReads {
     return live.snapshot(state, localNow());
   }
 
+  /** A readiness probe: does the owner answer at all (see Readiness). */
+  static boolean isProbe(JsonObject q) {
+    return q != null && "status".equals(q.getValue("type"));
+  }
+
   JsonObject answer(JsonObject q) {
     String type = q.getString("type", "");
     switch (type) {
@@ -65,6 +70,8 @@ final class HallReads {
         return window(q.getString("window"));
       case "waiting":
         return ok(waiting());
+      case "status":
+        return ok(new JsonObject().put("serving", true));
       default:
         return notFound("UNKNOWN_QUERY", "未知查询", "Unknown query");
     }

@@ -1,16 +1,7 @@
 package cn.suixin.hall.server.hall;
 
-import cn.suixin.hall.engine.CommandResult;
-import cn.suixin.hall.engine.HallCommand;
 import cn.suixin.hall.engine.HallEngine;
-import cn.suixin.hall.engine.HallEvent;
-import cn.suixin.hall.engine.SequencedEvent;
-import cn.suixin.hall.engine.WindowState;
-import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.engine.config.HallConfig;
-import cn.suixin.hall.server.codec.BadField;
-import cn.suixin.hall.server.codec.CommandCodec;
-import cn.suixin.hall.server.codec.EventCodec;
 import cn.suixin.hall.store.FencedOffException;
 import cn.suixin.hall.store.HallJournal;
 import cn.suixin.hall.store.HallSnapshots;
@@ -23,7 +14,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +21,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The single writer of one hall: decides commands in arrival order against the in-memory engine,
  * appends the batch's events to the journal in one group commit, and only then replies and
- * publishes. If an append fails, the batch is refused and the hall is rebuilt from the journal.
+ * publishes. If an append fails, the batch is refused and the hall is rebuilt from the journal;
+ * so it is after a command whose deciding failed (see CommandDecider). No failure of one command
+ * or one step leaves the owner stopped; its PendingWatch tells when it answers nothing.
  */
 public final class HallVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HallVerticle.class);
   private static final int MAX_BATCH = 2048;
   private static final int REPLAY_PAGE = 5000;
   private static final long TICK_MILLIS = 30_000;
+  /** How often the owner asks its own watchdog, so a stall is logged even when nobody polls /ready. */
+  private static final long WATCH_MILLIS = 1_000;
   /** Local address told when this writer was fenced off, so ownership can stop it. */
   public static final String FENCED = "suixin.hall.fenced";
 
@@ -48,20 +42,19 @@ public final class HallVerticle extends VerticleBase {
   private HallSnapshotter snapshotter;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final PendingWatches watches;
   private final String hall;
-  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private final ArrayDeque<PendingCommand> pending = new ArrayDeque<>();
   private final ArrayDeque<Message<JsonObject>> waitingQueries = new ArrayDeque<>();
   private final IdempotencyCache idempotency = new IdempotencyCache(50_000);
   private final FeedBuffer feed = new FeedBuffer(4096);
   private HallEngine engine;
   private HallReads reads;
+  private CommandDecider decider;
   private HallMetrics metrics;
+  private PendingWatch watch;
   private boolean flushing;
   private boolean recovering;
-
-  /** A command waiting for the next batch; {@code message} is null for the hall's own ticks. */
-  private record Pending(JsonObject body, Message<JsonObject> message, long arrivedNanos) {
-  }
 
   /**
    * Durable events between two snapshots of a hall unless {@code -Dsuixin.snapshot.every} says
@@ -71,9 +64,17 @@ public final class HallVerticle extends VerticleBase {
   public static final int SNAPSHOT_EVERY = Integer.getInteger("suixin.snapshot.every", 2_000);
 
   /** The owner of a hall whose journal and snapshots are in {@code store}. */
-  public static HallVerticle of(HallConfig config, JournalStore store, Clock clock, MeterRegistry registry) {
+  public static HallVerticle of(HallConfig config, JournalStore store, Clock clock, MeterRegistry registry,
+      PendingWatches watches) {
     String id = config.id().value();
-    return new HallVerticle(config, store.journal(id), store.snapshots(id), SNAPSHOT_EVERY, clock, registry);
+    return new HallVerticle(config, store.journal(id), store.snapshots(id), SNAPSHOT_EVERY, clock, registry, watches);
+  }
+
+  /** An owner with a watchdog of its own, at the default threshold: for a hall alone, as in tests. */
+  public HallVerticle(HallConfig config, HallJournal journal, HallSnapshots snapshots, int snapshotEvery, Clock clock,
+      MeterRegistry registry) {
+    this(config, journal, snapshots, snapshotEvery, clock, registry, new PendingWatches(registry,
+        PendingWatches.DEFAULT_STALL));
   }
 
   /**
@@ -81,27 +82,32 @@ public final class HallVerticle extends VerticleBase {
    *     replays at most this many events after the last snapshot, a crash included
    */
   public HallVerticle(HallConfig config, HallJournal journal, HallSnapshots snapshots, int snapshotEvery, Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry, PendingWatches watches) {
     this.config = config;
     this.journal = journal;
     this.snapshots = snapshots;
     this.snapshotEvery = snapshotEvery;
     this.clock = clock;
     this.registry = registry;
+    this.watches = watches;
     this.hall = config.id().value();
   }
 
   @Override
   public Future<?> start() {
     snapshotter = new HallSnapshotter(vertx, config, snapshots, snapshotEvery);
+    watch = watches.watch(hall);
     return recover()
-        .compose(v -> Future.join(
-            vertx.eventBus().<JsonObject>consumer(Addresses.commands(hall), this::onCommand).completion(),
-            vertx.eventBus().<JsonObject>consumer(Addresses.queries(hall), this::onQuery).completion()))
-        .onSuccess(v -> {
+        .compose(v -> {
           metrics = new HallMetrics(registry, engine.state());
           metrics.refresh(engine.state());
-          vertx.setPeriodic(TICK_MILLIS, id -> enqueue(new Pending(new JsonObject().put("type", "tick"), null,
+          return Future.join(
+              vertx.eventBus().<JsonObject>consumer(Addresses.commands(hall), this::onCommand).completion(),
+              vertx.eventBus().<JsonObject>consumer(Addresses.queries(hall), this::onQuery).completion());
+        })
+        .onSuccess(v -> {
+          vertx.setPeriodic(WATCH_MILLIS, id -> watch.stalled());
+          vertx.setPeriodic(TICK_MILLIS, id -> enqueue(new PendingCommand(new JsonObject().put("type", "tick"), null,
               System.nanoTime())));
           LOG.info("hall {} ready at seq {}", hall, engine.state().seq());
         });
@@ -156,11 +162,15 @@ public final class HallVerticle extends VerticleBase {
   private void useEngine(HallEngine restoredOrNew) {
     engine = restoredOrNew;
     reads = new HallReads(engine.state(), clock, feed);
+    decider = new CommandDecider(hall, engine, reads, idempotency, clock);
   }
 
   /** A stopping owner leaves a snapshot at its last durable event, so the next start replays nothing. */
   @Override
   public Future<?> stop() {
+    if (watch != null) {
+      watches.release(watch);
+    }
     if (recovering || engine == null) {
       return Future.succeededFuture();
     }
@@ -178,15 +188,19 @@ public final class HallVerticle extends VerticleBase {
   }
 
   private void onCommand(Message<JsonObject> message) {
-    if (recovering) {
+    Object body = message.body();
+    if (!(body instanceof JsonObject command)) {
+      message.reply(Replies.badField("body", "must be a JSON object"));
+    } else if (recovering) {
       message.reply(Replies.unavailable("recovering"));
-      return;
+    } else {
+      enqueue(new PendingCommand(command, message, System.nanoTime()));
     }
-    enqueue(new Pending(message.body(), message, System.nanoTime()));
   }
 
-  private void enqueue(Pending p) {
+  private void enqueue(PendingCommand p) {
     pending.add(p);
+    watch.arrived(p.arrivedNanos());
     if (!flushing) {
       flush();
     }
@@ -194,142 +208,82 @@ public final class HallVerticle extends VerticleBase {
 
   private void onQuery(Message<JsonObject> message) {
     // Answer from durable state only: while a batch is being written, its events are applied in
-    // memory but not yet acknowledged, so the query waits for the append.
-    if (flushing || recovering) {
+    // memory but not yet acknowledged, so the query waits for the append. A readiness probe asks
+    // only whether the owner answers, and must not wait behind a stalled append.
+    if ((flushing || recovering) && !HallReads.isProbe(message.body())) {
       waitingQueries.add(message);
     } else {
-      message.reply(reads.answer(message.body()));
+      answer(message);
     }
   }
 
   private void flush() {
     flushing = true;
-    List<JournalEntry> entries = new ArrayList<>();
-    List<Reply> replies = new ArrayList<>();
-    List<JsonObject> published = new ArrayList<>();
-    int issued = 0;
-    while (!pending.isEmpty() && replies.size() < MAX_BATCH) {
-      Pending p = pending.poll();
-      issued += decide(p, entries, replies, published);
+    Batch batch = new Batch(hall);
+    while (!pending.isEmpty() && batch.commands() < MAX_BATCH && !batch.broken()) {
+      decider.decide(pending.poll(), batch);
     }
-    if (entries.isEmpty()) {
-      finishBatch(replies, published, 0);
+    if (batch.entries().isEmpty()) {
+      finishBatch(batch);
       return;
     }
     long appendStart = System.nanoTime();
-    int issuedInBatch = issued;
-    journal.append(entries).onComplete(ar -> {
-      metrics.journal(System.nanoTime() - appendStart);
+    List<JournalEntry> entries = batch.entries();
+    Future<Void> append;
+    try {
+      append = journal.append(entries);
+    } catch (RuntimeException e) {
+      append = Future.failedFuture(e);
+    }
+    append.onComplete(ar -> {
+      Faults.guard(hall, "recording the append", () -> metrics.journal(System.nanoTime() - appendStart));
       if (ar.succeeded()) {
-        snapshotter.durable(entries.get(entries.size() - 1));
-        finishBatch(replies, published, issuedInBatch);
+        Faults.guard(hall, "noting the durable seq", () -> snapshotter.durable(entries.get(entries.size() - 1)));
+        finishBatch(batch);
       } else if (ar.cause() instanceof FencedOffException) {
         LOG.warn("hall {}: another node owns this hall now; stopping this writer", hall);
         recovering = true;
-        replies.forEach(r -> r.send(Replies.unavailable("hall moved to another node")));
-        pending.stream().filter(p -> p.message() != null)
-            .forEach(p -> p.message().reply(Replies.unavailable("hall moved to another node")));
+        watch.answeredUpTo(null);
+        batch.refuse(Replies.unavailable("hall moved to another node"));
+        pending.forEach(p -> p.answer(Replies.unavailable("hall moved to another node")));
         pending.clear();
         vertx.eventBus().send(FENCED, hall);
       } else {
         LOG.error("hall {}: journal append of {} events failed; refusing the batch and rebuilding", hall,
             entries.size(), ar.cause());
-        replies.forEach(r -> r.send(Replies.unavailable("journal append failed")));
-        recoverUntilDone().onComplete(v -> {
-          flushing = false;
-          answerWaitingQueries();
-          if (!pending.isEmpty()) {
-            flush();
-          }
-        });
+        watch.answeredUpTo(pending.peek());
+        batch.refuse(Replies.unavailable("journal append failed"));
+        rebuild();
       }
     });
   }
 
-  /** Decides one command into the batch; returns the tickets it issued. */
-  private int decide(Pending p, List<JournalEntry> entries, List<Reply> replies, List<JsonObject> published) {
-    String key = p.body().getString("idem");
-    JsonObject earlier = key == null ? null : idempotency.get(key);
-    if (earlier != null) {
-      replies.add(new Reply(p, earlier.put("replayed", true)));
-      return 0;
-    }
-    JsonObject notYours = checkClerk(p.body());
-    if (notYours != null) {
-      replies.add(new Reply(p, notYours));
-      return 0;
-    }
-    HallCommand command;
-    try {
-      command = CommandCodec.decode(p.body());
-    } catch (BadField e) {
-      replies.add(new Reply(p, Replies.badField(e.field(), e.problem())));
-      return 0;
-    } catch (IllegalArgumentException e) {
-      replies.add(new Reply(p, Replies.badField("body", e.getMessage())));
-      return 0;
-    }
-    CommandResult result = engine.execute(command, clock.instant());
-    JsonObject reply = Replies.of(command, result, engine.state());
-    int issued = 0;
-    List<SequencedEvent> events = result.events();
-    for (int i = 0; i < events.size(); i++) {
-      SequencedEvent se = events.get(i);
-      JsonObject meta = null;
-      if (i == events.size() - 1 && key != null && result.accepted()) {
-        meta = new JsonObject().put("idem", key).put("reply", reply);
+  /** Rebuilds the hall from its journal, retrying while the store is unreachable, then goes on. */
+  private void rebuild() {
+    recoverUntilDone().onComplete(v -> {
+      flushing = false;
+      answerWaitingQueries();
+      if (!pending.isEmpty()) {
+        flush();
       }
-      entries.add(new JournalEntry(se.seq(), EventCodec.toBuffer(se, meta).getBytes()));
-      reads.live().track(se, engine.state());
-      published.add(reads.live().message(se, engine.state(), reads.localNow()));
-      if (se.event() instanceof HallEvent.TicketIssued) {
-        issued++;
-      }
-    }
-    if (key != null && result.accepted()) {
-      idempotency.put(key, reply);
-    }
-    replies.add(new Reply(p, reply));
-    return issued;
+    });
   }
 
-  /** A window command sent "as clerk" is only for the clerk signed in at that window. */
-  private JsonObject checkClerk(JsonObject body) {
-    String staffNo = body.getString("asClerk");
-    String window = body.getString("window");
-    if (staffNo == null || window == null) {
-      return null;
+  /** Each step is guarded: whatever fails, the hall takes its next batch. */
+  private void finishBatch(Batch batch) {
+    watch.answeredUpTo(pending.peek());
+    batch.publish(vertx.eventBus(), feed, reads::snapshot);
+    batch.reply(nanos -> metrics.command(nanos));
+    Faults.guard(hall, "updating the hall's meters", () -> {
+      metrics.issued(batch.issued());
+      metrics.refresh(engine.state());
+    });
+    if (batch.broken()) {
+      rebuild();
+      return;
     }
-    WindowState w;
-    try {
-      w = engine.state().window(new WindowId(window));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    if (w == null || w.clerk() != null && w.clerk().staffNo().equals(staffNo)) {
-      return null;
-    }
-    return new JsonObject().put("ok", false).put("code", "NOT_YOUR_WINDOW")
-        .put("message", "您未在该窗口签到，不能操作该窗口").put("messageEn", "You are not signed in at this window");
-  }
-
-  private void finishBatch(List<Reply> replies, List<JsonObject> published, int issued) {
-    for (JsonObject m : published) {
-      feed.add(m);
-      vertx.eventBus().publish(Addresses.events(hall), m);
-      if ("day.started".equals(m.getString("type"))) {
-        vertx.eventBus().publish(Addresses.events(hall), reads.snapshot());
-      }
-    }
-    long now = System.nanoTime();
-    for (Reply r : replies) {
-      r.send(r.reply);
-      metrics.command(now - r.pending.arrivedNanos());
-    }
-    metrics.issued(issued);
-    metrics.refresh(engine.state());
     flushing = false;
-    snapshotter.maybeSave(engine, reads.live(), idempotency);
+    Faults.guard(hall, "taking a snapshot", () -> snapshotter.maybeSave(engine, reads.live(), idempotency));
     answerWaitingQueries();
     if (!pending.isEmpty()) {
       // next batch on a fresh turn of the event loop, so replies go out first
@@ -343,17 +297,16 @@ public final class HallVerticle extends VerticleBase {
 
   private void answerWaitingQueries() {
     while (!waitingQueries.isEmpty()) {
-      Message<JsonObject> q = waitingQueries.poll();
+      answer(waitingQueries.poll());
+    }
+  }
+
+  private void answer(Message<JsonObject> q) {
+    try {
       q.reply(recovering ? Replies.unavailable("recovering") : reads.answer(q.body()));
+    } catch (RuntimeException e) {
+      LOG.error("hall {}: a query failed ({})", hall, Faults.describe(e));
+      q.reply(Replies.fault());
     }
   }
-
-  private record Reply(Pending pending, JsonObject reply) {
-    void send(JsonObject body) {
-      if (pending.message() != null) {
-        pending.message().reply(body);
-      }
-    }
-  }
-
 }

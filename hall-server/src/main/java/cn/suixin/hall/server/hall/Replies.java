@@ -76,6 +76,13 @@ final class Replies {
         .put("message", "字段 " + field + " 有误：" + problem).put("messageEn", field + ": " + problem);
   }
 
+  /** A command the owner failed to decide: a bug, logged there; nothing of it was kept. */
+  static JsonObject fault() {
+    return new JsonObject().put("ok", false).put("code", "INTERNAL")
+        .put("message", "服务器内部错误，该操作未执行，请重试或联系管理员")
+        .put("messageEn", "Internal error: the command was not carried out; retry or call the administrator");
+  }
+
   static JsonObject unavailable(String why) {
     return new JsonObject().put("ok", false).put("code", "HALL_UNAVAILABLE")
         .put("message", "大厅暂时无法处理请求，请稍后重试").put("messageEn", "The hall cannot take commands now; retry shortly")

@@ -61,6 +61,9 @@ public final class HallGateway {
       p = Problem.badField(reply.getString("field"), en);
     } else if ("HALL_UNAVAILABLE".equals(code)) {
       p = Problem.unavailable(reply.getString("detail"));
+    } else if ("INTERNAL".equals(code)) {
+      // the owner failed to decide the command (logged there); nothing of it was kept
+      p = new Problem(500, code, zh, en);
     } else if ("NOT_YOUR_WINDOW".equals(code)) {
       // keep the owner's code: a clerk console tells "not your window" apart from "not your role"
       p = new Problem(403, code, zh, en);

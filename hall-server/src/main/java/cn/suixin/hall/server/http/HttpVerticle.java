@@ -9,8 +9,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The HTTP and WebSocket face of every hall on this node. */
 public final class HttpVerticle extends VerticleBase {
@@ -19,7 +20,7 @@ public final class HttpVerticle extends VerticleBase {
   private final IdNumbers idNumbers;
   private final PrometheusMeterRegistry registry;
   private final int port;
-  private final BooleanSupplier ready;
+  private final Supplier<Future<JsonObject>> ready;
   private final Shared shared;
   private LiveHub hub;
   private HttpServer server;
@@ -36,7 +37,7 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   public HttpVerticle(CityConfig city, Accounts accounts, IdNumbers idNumbers, PrometheusMeterRegistry registry,
-      int port, BooleanSupplier ready, Shared shared) {
+      int port, Supplier<Future<JsonObject>> ready, Shared shared) {
     this.shared = shared;
     this.city = city;
     this.accounts = accounts;

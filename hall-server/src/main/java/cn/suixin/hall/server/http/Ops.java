@@ -1,20 +1,22 @@
 package cn.suixin.hall.server.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Health, readiness, Prometheus metrics and the OpenAPI document. */
 public final class Ops {
   private final PrometheusMeterRegistry registry;
-  private final BooleanSupplier ready;
+  private final Supplier<Future<JsonObject>> ready;
   private final String openApi;
 
-  public Ops(PrometheusMeterRegistry registry, BooleanSupplier ready) {
+  /** @param ready the node's readiness report: {@code status} READY, or not (see ops.Readiness) */
+  public Ops(PrometheusMeterRegistry registry, Supplier<Future<JsonObject>> ready) {
     this.registry = registry;
     this.ready = ready;
     this.openApi = resource("openapi.yaml");
@@ -36,8 +38,11 @@ public final class Ops {
   }
 
   void ready(RoutingContext rc) {
-    boolean ok = ready.getAsBoolean();
-    Responses.json(rc, ok ? 200 : 503, new JsonObject().put("status", ok ? "READY" : "STARTING"));
+    ready.get().onComplete(ar -> {
+      JsonObject report = ar.succeeded() ? ar.result()
+          : new JsonObject().put("status", "NOT_READY").put("detail", "the readiness checks failed to run");
+      Responses.json(rc, "READY".equals(report.getString("status")) ? 200 : 503, report);
+    });
   }
 
   void metrics(RoutingContext rc) {

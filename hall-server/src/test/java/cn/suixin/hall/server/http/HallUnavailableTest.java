@@ -63,6 +63,17 @@ class HallUnavailableTest {
   }
 
   @Test
+  void ready_is_503_naming_every_hall_without_an_owner() {
+    HttpReply r = server.get("/ready", null);
+    assertThat(r.status()).as(r.toString()).isEqualTo(503);
+    assertThat(r.json().getJsonArray("failed")).containsExactly("halls");
+    JsonObject silent = r.json().getJsonObject("checks").getJsonObject("halls").getJsonObject("halls");
+    assertThat(silent.fieldNames()).hasSize(9).contains("city", "anju");
+    assertThat(silent.getString("city")).isEqualTo("no owner");
+    assertThat(server.get("/health", null).status()).isEqualTo(200);
+  }
+
+  @Test
   void callers_are_still_checked_before_the_hall_is_asked() {
     assertProblem(server.post(city("windows/01/call-next"), null, null), 401, "UNAUTHORIZED");
     assertProblem(server.post(city("notice"), server.token("guide"), new JsonObject().put("text", "x")), 403,

@@ -6,8 +6,10 @@ import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.live.LiveHub;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ final class RegisteredRoutes {
       ApiContext ctx = new ApiContext(vertx, city, new Accounts(vertx, null, Clock.systemUTC()),
           new IdNumbers(new byte[16]), registry, 6);
       Router router = ApiRouter.create(vertx, ctx, new LiveHub(vertx, new AtomicInteger()),
-          new Ops(registry, () -> true));
+          new Ops(registry, () -> Future.succeededFuture(new JsonObject().put("status", "READY"))));
       List<Endpoint> endpoints = new ArrayList<>();
       for (Route route : router.getRoutes()) {
         if (route.getPath() == null || !route.isExactPath() || route.methods() == null) {

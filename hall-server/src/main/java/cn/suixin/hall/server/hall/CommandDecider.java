@@ -1,0 +1,127 @@
+package cn.suixin.hall.server.hall;
+
+import cn.suixin.hall.engine.CommandResult;
+import cn.suixin.hall.engine.HallCommand;
+import cn.suixin.hall.engine.HallEngine;
+import cn.suixin.hall.engine.HallEvent;
+import cn.suixin.hall.engine.SequencedEvent;
+import cn.suixin.hall.engine.WindowState;
+import cn.suixin.hall.engine.config.WindowId;
+import cn.suixin.hall.server.codec.BadField;
+import cn.suixin.hall.server.codec.CommandCodec;
+import cn.suixin.hall.server.codec.EventCodec;
+import cn.suixin.hall.store.JournalEntry;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides a hall's commands one after another into a batch, against its engine.
+ *
+ * <p>No exception from one command may stop the hall. A command that cannot be read is refused
+ * with a 400 and the batch goes on. A command whose deciding throws is refused with a 500 (a bug,
+ * logged at ERROR) and ends the batch: by then the engine may have applied part of it, and a state
+ * that no replay of the journal gives must not decide anything more. The owner writes what was
+ * decided before it, then rebuilds the hall from the journal and decides the commands after it
+ * (see HallVerticle#flush); a rebuild replays at most one snapshot interval.
+ */
+final class CommandDecider {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandDecider.class);
+  private final String hall;
+  private final HallEngine engine;
+  private final HallReads reads;
+  private final IdempotencyCache idempotency;
+  private final Clock clock;
+
+  CommandDecider(String hall, HallEngine engine, HallReads reads, IdempotencyCache idempotency, Clock clock) {
+    this.hall = hall;
+    this.engine = engine;
+    this.reads = reads;
+    this.idempotency = idempotency;
+    this.clock = clock;
+  }
+
+  void decide(PendingCommand p, Batch batch) {
+    String key;
+    HallCommand command;
+    try {
+      key = p.body().getString("idem");
+      JsonObject earlier = key == null ? null : idempotency.get(key);
+      // a retry gets its first reply again; a window command from a clerk not signed in there, a refusal
+      JsonObject answered = earlier != null ? earlier.put("replayed", true) : checkClerk(p.body());
+      if (answered != null) {
+        batch.answer(p, answered);
+        return;
+      }
+      command = CommandCodec.decode(p.body());
+    } catch (BadField e) {
+      batch.answer(p, Replies.badField(e.field(), e.problem()));
+      return;
+    } catch (IllegalArgumentException e) {
+      batch.answer(p, Replies.badField("body", e.getMessage()));
+      return;
+    } catch (Exception e) {
+      LOG.warn("hall {}: a command ({}) could not be read ({}); refused it", hall, Faults.commandType(p.body()),
+          Faults.describe(e));
+      batch.answer(p, Replies.badField("body", "is not a command this hall can read"));
+      return;
+    }
+    long seq = engine.state().seq();
+    Batch.Mark mark = batch.mark();
+    try {
+      apply(p, key, command, batch);
+    } catch (Exception e) {
+      LOG.error("hall {}: deciding a command ({}) at seq {} failed ({}); refused it, rebuilding the hall from its"
+          + " journal", hall, Faults.commandType(p.body()), seq, Faults.describe(e));
+      batch.undo(mark);
+      batch.answer(p, Replies.fault());
+    }
+  }
+
+  private void apply(PendingCommand p, String key, HallCommand command, Batch batch) {
+    CommandResult result = engine.execute(command, clock.instant());
+    JsonObject reply = Replies.of(command, result, engine.state());
+    int issued = 0;
+    List<SequencedEvent> events = result.events();
+    for (int i = 0; i < events.size(); i++) {
+      SequencedEvent se = events.get(i);
+      JsonObject meta = null;
+      if (i == events.size() - 1 && key != null && result.accepted()) {
+        meta = new JsonObject().put("idem", key).put("reply", reply);
+      }
+      JournalEntry entry = new JournalEntry(se.seq(), EventCodec.toBuffer(se, meta).getBytes());
+      reads.live().track(se, engine.state());
+      batch.entry(entry, reads.live().message(se, engine.state(), reads.localNow()));
+      if (se.event() instanceof HallEvent.TicketIssued) {
+        issued++;
+      }
+    }
+    if (key != null && result.accepted()) {
+      idempotency.put(key, reply);
+    }
+    batch.issued(issued);
+    batch.answer(p, reply);
+  }
+
+  /** A window command sent "as clerk" is only for the clerk signed in at that window. */
+  private JsonObject checkClerk(JsonObject body) {
+    String staffNo = body.getString("asClerk");
+    String window = body.getString("window");
+    if (staffNo == null || window == null) {
+      return null;
+    }
+    WindowState w;
+    try {
+      w = engine.state().window(new WindowId(window));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (w == null || w.clerk() != null && w.clerk().staffNo().equals(staffNo)) {
+      return null;
+    }
+    return new JsonObject().put("ok", false).put("code", "NOT_YOUR_WINDOW")
+        .put("message", "您未在该窗口签到，不能操作该窗口").put("messageEn", "You are not signed in at this window");
+  }
+}
