@@ -78,7 +78,7 @@ public final class HallServer {
     return Stores.open(vertx, options).compose(store -> {
       Accounts accounts = new Accounts(vertx, store.records(), clock);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
-      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()));
+      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()), options.doors());
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);
       // The HTTP face starts while the halls replay; until they are all up, /ready says 503 and a
       // command to a hall not yet deployed gets a 503 with Retry-After.
@@ -123,6 +123,11 @@ public final class HallServer {
 
   public int port() {
     return http.actualPort();
+  }
+
+  /** The separate metrics listener's port, or -1 when {@code /metrics} is on the main port. */
+  public int metricsPort() {
+    return http.metricsPort();
   }
 
   /** Screens are told to reconnect (1012), hall owners stop, the journal is closed, then Vert.x. */

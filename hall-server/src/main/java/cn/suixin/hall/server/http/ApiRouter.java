@@ -67,7 +67,7 @@ public final class ApiRouter {
 
     router.get("/health").handler(ops::health);
     router.get("/ready").handler(ops::ready);
-    router.get("/metrics").handler(ops::metrics);
+    router.get("/metrics").handler(MetricsAccess.onMainPort(ctx.doors)).handler(ops::metrics);
     Pages.mount(router);
     return router;
   }
