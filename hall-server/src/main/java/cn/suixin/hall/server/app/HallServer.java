@@ -76,7 +76,7 @@ public final class HallServer {
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
     return Stores.open(vertx, options).compose(store -> {
-      Accounts accounts = new Accounts(vertx, store.records(), clock);
+      Accounts accounts = new Accounts(vertx, store.records(), clock, options.login(), registry);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
       HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()), options.doors());
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);

@@ -24,11 +24,12 @@ import java.util.Set;
  * metricsToken: a-long-random-secret
  * metricsPort: 9464
  * metricsHost: 10.0.0.11
+ * login: {freeFailures: 3, lockAfter: 10, windowMinutes: 15}
  * </pre>
  */
 final class NodeSettings {
   private static final Set<String> KEYS = Set.of("port", "data", "store", "redis", "demo", "publicUrl", "cluster",
-      "trustedProxies", "metricsToken", "metricsPort", "metricsHost");
+      "trustedProxies", "metricsToken", "metricsPort", "metricsHost", "login");
   private static final Set<String> CLUSTER_KEYS = Set.of("enabled", "host", "port", "busPort", "members");
 
   private NodeSettings() {
@@ -62,6 +63,11 @@ final class NodeSettings {
     put(out, "SUIXIN_METRICS_TOKEN", root.get("metricsToken"));
     put(out, "SUIXIN_METRICS_PORT", root.get("metricsPort"));
     put(out, "SUIXIN_METRICS_HOST", root.get("metricsHost"));
+    JsonNode login = root.get("login");
+    if (login != null) {
+      check(file, login, Set.copyOf(DoorSettings.LOGIN_KEYS), "login.");
+      DoorSettings.LOGIN_KEYS.forEach(k -> put(out, DoorSettings.variable(k), login.get(k)));
+    }
     JsonNode cluster = root.get("cluster");
     if (cluster != null) {
       check(file, cluster, CLUSTER_KEYS, "cluster.");

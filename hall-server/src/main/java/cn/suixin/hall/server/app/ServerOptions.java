@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.app;
 
+import cn.suixin.hall.server.auth.LoginRules;
 import cn.suixin.hall.server.cluster.ClusterOptions;
 import cn.suixin.hall.server.http.Doors;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import java.util.Map;
  * @param publicUrl the address citizens' phones reach this node at, for the ticket links; null for
  *     relative links
  * @param doors trusted proxies and the metrics token and listener
+ * @param login how failed logins are throttled and accounts locked
  */
 public record ServerOptions(Path config, Path data, int port, boolean demo, String store, String redisUri,
-    ClusterOptions cluster, String publicUrl, Doors doors) {
+    ClusterOptions cluster, String publicUrl, Doors doors, LoginRules login) {
 
   public ServerOptions(Path config, Path data, int port, boolean demo) {
     this(config, data, port, demo, "embedded", null, null);
@@ -31,11 +33,11 @@ public record ServerOptions(Path config, Path data, int port, boolean demo, Stri
 
   public ServerOptions(Path config, Path data, int port, boolean demo, String store, String redisUri,
       ClusterOptions cluster, String publicUrl) {
-    this(config, data, port, demo, store, redisUri, cluster, publicUrl, Doors.CLOSED);
+    this(config, data, port, demo, store, redisUri, cluster, publicUrl, Doors.CLOSED, LoginRules.DEFAULTS);
   }
 
   public ServerOptions withDoors(Doors other) {
-    return new ServerOptions(config, data, port, demo, store, redisUri, cluster, publicUrl, other);
+    return new ServerOptions(config, data, port, demo, store, redisUri, cluster, publicUrl, other, login);
   }
 
   public static ServerOptions parse(Args args, Map<String, String> environment) {
@@ -76,7 +78,7 @@ public record ServerOptions(Path config, Path data, int port, boolean demo, Stri
     }
     return new ServerOptions(config, data, port, demo, store, redis, cluster,
         publicUrl(args.value("--public-url", env.get("SUIXIN_PUBLIC_URL"))),
-        DoorSettings.doors(args, env, demo));
+        DoorSettings.doors(args, env, demo), DoorSettings.login(env));
   }
 
   /** The address phones reach this node at, for absolute ticket links; null when not set. */

@@ -138,10 +138,16 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** C1 only: a server up in half the time on a busy machine, and fast enough for these tests. */
+  /**
+   * C1 only: a server up in half the time on a busy machine, and fast enough for these tests. C1
+   * runs PBKDF2 six times slower than C2 (over a second at 600,000 iterations), and no test here
+   * is about password cost (FailedLoginsTest is, in the test JVM), so these processes hash with the
+   * test-only lower count.
+   */
   private static Process launch(Path dir, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Dsuixin.password.iterations=20000",
         // snapshots every 97 events, so crash tests restart from a snapshot and a tail at odd points
         "-Dsuixin.snapshot.every=97", "-Djava.io.tmpdir=" + dir.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
         "cn.suixin.hall.server.app.Main"));

@@ -88,7 +88,8 @@ class MetricsAccessTest {
   private static void assertPrometheusText(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-    assertThat(r.body()).contains("# TYPE suixin_live_connections gauge");
+    assertThat(r.body()).contains("# TYPE suixin_login_failures_total counter")
+        .contains("suixin_login_failures_total{reason=\"bad-credentials\"}");
   }
 
   private HttpResponse<String> get(int port, String authorization) throws Exception {
