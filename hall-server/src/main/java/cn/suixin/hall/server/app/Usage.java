@@ -11,7 +11,7 @@ final class Usage {
       "                            [--metrics-port P [--metrics-host H]]",
       "  java -jar hall-server.jar users add --username U --role clerk|guide|supervisor|admin [--hall H]",
       "                                      [--staff-no N] [--name NAME] --password-stdin",
-      "  java -jar hall-server.jar users unlock --username U",
+      "  java -jar hall-server.jar users locked | users unlock --username U",
       "  java -jar hall-server.jar devices add --kind kiosk|display|agent --hall H [--window W] [--name N]",
       "environment: SUIXIN_CONFIG, SUIXIN_DATA, SUIXIN_PORT, SUIXIN_DEMO=true, SUIXIN_STORE, SUIXIN_REDIS,",
       "             SUIXIN_CLUSTER=true, SUIXIN_CLUSTER_HOST, SUIXIN_CLUSTER_PORT, SUIXIN_CLUSTER_MEMBERS,",

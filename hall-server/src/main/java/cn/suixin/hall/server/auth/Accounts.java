@@ -23,6 +23,8 @@ public final class Accounts {
   public static final String USERS = "users";
   public static final String DEVICES = "devices";
   public static final String SESSIONS = "sessions";
+  /** Usernames locked after repeated failed logins (see {@link Lockouts}). */
+  public static final String LOCKOUTS = "lockouts";
   private static final Duration SESSION = Duration.ofHours(12);
 
   /**
@@ -103,6 +105,11 @@ public final class Accounts {
           .put("staffNo", user.getString("staffNo")).put("name", user.getString("name"))
           .put("expiresAt", expires.toString()));
     });
+  }
+
+  /** Every lock repeated failures put on a username (username, lockedAt, failures, lastAddress). */
+  public Future<List<JsonObject>> lockouts() {
+    return records.list(LOCKOUTS);
   }
 
   /** Lifts the lock repeated failures put on a username; completes with whether there was one. */

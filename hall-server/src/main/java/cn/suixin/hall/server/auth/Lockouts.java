@@ -11,7 +11,7 @@ import java.time.Instant;
  * otherwise the lock itself would tell which usernames exist.
  */
 final class Lockouts {
-  static final String COLLECTION = "lockouts";
+  private static final String COLLECTION = Accounts.LOCKOUTS;
   private final RecordStore records;
 
   Lockouts(RecordStore records) {

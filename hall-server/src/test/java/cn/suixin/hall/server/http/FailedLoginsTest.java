@@ -130,9 +130,11 @@ class FailedLoginsTest {
     server = ServerFixture.start(data, FailedLoginsTest::behindLoopbackProxy, clock);
     assertProblem(patiently("restarted", ServerFixture.PASSWORD, from), 423, "ACCOUNT_LOCKED");
 
-    ServerProcess.Finished command = ServerProcess.run(data.resolveSibling(data.getFileName() + "-admin"), null,
-        "users", "unlock", "--username", "restarted", "--config", ServerProcess.SHIPPED_CONFIG.toString(),
-        "--data", data.toAbsolutePath().toString());
+    ServerProcess.Finished listed = admin("users", "locked");
+    assertThat(listed.exitCode()).as(listed.text()).isZero();
+    assertThat(listed.lines()).anySatisfy(l -> assertThat(l).startsWith("restarted  locked ")
+        .contains("after 10 failures, the last from " + from));
+    ServerProcess.Finished command = admin("users", "unlock", "--username", "restarted");
     assertThat(command.exitCode()).as(command.text()).isZero();
     assertThat(command.text()).contains("unlocked restarted");
     assertThat(patiently("restarted", ServerFixture.PASSWORD, from).status()).isEqualTo(200);
@@ -202,6 +204,14 @@ class FailedLoginsTest {
   @Test
   void a_malformed_username_is_a_bad_field_not_a_guess() {
     assertProblem(login("no spaces allowed", WRONG, freshAddress()), 400, "BAD_FIELD");
+  }
+
+  /** An admin command in its own JVM on the running server's data folder, as an operator runs it. */
+  private static ServerProcess.Finished admin(String... words) throws Exception {
+    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(words), java.util.stream.Stream.of(
+        "--config", ServerProcess.SHIPPED_CONFIG.toString(), "--data", data.toAbsolutePath().toString()))
+        .toArray(String[]::new);
+    return ServerProcess.run(data.resolveSibling(data.getFileName() + "-admin"), null, args);
   }
 
   /** Wrong passwords, waiting as told, until the account locks; returns the answer that locked it. */
