@@ -39,7 +39,7 @@ class PasswordsTest {
 
   @Test
   void a_right_password_against_an_old_hash_comes_back_with_a_600000_iteration_rehash_that_verifies() {
-    String old = LegacyHashes.of(String.valueOf(SECRET), 120_000);
+    String old = StoredUsers.hash(String.valueOf(SECRET), 120_000);
     PasswordCheck checked = Passwords.check(SECRET, old);
     assertThat(checked.matches()).isTrue();
     assertThat(checked.rehash()).startsWith("pbkdf2$600000$");

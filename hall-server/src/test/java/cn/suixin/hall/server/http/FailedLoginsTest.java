@@ -4,7 +4,7 @@ import static cn.suixin.hall.server.http.BadInputTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.app.ServerOptions;
-import cn.suixin.hall.server.auth.LegacyHashes;
+import cn.suixin.hall.server.auth.StoredUsers;
 import cn.suixin.hall.server.auth.Passwords;
 import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.crash.ServerProcess;
@@ -184,9 +184,9 @@ class FailedLoginsTest {
 
   @Test
   void a_120000_iteration_hash_is_upgraded_to_600000_at_the_next_right_login() {
-    String old = LegacyHashes.of("an-old-password", 120_000);
-    JsonObject user = new JsonObject().put("username", "veteran").put("role", "GUIDE").put("hall", ServerFixture.HALL)
-        .put("staffNo", "G-0120").put("name", "老用户").put("password", old).put("created", "2024-03-01T00:00:00Z");
+    JsonObject user = StoredUsers.user("veteran", Role.GUIDE, ServerFixture.HALL, "G-0120", "老用户", "an-old-password",
+        120_000);
+    String old = user.getString("password");
     ServerFixture.await(server.server().store().records().put("users", "veteran", user));
 
     String from = freshAddress();
