@@ -118,9 +118,17 @@ final class BenchSupport {
   }
 
   static String get(HttpClient client, String url) {
+    return get(client, url, null);
+  }
+
+  /** With an Authorization header, e.g. the metrics token. */
+  static String get(HttpClient client, String url, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
-      return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

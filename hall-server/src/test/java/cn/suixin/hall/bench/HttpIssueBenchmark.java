@@ -7,6 +7,7 @@ import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.engine.config.Matter;
 import cn.suixin.hall.server.app.HallServer;
 import cn.suixin.hall.server.app.ServerOptions;
+import cn.suixin.hall.server.http.Doors;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Role;
 import io.vertx.core.MultiMap;
@@ -35,6 +36,9 @@ import java.util.regex.Pattern;
  * <p>Arguments (all optional): rounds, seconds per round, warm-up seconds, callers.
  */
 public final class HttpIssueBenchmark {
+  /** /metrics is closed without one; the run reads the hall's batching from it. */
+  private static final String METRICS_TOKEN = "bench-metrics-token-0123456789";
+
   private HttpIssueBenchmark() {
   }
 
@@ -47,8 +51,9 @@ public final class HttpIssueBenchmark {
     Path data = Files.createTempDirectory("suixin-bench-issue");
     // BENCH_STORE=redis: the same run on a durable Redis (AOF, fsync always) started here
     RedisForBench redis = "redis".equals(System.getenv("BENCH_STORE")) ? RedisForBench.start(data) : null;
-    ServerOptions options = redis == null ? new ServerOptions(config, data, 0, true)
-        : new ServerOptions(config, data, 0, true, "redis", redis.uri(), null);
+    ServerOptions options = (redis == null ? new ServerOptions(config, data, 0, true)
+        : new ServerOptions(config, data, 0, true, "redis", redis.uri(), null))
+        .withDoors(Doors.CLOSED.withMetricsToken(METRICS_TOKEN));
     HallServer server = await(HallServer.start(options, Clock.systemUTC()));
     String token = await(new Accounts(server.vertx(), server.store().records(), Clock.systemUTC())
         .addDevice(Role.KIOSK, "city", null, "bench-kiosk"));
@@ -123,7 +128,8 @@ public final class HttpIssueBenchmark {
 
   /** How the hall owner batched: from its Prometheus metrics, over the whole run (warm-up included). */
   private static void groupCommit(int port) {
-    String metrics = BenchSupport.get(BenchSupport.plainClient(), "http://127.0.0.1:" + port + "/metrics");
+    String metrics = BenchSupport.get(BenchSupport.plainClient(), "http://127.0.0.1:" + port + "/metrics",
+        "Bearer " + METRICS_TOKEN);
     double appends = metric(metrics, "suixin_journal_append_seconds_count");
     double appendSeconds = metric(metrics, "suixin_journal_append_seconds_sum");
     double issued = metric(metrics, "suixin_tickets_issued_total");

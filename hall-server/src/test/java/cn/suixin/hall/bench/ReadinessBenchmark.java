@@ -4,6 +4,7 @@ import static cn.suixin.hall.bench.BenchSupport.await;
 
 import cn.suixin.hall.server.app.HallServer;
 import cn.suixin.hall.server.app.ServerOptions;
+import cn.suixin.hall.server.http.Doors;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,7 @@ import java.util.Map;
  * <p>Arguments (all optional): rounds, requests per round and path.
  */
 public final class ReadinessBenchmark {
+  private static final String METRICS_TOKEN = "readiness-bench-metrics-token";
   private ReadinessBenchmark() {
   }
 
@@ -34,8 +36,8 @@ public final class ReadinessBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     Path data = Files.createTempDirectory("suixin-bench-ready");
-    HallServer server = await(HallServer.start(new ServerOptions(BenchSupport.configDir(), data, 0, true),
-        Clock.systemUTC()));
+    HallServer server = await(HallServer.start(new ServerOptions(BenchSupport.configDir(), data, 0, true)
+        .withDoors(Doors.CLOSED.withMetricsToken(METRICS_TOKEN)), Clock.systemUTC()));
     HttpClient http = BenchSupport.plainClient();
     List<String> paths = List.of("/health", "/ready", "/metrics");
     Map<String, List<Double>> medians = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ public final class ReadinessBenchmark {
   /** Microseconds of each of {@code n} sequential GETs, sorted; fails on any status but 200. */
   private static long[] poll(HttpClient http, int port, String path, int n) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).GET().build();
+        .header("Authorization", "Bearer " + METRICS_TOKEN).timeout(Duration.ofSeconds(10)).GET().build();
     long[] micros = new long[n];
     for (int i = 0; i < n; i++) {
       long t0 = System.nanoTime();

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code users add} and {@code devices add}: write to the record store the server reads. */
+/** {@code users add|locked|unlock} and {@code devices add}: the record store the server reads. */
 final class AdminCommands {
   private final ServerOptions options;
   private final Args args;
@@ -31,6 +31,12 @@ final class AdminCommands {
     List<String> w = args.words();
     if (w.equals(List.of("users", "add"))) {
       return withAccounts(this::addUser);
+    }
+    if (w.equals(List.of("users", "locked"))) {
+      return withAccounts(this::lockedUsers);
+    }
+    if (w.equals(List.of("users", "unlock"))) {
+      return withAccounts(this::unlockUser);
     }
     if (w.equals(List.of("devices", "add"))) {
       return withAccounts(this::addDevice);
@@ -76,6 +82,27 @@ final class AdminCommands {
     return accounts.addUser(username, role, hall, args.value("--staff-no", null), args.value("--name", null), password)
         .map(u -> "added user " + username + " (" + role.name().toLowerCase() + (hall == null ? "" : ", hall " + hall)
             + ")");
+  }
+
+  /** One line per locked username, oldest lock first; a name no account has is an attacker's guess. */
+  private Future<String> lockedUsers(Accounts accounts, CityConfig city) {
+    return accounts.lockouts().map(locks -> locks.isEmpty() ? "no account is locked"
+        : String.join("\n", locks.stream().map(l -> l.getString("username") + "  locked " + l.getString("lockedAt")
+            + " after " + l.getInteger("failures") + " failures, the last from " + l.getString("lastAddress"))
+            .toList()));
+  }
+
+  /**
+   * Lifts the lock failed logins put on an account, on every node at once (the lock lives in the
+   * shared store); a node's own count of recent failures is not reset, so the next wrong password
+   * there may still have to wait.
+   */
+  private Future<String> unlockUser(Accounts accounts, CityConfig city) {
+    String username = args.required("--username");
+    if (!Accounts.isUsername(username)) {
+      throw new UsageException("--username: 2-32 letters, digits, '.', '_' or '-': " + username);
+    }
+    return accounts.unlock(username).map(was -> was ? "unlocked " + username : username + " was not locked");
   }
 
   private Future<String> addDevice(Accounts accounts, CityConfig city) {

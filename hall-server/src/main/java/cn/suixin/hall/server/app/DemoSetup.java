@@ -20,6 +20,15 @@ final class DemoSetup {
   private DemoSetup() {
   }
 
+  /** How to read the metrics: on their own listener, or on the main port with the (maybe generated) token. */
+  private static String metrics(HallServer server, ServerOptions options, String base) {
+    String token = options.doors().metricsToken();
+    String auth = token == null ? "" : "-H 'Authorization: Bearer " + token + "' ";
+    String url = server.metricsPort() < 0 ? base + "/metrics"
+        : "http://" + options.doors().metricsHost() + ":" + server.metricsPort() + "/metrics";
+    return "curl " + auth + url;
+  }
+
   static void run(HallServer server, ServerOptions options) {
     RecordStore records = server.store().records();
     Accounts accounts = new Accounts(server.vertx(), records, Clock.systemUTC());
@@ -57,6 +66,7 @@ final class DemoSetup {
         "help desk       " + base + "/halls/" + HALL + "/desk",
         "supervisor      " + base + "/halls/" + HALL + "/supervisor",
         "city view       " + base + "/city",
+        "metrics         " + metrics(server, options, base),
         "agent (printer simulator): SUIXIN_AGENT_TOKEN=" + agent.result()
             + " java -jar ticket-printer-agent/target/ticket-printer-agent.jar --server " + base + " --simulate",
         ""));

@@ -86,9 +86,9 @@ public final class HallServer {
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
     return Stores.open(vertx, options).map(around).compose(store -> {
-      Accounts accounts = new Accounts(vertx, store.records(), clock);
+      Accounts accounts = new Accounts(vertx, store.records(), clock, options.login(), registry);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
-      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()));
+      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()), options.doors());
       Readiness readiness = new Readiness(vertx, city.halls().stream().map(h -> h.id().value()).toList(), store,
           watches, ready::get);
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), readiness::check,
@@ -137,6 +137,11 @@ public final class HallServer {
 
   public int port() {
     return http.actualPort();
+  }
+
+  /** The separate metrics listener's port, or -1 when {@code /metrics} is on the main port. */
+  public int metricsPort() {
+    return http.metricsPort();
   }
 
   /** Screens are told to reconnect (1012), hall owners stop, the journal is closed, then Vert.x. */

@@ -20,10 +20,16 @@ import java.util.Set;
  * store: redis
  * redis: redis://127.0.0.1:6379
  * cluster: {enabled: true, host: 127.0.0.1, port: 5801, members: [127.0.0.1:5801, 127.0.0.1:5802]}
+ * trustedProxies: [10.0.0.5, 10.0.1.0/24]
+ * metricsToken: a-long-random-secret
+ * metricsPort: 9464
+ * metricsHost: 10.0.0.11
+ * login: {freeFailures: 3, lockAfter: 10, windowMinutes: 15}
  * </pre>
  */
 final class NodeSettings {
-  private static final Set<String> KEYS = Set.of("port", "data", "store", "redis", "demo", "publicUrl", "cluster");
+  private static final Set<String> KEYS = Set.of("port", "data", "store", "redis", "demo", "publicUrl", "cluster",
+      "trustedProxies", "metricsToken", "metricsPort", "metricsHost", "login");
   private static final Set<String> CLUSTER_KEYS = Set.of("enabled", "host", "port", "busPort", "members");
 
   private NodeSettings() {
@@ -53,6 +59,15 @@ final class NodeSettings {
     put(out, "SUIXIN_REDIS", root.get("redis"));
     put(out, "SUIXIN_DEMO", root.get("demo"));
     put(out, "SUIXIN_PUBLIC_URL", root.get("publicUrl"));
+    joined(out, "SUIXIN_TRUSTED_PROXIES", root.get("trustedProxies"));
+    put(out, "SUIXIN_METRICS_TOKEN", root.get("metricsToken"));
+    put(out, "SUIXIN_METRICS_PORT", root.get("metricsPort"));
+    put(out, "SUIXIN_METRICS_HOST", root.get("metricsHost"));
+    JsonNode login = root.get("login");
+    if (login != null) {
+      check(file, login, Set.copyOf(DoorSettings.LOGIN_KEYS), "login.");
+      DoorSettings.LOGIN_KEYS.forEach(k -> put(out, DoorSettings.variable(k), login.get(k)));
+    }
     JsonNode cluster = root.get("cluster");
     if (cluster != null) {
       check(file, cluster, CLUSTER_KEYS, "cluster.");
@@ -60,14 +75,20 @@ final class NodeSettings {
       put(out, "SUIXIN_CLUSTER_HOST", cluster.get("host"));
       put(out, "SUIXIN_CLUSTER_PORT", cluster.get("port"));
       put(out, "SUIXIN_CLUSTER_BUS_PORT", cluster.get("busPort"));
-      JsonNode members = cluster.get("members");
-      if (members != null) {
-        StringBuilder b = new StringBuilder();
-        members.forEach(m -> b.append(b.length() == 0 ? "" : ",").append(m.asText()));
-        out.put("SUIXIN_CLUSTER_MEMBERS", b.toString());
-      }
+      joined(out, "SUIXIN_CLUSTER_MEMBERS", cluster.get("members"));
     }
     return out;
+  }
+
+  /** A YAML list as one comma-separated value; a plain value as it is. */
+  private static void joined(Map<String, String> out, String key, JsonNode list) {
+    if (list == null || !list.isArray()) {
+      put(out, key, list);
+      return;
+    }
+    StringBuilder b = new StringBuilder();
+    list.forEach(m -> b.append(b.length() == 0 ? "" : ",").append(m.asText()));
+    out.put(key, b.toString());
   }
 
   private static void check(Path file, JsonNode node, Set<String> known, String prefix) {

@@ -1,6 +1,8 @@
 package cn.suixin.hall.server.app;
 
+import cn.suixin.hall.server.auth.LoginRules;
 import cn.suixin.hall.server.cluster.ClusterOptions;
+import cn.suixin.hall.server.http.Doors;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,9 +16,11 @@ import java.util.Map;
  * @param cluster null for a single node
  * @param publicUrl the address citizens' phones reach this node at, for the ticket links; null for
  *     relative links
+ * @param doors trusted proxies and the metrics token and listener
+ * @param login how failed logins are throttled and accounts locked
  */
 public record ServerOptions(Path config, Path data, int port, boolean demo, String store, String redisUri,
-    ClusterOptions cluster, String publicUrl) {
+    ClusterOptions cluster, String publicUrl, Doors doors, LoginRules login) {
 
   public ServerOptions(Path config, Path data, int port, boolean demo) {
     this(config, data, port, demo, "embedded", null, null);
@@ -25,6 +29,15 @@ public record ServerOptions(Path config, Path data, int port, boolean demo, Stri
   public ServerOptions(Path config, Path data, int port, boolean demo, String store, String redisUri,
       ClusterOptions cluster) {
     this(config, data, port, demo, store, redisUri, cluster, null);
+  }
+
+  public ServerOptions(Path config, Path data, int port, boolean demo, String store, String redisUri,
+      ClusterOptions cluster, String publicUrl) {
+    this(config, data, port, demo, store, redisUri, cluster, publicUrl, Doors.CLOSED, LoginRules.DEFAULTS);
+  }
+
+  public ServerOptions withDoors(Doors other) {
+    return new ServerOptions(config, data, port, demo, store, redisUri, cluster, publicUrl, other, login);
   }
 
   public static ServerOptions parse(Args args, Map<String, String> environment) {
@@ -64,7 +77,8 @@ public record ServerOptions(Path config, Path data, int port, boolean demo, Stri
       cluster = new ClusterOptions(host, clusterPort, list, busPort);
     }
     return new ServerOptions(config, data, port, demo, store, redis, cluster,
-        publicUrl(args.value("--public-url", env.get("SUIXIN_PUBLIC_URL"))));
+        publicUrl(args.value("--public-url", env.get("SUIXIN_PUBLIC_URL"))),
+        DoorSettings.doors(args, env, demo), DoorSettings.login(env));
   }
 
   /** The address phones reach this node at, for absolute ticket links; null when not set. */

@@ -7,12 +7,16 @@ final class Usage {
       "                            [--store embedded|redis] [--redis redis://HOST:PORT] [--public-url URL]",
       "                            [--cluster --cluster-host H --cluster-port P --cluster-members H:P,H:P",
       "                             --cluster-bus-port P]",
+      "                            [--trusted-proxies IP|CIDR,...] [--metrics-token T]",
+      "                            [--metrics-port P [--metrics-host H]]",
       "  java -jar hall-server.jar users add --username U --role clerk|guide|supervisor|admin [--hall H]",
       "                                      [--staff-no N] [--name NAME] --password-stdin",
+      "  java -jar hall-server.jar users locked | users unlock --username U",
       "  java -jar hall-server.jar devices add --kind kiosk|display|agent --hall H [--window W] [--name N]",
       "environment: SUIXIN_CONFIG, SUIXIN_DATA, SUIXIN_PORT, SUIXIN_DEMO=true, SUIXIN_STORE, SUIXIN_REDIS,",
       "             SUIXIN_CLUSTER=true, SUIXIN_CLUSTER_HOST, SUIXIN_CLUSTER_PORT, SUIXIN_CLUSTER_MEMBERS,",
-      "             SUIXIN_CLUSTER_BUS_PORT,",
+      "             SUIXIN_CLUSTER_BUS_PORT, SUIXIN_TRUSTED_PROXIES, SUIXIN_METRICS_TOKEN, SUIXIN_METRICS_PORT,",
+      "             SUIXIN_METRICS_HOST, SUIXIN_LOGIN_* (login throttle and lock, see docs/ops-notes/i10-doors.md),",
       "             SUIXIN_PUBLIC_URL (the address phones reach, for the QR codes on tickets)");
 
   private Usage() {

@@ -1,6 +1,8 @@
 package cn.suixin.hall.server.auth;
 
 import cn.suixin.hall.store.RecordStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +23,8 @@ public final class Accounts {
   public static final String USERS = "users";
   public static final String DEVICES = "devices";
   public static final String SESSIONS = "sessions";
+  /** Usernames locked after repeated failed logins (see {@link Lockouts}). */
+  public static final String LOCKOUTS = "lockouts";
   private static final Duration SESSION = Duration.ofHours(12);
 
   /**
@@ -33,16 +37,23 @@ public final class Accounts {
   private final Vertx vertx;
   private final RecordStore records;
   private final Clock clock;
+  private final Logins logins;
 
+  /** With the default login rules and meters that go nowhere: for admin commands and tests. */
   public Accounts(Vertx vertx, RecordStore records, Clock clock) {
+    this(vertx, records, clock, LoginRules.DEFAULTS, new CompositeMeterRegistry());
+  }
+
+  public Accounts(Vertx vertx, RecordStore records, Clock clock, LoginRules rules, MeterRegistry registry) {
     this.vertx = vertx;
     this.records = records;
     this.clock = clock;
+    this.logins = new Logins(vertx, records, clock, rules, registry);
   }
 
   public Future<JsonObject> addUser(String username, Role role, String hall, String staffNo, String name,
       char[] password) {
-    if (!username.matches("[A-Za-z0-9._-]{2,32}")) {
+    if (!isUsername(username)) {
       return Future.failedFuture(new IllegalArgumentException("username: 2-32 letters, digits, '.', '_' or '-'"));
     }
     if (role.isDevice()) {
@@ -51,10 +62,20 @@ public final class Accounts {
     if (password.length < 8) {
       return Future.failedFuture(new IllegalArgumentException("password: at least 8 characters"));
     }
-    JsonObject user = new JsonObject().put("username", username).put("role", role.name()).put("hall", hall)
-        .put("staffNo", staffNo == null ? username : staffNo).put("name", name == null ? username : name)
-        .put("password", Passwords.hash(password)).put("created", clock.instant().toString());
-    return records.put(USERS, username, user).map(user.copy().put("password", (String) null));
+    // PBKDF2 takes a fifth of a second: off the caller's thread, which may be an event loop
+    return vertx.executeBlocking(() -> Passwords.hash(password), false).compose(hash -> {
+      JsonObject user = new JsonObject().put("username", username).put("role", role.name()).put("hall", hall)
+          .put("staffNo", staffNo == null ? username : staffNo).put("name", name == null ? username : name)
+          .put("password", hash).put("created", clock.instant().toString());
+      // an account added again under a name that was locked starts unlocked
+      return records.put(USERS, username, user).compose(v -> logins.unlock(username))
+          .map(user.copy().put("password", (String) null));
+    });
+  }
+
+  /** Whether a name could be a username: what an account may be added under. */
+  public static boolean isUsername(String name) {
+    return name != null && name.matches("[A-Za-z0-9._-]{2,32}");
   }
 
   /** Registers a device and returns its token, shown once. */
@@ -69,14 +90,13 @@ public final class Accounts {
     return records.put(DEVICES, Passwords.tokenHash(token), device).map(token);
   }
 
-  /** A session token for a user whose password matches, or a failed future. */
-  public Future<JsonObject> login(String username, char[] password) {
-    // PBKDF2 is deliberately slow: keep it off the event loop
-    return records.get(USERS, username).compose(user -> vertx.executeBlocking(() ->
-        user != null && Passwords.matches(password, user.getString("password"))).compose(ok -> {
-      if (!ok) {
-        return Future.failedFuture(new SecurityException("bad username or password"));
-      }
+  /**
+   * A session token for a user whose password matches; otherwise a failed {@link LoginRefused}.
+   *
+   * @param address the client's address, for throttling and the log
+   */
+  public Future<JsonObject> login(String username, char[] password, String address) {
+    return logins.check(username, password, address).compose(user -> {
       String token = Passwords.newToken();
       Instant expires = clock.instant().plus(SESSION);
       JsonObject session = new JsonObject().put("username", username).put("expires", expires.toString());
@@ -84,7 +104,17 @@ public final class Accounts {
           .put("token", token).put("role", user.getString("role").toLowerCase()).put("hall", user.getString("hall"))
           .put("staffNo", user.getString("staffNo")).put("name", user.getString("name"))
           .put("expiresAt", expires.toString()));
-    }));
+    });
+  }
+
+  /** Every lock repeated failures put on a username (username, lockedAt, failures, lastAddress). */
+  public Future<List<JsonObject>> lockouts() {
+    return records.list(LOCKOUTS);
+  }
+
+  /** Lifts the lock repeated failures put on a username; completes with whether there was one. */
+  public Future<Boolean> unlock(String username) {
+    return logins.unlock(username);
   }
 
   public Future<Void> logout(String token) {

@@ -22,16 +22,19 @@ public final class ApiContext {
   final PrometheusMeterRegistry registry;
   final RateLimiter phoneLimiter;
   final FollowLinks links;
+  final Doors doors;
+  final ClientAddress clients;
 
   public ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
       PrometheusMeterRegistry registry, double phoneTicketsPerMinute) {
     this(vertx, city, accounts, idNumbers, registry,
-        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)), new FollowLinks(null));
+        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)), new FollowLinks(null),
+        Doors.CLOSED);
   }
 
   /** With a limiter shared by every HTTP verticle instance of the node. */
   ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
-      PrometheusMeterRegistry registry, RateLimiter phoneLimiter, FollowLinks links) {
+      PrometheusMeterRegistry registry, RateLimiter phoneLimiter, FollowLinks links, Doors doors) {
     this.vertx = vertx;
     this.city = city;
     city.halls().forEach(h -> halls.put(h.id().value(), h));
@@ -41,6 +44,8 @@ public final class ApiContext {
     this.registry = registry;
     this.phoneLimiter = phoneLimiter;
     this.links = links;
+    this.doors = doors;
+    this.clients = new ClientAddress(doors.trustedProxies());
   }
 
   public HallGateway gateway() {

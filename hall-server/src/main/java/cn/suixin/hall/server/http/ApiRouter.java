@@ -20,6 +20,7 @@ public final class ApiRouter {
     TicketRoutes tickets = new TicketRoutes(ctx);
     WindowRoutes windows = new WindowRoutes(ctx);
     HallRoutes halls = new HallRoutes(ctx);
+    AccountRoutes accounts = new AccountRoutes(ctx);
     LiveRoutes live = new LiveRoutes(vertx, ctx, hub);
     AgentEndpoint agents = new AgentEndpoint(vertx, ctx);
 
@@ -27,8 +28,9 @@ public final class ApiRouter {
     router.route("/api/*").handler(rc -> Guards.authenticate(ctx.accounts, rc));
     router.get("/api/v1/openapi.yaml").handler(ops::openApi);
 
-    router.post("/api/v1/auth/login").handler(halls::login);
+    router.post("/api/v1/auth/login").handler(accounts::login);
     router.post("/api/v1/auth/logout").handler(halls::logout);
+    router.post("/api/v1/users/:username/unlock").handler(accounts::unlock);
     router.get("/api/v1/halls").handler(halls::list);
     router.get("/api/v1/halls/:hall").handler(halls::info);
     router.get("/api/v1/halls/:hall/snapshot").handler(halls::snapshot);
@@ -67,7 +69,7 @@ public final class ApiRouter {
 
     router.get("/health").handler(ops::health);
     router.get("/ready").handler(ops::ready);
-    router.get("/metrics").handler(ops::metrics);
+    router.get("/metrics").handler(MetricsAccess.onMainPort(ctx.doors)).handler(ops::metrics);
     Pages.mount(router);
     return router;
   }

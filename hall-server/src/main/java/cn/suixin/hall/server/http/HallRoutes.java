@@ -11,21 +11,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Halls and what is said of them: listings, snapshots, ratings, notices, offline blocks, login. */
+/** Halls and what is said of them: listings, snapshots, ratings, notices, offline blocks, logout. */
 final class HallRoutes {
   private final ApiContext ctx;
 
   HallRoutes(ApiContext ctx) {
     this.ctx = ctx;
-  }
-
-  void login(RoutingContext rc) {
-    JsonObject body = Bodies.object(rc, "username", "password");
-    String username = Json.requiredString(body, "username");
-    String password = Json.requiredString(body, "password");
-    ctx.accounts.login(username, password.toCharArray()).onSuccess(r -> Responses.json(rc, 200, r))
-        .onFailure(f -> rc.fail(f instanceof SecurityException
-            ? new Problem(401, "BAD_CREDENTIALS", "用户名或密码错误", "Wrong username or password") : f));
   }
 
   void logout(RoutingContext rc) {

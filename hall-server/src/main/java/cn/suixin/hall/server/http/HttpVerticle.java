@@ -24,15 +24,22 @@ public final class HttpVerticle extends VerticleBase {
   private final Shared shared;
   private LiveHub hub;
   private HttpServer server;
+  private HttpServer metricsServer;
 
   /** What the node's HTTP verticle instances share: the live-connection count, the phone limit, the links. */
   public static final class Shared {
     private final AtomicInteger liveConnections = new AtomicInteger();
     private final RateLimiter phones = new RateLimiter(6, 3);
     private final FollowLinks links;
+    private final Doors doors;
 
     public Shared(FollowLinks links) {
+      this(links, Doors.CLOSED);
+    }
+
+    public Shared(FollowLinks links, Doors doors) {
       this.links = links;
+      this.doors = doors;
     }
   }
 
@@ -51,13 +58,22 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     registry.gauge("suixin_live_connections", shared.liveConnections);
     hub = new LiveHub(vertx, shared.liveConnections);
-    ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, shared.phones, shared.links);
+    ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, shared.phones, shared.links,
+        shared.doors);
     HttpServerOptions options = new HttpServerOptions().setPort(port).setCompressionSupported(true)
         .setMaxWebSocketFrameSize(64 * 1024).setIdleTimeout(0);
-    return vertx.createHttpServer(options)
-        .requestHandler(ApiRouter.create(vertx, ctx, hub, new Ops(registry, ready)))
+    Ops ops = new Ops(registry, ready);
+    Future<HttpServer> api = vertx.createHttpServer(options)
+        .requestHandler(ApiRouter.create(vertx, ctx, hub, ops))
         .listen()
         .onSuccess(s -> server = s);
+    Future<HttpServer> metrics = MetricsAccess.listen(vertx, shared.doors, ops).onSuccess(s -> metricsServer = s);
+    return Future.all(api, metrics);
+  }
+
+  /** The port of the separate metrics listener, or -1 without one. */
+  public int metricsPort() {
+    return metricsServer == null ? -1 : metricsServer.actualPort();
   }
 
   /** The port actually bound (tests ask for port 0). */
@@ -68,6 +84,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     hub.closeAll();
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> metrics = metricsServer == null ? Future.succeededFuture() : metricsServer.close();
+    return Future.all(metrics, server == null ? Future.succeededFuture() : server.close());
   }
 }

@@ -35,7 +35,7 @@ final class TicketRoutes {
           .with("field", "slotStart");
     }
     if (p == null) {
-      String address = rc.request().remoteAddress().hostAddress();
+      String address = ctx.clients.of(rc.request());
       long wait = ctx.phoneLimiter.waitMillis(address, System.currentTimeMillis());
       if (wait > 0) {
         long seconds = (wait + 999) / 1000;

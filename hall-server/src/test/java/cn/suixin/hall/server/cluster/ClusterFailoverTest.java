@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.auth.StoredUsers;
 import cn.suixin.hall.server.crash.HallClient;
 import cn.suixin.hall.server.crash.ServerProcess;
 import cn.suixin.hall.store.redis.RedisJournalStore;
@@ -113,7 +114,9 @@ class ClusterFailoverTest {
     try {
       RedisJournalStore store = RedisJournalStore.create(vertx, redisUri);
       Accounts accounts = new Accounts(vertx, store.records(), Clock.systemUTC());
-      await(accounts.addUser("clerk1", Role.CLERK, HALL, "C1", "张晓明", "secret-password".toCharArray()));
+      // hashed with the nodes' test-only count: a 600,000-iteration check on their C1 JVMs takes seconds
+      await(store.records().put(Accounts.USERS, "clerk1", StoredUsers.user("clerk1", Role.CLERK, HALL, "C1", "张晓明",
+          "secret-password", ServerProcess.PASSWORD_ITERATIONS)));
       String kiosk = await(accounts.addDevice(Role.KIOSK, HALL, null, "kiosk-1"));
       await(store.close());
       return kiosk;

@@ -2,6 +2,7 @@ package cn.suixin.hall.server.crash;
 
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.auth.StoredUsers;
 import cn.suixin.hall.store.FileRecordStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,8 +26,10 @@ public final class DataSeed implements AutoCloseable {
     accounts = new Accounts(vertx, records, Clock.systemUTC());
   }
 
+  /** A clerk hashed with the server processes' count, so logging in costs them what their own hashes cost. */
   public DataSeed clerk(String username, String hall, String staffNo) throws Exception {
-    await(accounts.addUser(username, Role.CLERK, hall, staffNo, "测试" + staffNo, PASSWORD.toCharArray()));
+    await(records.put(Accounts.USERS, username, StoredUsers.user(username, Role.CLERK, hall, staffNo, "测试" + staffNo,
+        PASSWORD, ServerProcess.PASSWORD_ITERATIONS)));
     return this;
   }
 

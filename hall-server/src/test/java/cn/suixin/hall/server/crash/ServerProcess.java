@@ -31,6 +31,8 @@ public final class ServerProcess implements AutoCloseable {
   public static final int SIGKILL_EXIT = 137;
   private static final Pattern SERVING = Pattern.compile("serving \\d+ halls on port (\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  /** What new hashes get in these processes ({@code -Dsuixin.password.iterations}, test-only); see launch. */
+  public static final int PASSWORD_ITERATIONS = 20_000;
 
   /** Children still running; killed if the test JVM ends first, so none outlives a failed build. */
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -138,10 +140,16 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** C1 only: a server up in half the time on a busy machine, and fast enough for these tests. */
+  /**
+   * C1 only: a server up in half the time on a busy machine, and fast enough for these tests. C1
+   * runs PBKDF2 six times slower than C2 (over a second at 600,000 iterations), and no test here
+   * is about password cost (FailedLoginsTest is, in the test JVM), so these processes hash with the
+   * test-only lower count, and accounts seeded for them ({@link DataSeed}) are hashed with it too.
+   */
   private static Process launch(Path dir, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Dsuixin.password.iterations=" + PASSWORD_ITERATIONS,
         // snapshots every 97 events, so crash tests restart from a snapshot and a tail at odd points
         "-Dsuixin.snapshot.every=97", "-Djava.io.tmpdir=" + dir.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
         "cn.suixin.hall.server.app.Main"));

@@ -118,6 +118,8 @@ class RouteSecurityTest {
         true, roles("clerk1", "supervisor", "display"), others("kioskAnju")));
 
     t.add(guarded("/api/v1/auth/logout", null, null, true, List.of(), List.of()));
+    t.add(guarded("/api/v1/users/{username}/unlock", null, null, true,
+        roles("clerk1", "guide", "supervisor", "kiosk", "agent"), others("othersupervisor")));
     return t;
   }
 
@@ -205,7 +207,7 @@ class RouteSecurityTest {
   private static Guarded guarded(String route, String window, JsonObject body, boolean needsToken,
       List<Refusal> roles, List<Refusal> others) {
     String path = route.replace("{hall}", ServerFixture.HALL).replace("{window}", window == null ? "01" : window)
-        .replace("{ticket}", route.contains("/tickets/{ticket}") ? waiting : "");
+        .replace("{ticket}", route.contains("/tickets/{ticket}") ? waiting : "").replace("{username}", "clerk1");
     List<Refusal> refusals = new ArrayList<>();
     if (needsToken) {
       refusals.add(new Refusal(null, "a request without a token", 401, "UNAUTHORIZED"));

@@ -66,8 +66,14 @@ public final class ServerFixture implements AutoCloseable {
 
   /** With the node's public URL set, as {@code --public-url} does. */
   public static ServerFixture start(Path data, String publicUrl) {
-    HallServer server = await(HallServer.start(new ServerOptions(Path.of("..", "config"), data, 0, true, "embedded",
-        null, null, publicUrl), Clock.systemUTC()));
+    return start(data, o -> new ServerOptions(o.config(), o.data(), o.port(), o.demo(), o.store(), o.redisUri(),
+        o.cluster(), publicUrl), Clock.systemUTC());
+  }
+
+  /** With options changed from the fixture's (doors, login rules) and a clock the test may move. */
+  public static ServerFixture start(Path data, java.util.function.UnaryOperator<ServerOptions> options, Clock clock) {
+    HallServer server = await(HallServer.start(options.apply(new ServerOptions(Path.of("..", "config"), data, 0, true,
+        "embedded", null, null, null)), clock));
     ServerFixture fixture = new ServerFixture(server);
     fixture.createAccounts();
     return fixture;

@@ -183,6 +183,11 @@ class ServiceFlowTest {
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 10);
     assertThat(statuses.subList(0, statuses.size() - 1)).as("the burst before the limit").isNotEmpty()
         .containsOnly(201);
+    // no proxy is trusted here: a phone naming another address in a forwarded header is still itself
+    HttpReply spoofed = ServerFixture.await(server.send(HttpMethod.POST, city("tickets"), null,
+        new JsonObject().put("matter", "HH-CERT").toBuffer(),
+        Map.of("X-Forwarded-For", "203.0.113.77", "Forwarded", "for=203.0.113.78")));
+    assertProblem(spoofed, 429, "RATE_LIMITED");
     HttpReply kiosk = server.post(city("tickets"), server.token("kiosk"), new JsonObject().put("matter", "HH-CERT"));
     assertThat(kiosk.status()).as("kiosks are not limited with phones").isEqualTo(201);
   }

@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.ops;
 
+import cn.suixin.hall.server.http.Doors;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
 
 /** What an operator's tools ask a node: /ready, /health, /metrics, and a kiosk's ticket. */
 final class OpsClient {
+  /** The scrape token every server of these tests is started with: /metrics is closed without one. */
+  static final String METRICS_TOKEN = "ops-test-metrics-token-0001";
+  static final Doors DOORS = Doors.CLOSED.withMetricsToken(METRICS_TOKEN);
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final int port;
@@ -27,8 +31,11 @@ final class OpsClient {
   }
 
   Reply get(String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
+    if (path.equals("/metrics")) {
+      request.header("Authorization", "Bearer " + METRICS_TOKEN);
+    }
+    HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Reply(r.statusCode(), r.body());
   }
 

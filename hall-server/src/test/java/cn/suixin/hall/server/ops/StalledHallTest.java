@@ -35,7 +35,7 @@ class StalledHallTest {
   @Test
   void a_hall_whose_append_never_completes_turns_ready_503_and_clears_when_it_completes() throws Exception {
     HoldingStore[] store = new HoldingStore[1];
-    HallServer server = result(HallServer.start(new ServerOptions(Path.of("..", "config"), data, 0, true),
+    HallServer server = result(HallServer.start(new ServerOptions(Path.of("..", "config"), data, 0, true).withDoors(OpsClient.DOORS),
         Clock.systemUTC(), s -> store[0] = new HoldingStore(s, "city")));
     try (LogCapture log = LogCapture.of(PendingWatch.class)) {
       OpsClient ops = new OpsClient(server.port());
