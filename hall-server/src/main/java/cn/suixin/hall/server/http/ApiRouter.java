@@ -23,6 +23,7 @@ public final class ApiRouter {
     LiveRoutes live = new LiveRoutes(vertx, ctx, hub);
     AgentEndpoint agents = new AgentEndpoint(vertx, ctx);
 
+    router.route().handler(SecurityHeaders::handle);
     router.route("/api/*").method(HttpMethod.POST).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     router.route("/api/*").handler(rc -> Guards.authenticate(ctx.accounts, rc));
     router.get("/api/v1/openapi.yaml").handler(ops::openApi);

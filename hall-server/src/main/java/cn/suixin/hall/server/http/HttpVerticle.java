@@ -54,6 +54,7 @@ public final class HttpVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions().setPort(port).setCompressionSupported(true)
         .setMaxWebSocketFrameSize(64 * 1024).setIdleTimeout(0);
     return vertx.createHttpServer(options)
+        .invalidRequestHandler(SecurityHeaders.onInvalidRequest())
         .requestHandler(ApiRouter.create(vertx, ctx, hub, new Ops(registry, ready)))
         .listen()
         .onSuccess(s -> server = s);
