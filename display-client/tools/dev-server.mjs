@@ -36,6 +36,7 @@ const windows = Array.from({ length: Number(process.env.SX_DEV_WINDOWS ?? 8) }, 
   state: i === 5 ? 'PAUSED' : 'IDLE', pausedReason: i === 5 ? '系统维护' : null,
   clerk: { staffNo: `01${20 + i}`, name: '张*' }, current: null
 }));
+const LINK_SECRET = 'dev-link-secret';
 let seq = 1000;
 const recentCalls = [];
 let counter = 0;
@@ -143,13 +144,16 @@ const server = createServer(async (req, res) => {
   }
   if (/^\/api\/v1\/halls\/[^/]+$/.test(path)) return json(res, 200, hallInfo());
   if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path) && req.method === 'POST') {
-    const t = { ...ticketA042(), ahead: 11, estimatedWaitSeconds: 840, followUrl: '/t/city/20261127-A042', hall: 'city' };
+    const t = { ...ticketA042(), ahead: 11, estimatedWaitSeconds: 840, followUrl: `/t/city/20261127-A042?k=${LINK_SECRET}`, hall: 'city' };
     return json(res, 201, t);
   }
   if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path)) {
     return url.searchParams.get('number')?.toUpperCase() === 'A042' ? json(res, 200, ticketA042()) : problem(res, 404, 'UNKNOWN_TICKET', '今日没有该号', 'No such ticket today');
   }
-  if (/^\/api\/v1\/halls\/[^/]+\/tickets\/20261127-A042$/.test(path)) return json(res, 200, ticketA042());
+  if (/^\/api\/v1\/halls\/[^/]+\/tickets\/20261127-A042$/.test(path)) {
+    // like the real server: the id alone opens nothing, the link's secret does
+    return url.searchParams.get('k') === LINK_SECRET ? json(res, 200, ticketA042()) : problem(res, 404, 'UNKNOWN_TICKET', '没有该号', 'No such ticket');
+  }
   if ((m = path.match(/^\/api\/v1\/halls\/[^/]+\/windows\/3\/([a-z-]+)$/)) && req.method === 'POST') return clerkAction(m[1], res);
   if (/^\/api\/v1\/halls\/[^/]+\/windows\/[^/]+\/call-next$/.test(path)) {
     return json(res, 200, { rule: 'OLDEST_FIRST', ruleText: '按取号先后', ruleTextEn: 'Oldest ticket first', ticket: ticketA042() });

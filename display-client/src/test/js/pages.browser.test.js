@@ -228,10 +228,20 @@ test('staff pages ask for a login first', { skip, timeout: 30000 }, async () => 
 });
 
 test('phone page shows the ticket and the near notice', { skip, timeout: 30000 }, async () => {
-  const page = await open('/t/city/20261127-A042', { width: 390, height: 844 });
+  const page = await open('/t/city/20261127-A042?k=dev-link-secret', { width: 390, height: 844 });
   await page.waitFor(`document.querySelector('#number').textContent === 'A042'`);
   await page.waitFor(`!document.querySelector('#near').hidden`);
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('phone page without the link secret says the ticket is not found', { skip, timeout: 30000 }, async () => {
+  const page = await open('/t/city/20261127-A042?lang=zh', { width: 390, height: 844 });
+  await page.waitFor(`!document.querySelector('#error').hidden`);
+  assert.equal(await page.evaluate(`document.querySelector('#number').textContent`), '—');
+  assert.match(await page.evaluate(`document.querySelector('#error').textContent`), /未找到该号码/);
+  // the browser logs the 404 itself; nothing else may go wrong
+  assert.deepEqual(page.errors.filter((e) => !e.includes('status of 404')), []);
   await page.close();
 });
 

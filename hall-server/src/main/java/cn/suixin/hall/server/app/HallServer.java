@@ -4,6 +4,7 @@ import cn.suixin.hall.config.ConfigLoader;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
+import cn.suixin.hall.server.auth.TicketSecrets;
 import cn.suixin.hall.server.cluster.HallOwnership;
 import cn.suixin.hall.server.cluster.HazelcastSetup;
 import cn.suixin.hall.server.hall.HallVerticle;
@@ -75,10 +76,10 @@ public final class HallServer {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
-    return Stores.open(vertx, options).compose(store -> {
+    return Stores.open(vertx, options).compose(store -> TicketSecrets.load(store.records()).compose(secrets -> {
       Accounts accounts = new Accounts(vertx, store.records(), clock);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
-      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()));
+      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl(), secrets));
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);
       // The HTTP face starts while the halls replay; until they are all up, /ready says 503 and a
       // command to a hall not yet deployed gets a 503 with Retry-After.
@@ -93,7 +94,7 @@ public final class HallServer {
                 options.store(), cluster == null ? ", single node" : ", cluster node " + cluster.getNodeId());
             return new HallServer(vertx, store, http, deployments);
           });
-    }).onFailure(t -> vertx.close());
+    })).onFailure(t -> vertx.close());
   }
 
   /** Alone, a node writes every hall; in a cluster, ownership decides which halls are written here. */

@@ -4,6 +4,7 @@ import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Principal;
+import cn.suixin.hall.server.auth.TicketSecrets;
 import cn.suixin.hall.server.view.FollowLinks;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -26,7 +27,7 @@ public final class ApiContext {
   public ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
       PrometheusMeterRegistry registry, double phoneTicketsPerMinute) {
     this(vertx, city, accounts, idNumbers, registry,
-        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)), new FollowLinks(null));
+        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)), new FollowLinks(null, TicketSecrets.random()));
   }
 
   /** With a limiter shared by every HTTP verticle instance of the node. */
