@@ -18,6 +18,7 @@ const PAGES = [
   [/^\/halls\/[^/]+\/screen$/, 'screen.html'],
   [/^\/halls\/[^/]+\/windows\/[^/]+\/screen$/, 'window-screen.html'],
   [/^\/halls\/[^/]+\/(kiosk|clerk|desk|supervisor)$/, null],
+  [/^\/halls\/[^/]+\/kiosk\/enrol$/, 'kiosk-enrol.html'],
   [/^\/t\/[^/]+\/[^/]+$/, 'phone.html'],
   [/^\/city$/, 'city.html']
 ];
@@ -143,7 +144,21 @@ const server = createServer(async (req, res) => {
     return json(res, 200, { ...w, waiting: [ticketA042(), { ...ticketA042(), id: '20261127-C050', number: 'C050', matter: 'HR-IDCARD', matterName: '居民身份证', greenChannel: 'GAOKAO' }], waitingCount: 2, parked: [{ ...ticketA042(), id: '20261127-B007', number: 'B007', status: 'PARKED' }] });
   }
   if (/^\/api\/v1\/halls\/[^/]+$/.test(path)) return json(res, 200, hallInfo());
+  const enrolled = /(?:^|;\s*)sx_kiosk=dev(?:;|$)/.test(req.headers.cookie ?? '');
+  if (/^\/api\/v1\/halls\/[^/]+\/kiosk\/enrolment$/.test(path)) {
+    // like the real server: the token 'dev' becomes an HttpOnly cookie; changes need X-Suixin-Kiosk
+    if (req.headers['x-suixin-kiosk'] !== '1' && req.method === 'POST') return problem(res, 403, 'FORBIDDEN', '缺少 X-Suixin-Kiosk 请求头', 'X-Suixin-Kiosk header missing');
+    if (req.method === 'POST') {
+      const body = JSON.parse(await readBody(req) || '{}');
+      if (body.token !== 'dev') return problem(res, 401, 'UNKNOWN_DEVICE_TOKEN', '设备令牌无效', 'Unknown device token');
+      res.setHeader('Set-Cookie', 'sx_kiosk=dev; Path=/; HttpOnly; SameSite=Strict');
+    } else if (!enrolled) {
+      return problem(res, 401, 'KIOSK_NOT_ENROLLED', '未登记的取号机', 'This kiosk is not enrolled');
+    }
+    return json(res, 200, { device: 'kiosk-dev', name: 'dev-kiosk', hall: 'city', kiosk: '/halls/city/kiosk' });
+  }
   if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path) && req.method === 'POST') {
+    if (enrolled && req.headers['x-suixin-kiosk'] !== '1') return problem(res, 403, 'FORBIDDEN', '缺少 X-Suixin-Kiosk 请求头', 'X-Suixin-Kiosk header missing');
     const t = { ...ticketA042(), ahead: 11, estimatedWaitSeconds: 840, followUrl: `/t/city/20261127-A042?k=${LINK_SECRET}`, hall: 'city' };
     return json(res, 201, t);
   }
@@ -184,6 +199,14 @@ server.on('upgrade', (req, socket) => {
   socket.on('data', () => {});
   socket.write(frame(JSON.stringify(snapshot())));
 });
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (c) => { text += c; });
+    req.on('end', () => resolve(text));
+  });
+}
 
 function problem(res, status, code, message, messageEn) {
   json(res, status, { type: `urn:suixin:problem:${code.toLowerCase().replaceAll('_', '-')}`, title: messageEn, status, code, message, messageEn });
