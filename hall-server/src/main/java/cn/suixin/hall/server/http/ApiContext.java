@@ -23,16 +23,18 @@ public final class ApiContext {
   final PrometheusMeterRegistry registry;
   final RateLimiter phoneLimiter;
   final FollowLinks links;
+  final SocketTimeouts sockets;
 
   public ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
       PrometheusMeterRegistry registry, double phoneTicketsPerMinute) {
     this(vertx, city, accounts, idNumbers, registry,
-        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)), new FollowLinks(null, TicketSecrets.random()));
+        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)), new FollowLinks(null, TicketSecrets.random()),
+        SocketTimeouts.fromSystemProperties());
   }
 
   /** With a limiter shared by every HTTP verticle instance of the node. */
   ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
-      PrometheusMeterRegistry registry, RateLimiter phoneLimiter, FollowLinks links) {
+      PrometheusMeterRegistry registry, RateLimiter phoneLimiter, FollowLinks links, SocketTimeouts sockets) {
     this.vertx = vertx;
     this.city = city;
     city.halls().forEach(h -> halls.put(h.id().value(), h));
@@ -42,10 +44,16 @@ public final class ApiContext {
     this.registry = registry;
     this.phoneLimiter = phoneLimiter;
     this.links = links;
+    this.sockets = sockets;
   }
 
   public HallGateway gateway() {
     return gateway;
+  }
+
+  /** How long live and agent sockets may stay silent or half-sent. */
+  public SocketTimeouts sockets() {
+    return sockets;
   }
 
   public FollowLinks links() {
