@@ -5,7 +5,7 @@
 
 import '../elements/sx-lang-switch.js';
 import { startPage } from '../page.js';
-import { lang, t, onLangChange } from '../i18n.js';
+import { lang, pick, t, onLangChange } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { createApi, seg, ApiError } from '../api.js';
 import { $ } from '../dom.js';
@@ -15,6 +15,7 @@ translateStatic();
 const api = createApi({ lang, headers: { 'X-Suixin-Kiosk': '1' } });
 const form = $('#enrol');
 let current = null;
+let hall = null;
 
 function say(text, ok = false) {
   $('#message').hidden = !text;
@@ -24,11 +25,13 @@ function say(text, ok = false) {
 }
 
 function renderCurrent() {
-  $('#hall-name').textContent = ctx.hall ?? '';
+  $('#hall-name').textContent = (hall && pick(hall)) || ctx.hall || '';
   $('#current').textContent = current ? t('enrol.current', { name: current.name, device: current.device }) : t('enrol.none');
 }
 
 async function loadCurrent() {
+  // the technician checks the hall by its name before entering a token
+  hall = await api.get(`/api/v1/halls/${seg(ctx.hall)}`).catch(() => null);
   try {
     current = await api.get(`/api/v1/halls/${seg(ctx.hall)}/kiosk/enrolment`);
   } catch (e) {
