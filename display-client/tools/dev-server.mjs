@@ -18,6 +18,7 @@ const PAGES = [
   [/^\/halls\/[^/]+\/screen$/, 'screen.html'],
   [/^\/halls\/[^/]+\/windows\/[^/]+\/screen$/, 'window-screen.html'],
   [/^\/halls\/[^/]+\/(kiosk|clerk|desk|supervisor)$/, null],
+  [/^\/halls\/[^/]+\/kiosk\/enrol$/, 'kiosk-enrol.html'],
   [/^\/t\/[^/]+\/[^/]+$/, 'phone.html'],
   [/^\/city$/, 'city.html']
 ];
@@ -36,6 +37,7 @@ const windows = Array.from({ length: Number(process.env.SX_DEV_WINDOWS ?? 8) }, 
   state: i === 5 ? 'PAUSED' : 'IDLE', pausedReason: i === 5 ? '系统维护' : null,
   clerk: { staffNo: `01${20 + i}`, name: '张*' }, current: null
 }));
+const LINK_SECRET = 'dev-link-secret';
 let seq = 1000;
 const recentCalls = [];
 let counter = 0;
@@ -142,14 +144,31 @@ const server = createServer(async (req, res) => {
     return json(res, 200, { ...w, waiting: [ticketA042(), { ...ticketA042(), id: '20261127-C050', number: 'C050', matter: 'HR-IDCARD', matterName: '居民身份证', greenChannel: 'GAOKAO' }], waitingCount: 2, parked: [{ ...ticketA042(), id: '20261127-B007', number: 'B007', status: 'PARKED' }] });
   }
   if (/^\/api\/v1\/halls\/[^/]+$/.test(path)) return json(res, 200, hallInfo());
+  const enrolled = /(?:^|;\s*)sx_kiosk=dev(?:;|$)/.test(req.headers.cookie ?? '');
+  if (/^\/api\/v1\/halls\/[^/]+\/kiosk\/enrolment$/.test(path)) {
+    // like the real server: the token 'dev' becomes an HttpOnly cookie; changes need X-Suixin-Kiosk
+    if (req.headers['x-suixin-kiosk'] !== '1' && req.method === 'POST') return problem(res, 403, 'FORBIDDEN', '缺少 X-Suixin-Kiosk 请求头', 'X-Suixin-Kiosk header missing');
+    if (req.method === 'POST') {
+      const body = JSON.parse(await readBody(req) || '{}');
+      if (body.token !== 'dev') return problem(res, 401, 'UNKNOWN_DEVICE_TOKEN', '设备令牌无效', 'Unknown device token');
+      res.setHeader('Set-Cookie', 'sx_kiosk=dev; Path=/; HttpOnly; SameSite=Strict');
+    } else if (!enrolled) {
+      return problem(res, 401, 'KIOSK_NOT_ENROLLED', '未登记的取号机', 'This kiosk is not enrolled');
+    }
+    return json(res, 200, { device: 'kiosk-dev', name: 'dev-kiosk', hall: 'city', kiosk: '/halls/city/kiosk' });
+  }
   if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path) && req.method === 'POST') {
-    const t = { ...ticketA042(), ahead: 11, estimatedWaitSeconds: 840, followUrl: '/t/city/20261127-A042', hall: 'city' };
+    if (enrolled && req.headers['x-suixin-kiosk'] !== '1') return problem(res, 403, 'FORBIDDEN', '缺少 X-Suixin-Kiosk 请求头', 'X-Suixin-Kiosk header missing');
+    const t = { ...ticketA042(), ahead: 11, estimatedWaitSeconds: 840, followUrl: `/t/city/20261127-A042?k=${LINK_SECRET}`, hall: 'city' };
     return json(res, 201, t);
   }
   if (/^\/api\/v1\/halls\/[^/]+\/tickets$/.test(path)) {
     return url.searchParams.get('number')?.toUpperCase() === 'A042' ? json(res, 200, ticketA042()) : problem(res, 404, 'UNKNOWN_TICKET', '今日没有该号', 'No such ticket today');
   }
-  if (/^\/api\/v1\/halls\/[^/]+\/tickets\/20261127-A042$/.test(path)) return json(res, 200, ticketA042());
+  if (/^\/api\/v1\/halls\/[^/]+\/tickets\/20261127-A042$/.test(path)) {
+    // like the real server: the id alone opens nothing, the link's secret does
+    return url.searchParams.get('k') === LINK_SECRET ? json(res, 200, ticketA042()) : problem(res, 404, 'UNKNOWN_TICKET', '没有该号', 'No such ticket');
+  }
   if ((m = path.match(/^\/api\/v1\/halls\/[^/]+\/windows\/3\/([a-z-]+)$/)) && req.method === 'POST') return clerkAction(m[1], res);
   if (/^\/api\/v1\/halls\/[^/]+\/windows\/[^/]+\/call-next$/.test(path)) {
     return json(res, 200, { rule: 'OLDEST_FIRST', ruleText: '按取号先后', ruleTextEn: 'Oldest ticket first', ticket: ticketA042() });
@@ -180,6 +199,14 @@ server.on('upgrade', (req, socket) => {
   socket.on('data', () => {});
   socket.write(frame(JSON.stringify(snapshot())));
 });
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (c) => { text += c; });
+    req.on('end', () => resolve(text));
+  });
+}
 
 function problem(res, status, code, message, messageEn) {
   json(res, status, { type: `urn:suixin:problem:${code.toLowerCase().replaceAll('_', '-')}`, title: messageEn, status, code, message, messageEn });

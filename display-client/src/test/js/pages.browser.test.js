@@ -152,16 +152,35 @@ test('window screen shows its window and the masked clerk', { skip, timeout: 300
   await page.close();
 });
 
-test('kiosk issues a ticket and shows its QR code', { skip, timeout: 30000 }, async () => {
-  const page = await open('/halls/city/kiosk?device=dev', { width: 1080, height: 1920 });
+test('a kiosk that is not enrolled says so and how to enrol it', { skip, timeout: 30000 }, async () => {
+  const page = await open('/halls/city/kiosk?lang=zh', { width: 1080, height: 1920 });
+  await page.waitFor(`!document.querySelector('#not-enrolled').hidden`);
+  assert.equal(await page.evaluate(`document.querySelector('#not-enrolled h2').textContent`), '未登记的取号机');
+  assert.match(await page.evaluate(`document.querySelector('#enrol-link').textContent`), /\/halls\/city\/kiosk\/enrol$/);
+  assert.equal(await page.evaluate(`document.querySelector('#choose').hidden`), true);
+  assert.deepEqual(page.errors.filter((e) => !e.includes('status of 401')), []);
+  await page.close();
+});
+
+test('kiosk is enrolled once, then issues a ticket and shows its QR code', { skip, timeout: 30000 }, async () => {
+  const page = await open('/halls/city/kiosk/enrol?lang=zh', { width: 1080, height: 1920 });
+  await page.waitFor(`document.querySelector('#current').textContent.includes('尚未登记')`);
+  await page.evaluate(`(() => {
+    const f = document.querySelector('#enrol');
+    f.token.value = 'dev';
+    f.querySelector('button').click();
+  })()`);
+  await page.waitFor(`location.pathname === '/halls/city/kiosk' && location.search === ''`);
   await page.waitFor(`document.querySelectorAll('button.sx-matter').length > 0`);
+  assert.equal(await page.evaluate(`document.querySelector('#not-enrolled').hidden`), true);
+  assert.equal(await page.evaluate(`document.cookie`), '', 'the device cookie is out of reach of scripts');
   await page.evaluate(`document.querySelector('button.sx-matter[data-matter="EE-PASSPORT"]').click()`);
   await page.waitFor(`!document.querySelector('#confirm').hidden`);
   await page.evaluate(`document.querySelector('#take').click()`);
   await page.waitFor(`document.querySelector('sx-ticket-slip sx-qr-code svg path')`);
   assert.equal(await page.evaluate(`document.querySelector('.sx-slip-number').textContent`), 'A042');
-  assert.equal(await page.evaluate(`localStorage.getItem('sx.deviceToken')`), 'dev');
-  assert.deepEqual(page.errors, []);
+  assert.equal(await page.evaluate(`localStorage.getItem('sx.deviceToken')`), null);
+  assert.deepEqual(page.errors.filter((e) => !e.includes('status of 401')), []);
   await page.close();
 });
 
@@ -228,10 +247,20 @@ test('staff pages ask for a login first', { skip, timeout: 30000 }, async () => 
 });
 
 test('phone page shows the ticket and the near notice', { skip, timeout: 30000 }, async () => {
-  const page = await open('/t/city/20261127-A042', { width: 390, height: 844 });
+  const page = await open('/t/city/20261127-A042?k=dev-link-secret', { width: 390, height: 844 });
   await page.waitFor(`document.querySelector('#number').textContent === 'A042'`);
   await page.waitFor(`!document.querySelector('#near').hidden`);
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('phone page without the link secret says the ticket is not found', { skip, timeout: 30000 }, async () => {
+  const page = await open('/t/city/20261127-A042?lang=zh', { width: 390, height: 844 });
+  await page.waitFor(`!document.querySelector('#error').hidden`);
+  assert.equal(await page.evaluate(`document.querySelector('#number').textContent`), '—');
+  assert.match(await page.evaluate(`document.querySelector('#error').textContent`), /未找到该号码/);
+  // the browser logs the 404 itself; nothing else may go wrong
+  assert.deepEqual(page.errors.filter((e) => !e.includes('status of 404')), []);
   await page.close();
 });
 

@@ -65,10 +65,11 @@ function retryAfterSeconds(headers) {
  * @param {() => string} [o.lang] sent as Accept-Language
  * @param {typeof fetch} [o.fetch]
  * @param {number} [o.timeoutMs]
+ * @param {Record<string, string>} [o.headers] sent with every request (the kiosk's X-Suixin-Kiosk)
  */
-export function createApi({ base = '', token = () => null, lang = () => 'zh', fetch: fetchFn = globalThis.fetch, timeoutMs = 10000 } = {}) {
+export function createApi({ base = '', token = () => null, lang = () => 'zh', fetch: fetchFn = globalThis.fetch, timeoutMs = 10000, headers: always = {} } = {}) {
   async function request(method, path, body, { key } = {}) {
-    const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN' };
+    const headers = { ...always, Accept: 'application/json, application/problem+json', 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN' };
     // The server answers a repeated key with its first reply: a retried or doubled POST
     // (a double tap, a proxy retry) can never issue two tickets or call two numbers.
     if (method === 'POST') headers['Idempotency-Key'] = key ?? idempotencyKey();

@@ -18,13 +18,3 @@ export function saveSession(session, storage = globalThis.sessionStorage) {
 export function clearSession(storage = globalThis.sessionStorage) {
   storage?.removeItem(KEY);
 }
-
-/** The kiosk device token: ?device=TOKEN wins and is remembered in localStorage 'sx.deviceToken'. */
-export function deviceToken(search, storage = globalThis.localStorage) {
-  const fromQuery = new URLSearchParams(search).get('device');
-  if (fromQuery) {
-    storage?.setItem('sx.deviceToken', fromQuery);
-    return fromQuery;
-  }
-  return storage?.getItem('sx.deviceToken') ?? null;
-}

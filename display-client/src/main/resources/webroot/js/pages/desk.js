@@ -57,7 +57,7 @@ function renderFound() {
   const tk = found.ticket;
   const status = t(`phone.status.${tk.status}`);
   const where = tk.window ? ` · ${esc(pick({ name: tk.windowName, nameEn: tk.windowNameEn }) || t('window.numbered', { id: tk.window }))}` : '';
-  $('#found').innerHTML = `<p><b class="sx-current-number" style="font-size: 2.2em">${esc(tk.number)}</b>
+  $('#found').innerHTML = `<p><b class="sx-current-number sx-found-number">${esc(tk.number)}</b>
     ${esc(pick({ name: tk.matterName, nameEn: tk.matterNameEn }) || matterName(tk.matter))} · ${esc(status)}
     ${tk.status === 'WAITING' ? ` · ${esc(t('kiosk.ahead', { n: tk.ahead ?? 0 }))}` : ''}${where}</p>`;
   $('#redirect').hidden = $('#grant').hidden = false;

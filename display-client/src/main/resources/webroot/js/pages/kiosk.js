@@ -1,5 +1,7 @@
 // Kiosk (取号机): matters by category from GET /api/v1/halls/{hall}, live waits from the public
-// feed, POST /api/v1/halls/{hall}/tickets with the kiosk's device token, then the slip with a QR.
+// feed, POST /api/v1/halls/{hall}/tickets, then the slip with a QR. The kiosk's identity is the
+// HttpOnly cookie its browser got at enrolment (/halls/{hall}/kiosk/enrol): this page never sees
+// a token, and its address carries none. Changes carry X-Suixin-Kiosk, which other sites cannot send.
 
 import '../elements/sx-connection-state.js';
 import '../elements/sx-lang-switch.js';
@@ -10,7 +12,6 @@ import { startPage, showConnection } from '../page.js';
 import { lang, pick, t, onLangChange } from '../i18n.js';
 import { translateStatic } from '../translate.js';
 import { createApi, seg, ApiError, idempotencyKey } from '../api.js';
-import { deviceToken } from '../session.js';
 import { HallStore } from '../hall-store.js';
 import { formatOpeningHours } from '../opening-hours.js';
 import { $ } from '../dom.js';
@@ -18,8 +19,9 @@ import { $ } from '../dom.js';
 const RETURN_AFTER_MS = 30000;
 const ctx = startPage();
 translateStatic();
-const token = deviceToken(location.search, globalThis.localStorage);
-const api = createApi({ token: () => token, lang });
+const api = createApi({ lang, headers: { 'X-Suixin-Kiosk': '1' } });
+// Earlier versions kept the device token in localStorage, where any script could read it.
+globalThis.localStorage?.removeItem('sx.deviceToken');
 const store = new HallStore({ hall: ctx.hall, lang }).start();
 showConnection(store);
 
@@ -32,10 +34,18 @@ let returnTimer = null;
 let issueKey = null;
 
 function show(section) {
-  for (const id of ['choose', 'confirm', 'result']) $(`#${id}`).hidden = id !== section;
+  for (const id of ['choose', 'confirm', 'result', 'not-enrolled']) $(`#${id}`).hidden = id !== section;
   clearTimeout(returnTimer);
-  if (section !== 'choose') returnTimer = setTimeout(() => show('choose'), RETURN_AFTER_MS);
+  if (section === 'confirm' || section === 'result') returnTimer = setTimeout(() => show('choose'), RETURN_AFTER_MS);
 }
+
+/** Says so, with the address a technician opens on this PC; nobody can take a number here until then. */
+function notEnrolled() {
+  $('#enrol-link').textContent = `${location.origin}/halls/${seg(ctx.hall)}/kiosk/enrol`;
+  show('not-enrolled');
+}
+
+const isNotEnrolled = (e) => e instanceof ApiError && e.status === 401;
 
 function banner(text) {
   $('#banner').hidden = !text;
@@ -50,10 +60,14 @@ function renderPicker() {
 
 async function loadHall() {
   try {
-    hall = await api.get(`/api/v1/halls/${seg(ctx.hall)}`);
+    const [info, me] = await Promise.all([api.get(`/api/v1/halls/${seg(ctx.hall)}`),
+      api.get(`/api/v1/halls/${seg(ctx.hall)}/kiosk/enrolment`).catch((e) => e)]);
+    if (me instanceof Error && !isNotEnrolled(me)) throw me;
+    hall = info;
     $('#hall-name').textContent = pick(hall) || ctx.hall;
-    banner(token ? null : t('kiosk.noToken'));
+    banner(null);
     renderPicker();
+    if (isNotEnrolled(me)) notEnrolled();
   } catch (e) {
     banner(e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK'));
     setTimeout(loadHall, 10000);
@@ -95,9 +109,10 @@ async function take() {
     show('result');
   } catch (e) {
     if (!(e instanceof ApiError) || e.status > 0) issueKey = idempotencyKey();
+    // enrolled once, but the device was removed since (a replaced kiosk, a revoked token)
+    if (isNotEnrolled(e)) return notEnrolled();
     $('#error').hidden = false;
-    const unregistered = e instanceof ApiError && (e.status === 401 || e.status === 403);
-    let text = unregistered ? t('kiosk.noToken') : e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
+    let text = e instanceof ApiError ? e.localized(lang()) : t('error.NETWORK');
     const hours = formatOpeningHours(hall.openingHours, lang());
     if (e?.code === 'HALL_CLOSED' && hours) text += lang() === 'en' ? ` (${hours})` : `（${hours}）`;
     $('#error').textContent = text;

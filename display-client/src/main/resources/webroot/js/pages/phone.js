@@ -1,5 +1,5 @@
-// Phone page (/t/{hall}/{ticket}): the citizen's own ticket. Status from
-// GET /api/v1/halls/{hall}/tickets/{id}, refreshed when the public live feed moves; a
+// Phone page (/t/{hall}/{ticket}?k=SECRET): the citizen's own ticket. Status from
+// GET /api/v1/halls/{hall}/tickets/{id}?k=SECRET (the link's secret: ids are sequential), refreshed when the public live feed moves; a
 // notification and vibration when the turn is near and when the ticket is called.
 
 import '../elements/sx-connection-state.js';
@@ -20,6 +20,7 @@ const api = createApi({ lang });
 const store = new HallStore({ hall: ctx.hall, lang }).start();
 showConnection(store);
 
+const ticketQuery = ctx.key ? `?k=${encodeURIComponent(ctx.key)}` : '';
 let ticket = null;
 let lastFetch = 0;
 let pending = null;
@@ -64,7 +65,7 @@ async function refresh() {
   pending = null;
   lastFetch = Date.now();
   try {
-    const next = await api.get(`/api/v1/halls/${seg(ctx.hall)}/tickets/${seg(ctx.ticket)}`);
+    const next = await api.get(`/api/v1/halls/${seg(ctx.hall)}/tickets/${seg(ctx.ticket)}${ticketQuery}`);
     for (const kind of ticketAlerts(ticket, next)) {
       ticket = next;
       alert(kind);

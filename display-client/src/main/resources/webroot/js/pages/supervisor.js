@@ -50,7 +50,7 @@ function drawWindows(state) {
       <td>${w.clerk ? `${esc(maskName(w.clerk.name))} <small>${esc(w.clerk.staffNo ?? '')}</small>` : ''}</td>
       <td class="sx-num">${esc(w.current?.number ?? '')}</td>
       <td><small title="${esc(names.join(sep))}">${esc(matters)}</small></td>
-      <td style="white-space: nowrap">
+      <td class="sx-nowrap">
         <button type="button" data-op="${closed ? 'open' : 'close'}" data-window="${esc(w.id)}" class="${closed ? '' : 'sx-danger'}">${t(closed ? 'sup.open' : 'sup.close')}</button>
         <button type="button" data-op="remap" data-window="${esc(w.id)}" class="sx-secondary">${t('sup.remap')}</button>
       </td></tr>`;
@@ -133,7 +133,7 @@ async function remap(windowId) {
   const dialog = $('#remap-dialog');
   $('#remap-window').textContent = pick(w) || windowId;
   const serves = new Set(w?.matters ?? []);
-  $('#remap-matters').innerHTML = state.matters.map((m) => `<label style="display: flex; gap: 0.5em; align-items: center;">
+  $('#remap-matters').innerHTML = state.matters.map((m) => `<label class="sx-check">
       <input type="checkbox" name="matter" value="${esc(m.code)}" ${serves.has(m.code) ? 'checked' : ''}> ${esc(pick(m))}</label>`).join('');
   dialog.returnValue = '';
   dialog.showModal();

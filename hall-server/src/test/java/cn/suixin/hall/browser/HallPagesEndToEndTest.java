@@ -61,7 +61,7 @@ class HallPagesEndToEndTest {
     Pages.awaitLive(screen);
     Pages.awaitLive(windowScreen);
 
-    Page kiosk = Chromium.open(chromium.context(1080, 1920), hall.url("/halls/city/kiosk?device=" + kioskToken), errors);
+    Page kiosk = Pages.enrolKiosk(chromium.context(1080, 1920), hall, kioskToken, errors);
     // a hall with many matters shows them by category, one tab at a time
     kiosk.locator("sx-matter-picker button[data-matter]").first().waitFor();
     Locator tab = kiosk.locator("sx-matter-picker button[data-category='HOUSEHOLD_ID']");
@@ -78,7 +78,9 @@ class HallPagesEndToEndTest {
     assertThat(number).startsWith("B");
     assertThat(kiosk.locator("sx-ticket-slip .sx-slip-number")).hasText(number);
 
-    Page phone = Chromium.open(chromium.phone(), hall.url("/t/city/" + ticket.getString("id")), errors);
+    // the slip's link, secret and all: the id alone opens nothing
+    assertThat(ticket.getString("followUrl")).startsWith("/t/city/" + ticket.getString("id") + "?k=");
+    Page phone = Chromium.open(chromium.phone(), hall.url(ticket.getString("followUrl")), errors);
     assertThat(phone.locator("#number")).hasText(number);
     assertThat(phone.locator("#status")).hasText("等候中");
 

@@ -10,7 +10,9 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -43,8 +45,9 @@ class PageScreenshots {
   static LiveHall hall;
   static Chromium chromium;
   static String kiosk;
-  static String waitingTicket;
-  static String calledTicket;
+  /** The phone links (with their secrets) of the tickets the phone pages show. */
+  static String waitingLink;
+  static String calledLink;
 
   @BeforeAll
   static void start() throws Exception {
@@ -65,8 +68,10 @@ class PageScreenshots {
     hall.addUser("supervisor", Role.SUPERVISOR, "S0001", "王值班");
     hall.addUser("guide", Role.GUIDE, "G0001", "李导办");
 
+    Map<String, String> links = new HashMap<>();
     for (int i = 0; i < 90; i++) {
-      api.issue(kiosk, MATTERS[i % MATTERS.length]);
+      JsonObject t = api.issue(kiosk, MATTERS[i % MATTERS.length]);
+      links.put(t.getString("id"), t.getString("followUrl"));
     }
     for (String sub : List.of("chuanshan", "anju", "shehong", "pengxi")) {
       String token = hall.addKiosk(sub);
@@ -92,12 +97,12 @@ class PageScreenshots {
     }
     api.notice(api.login("supervisor"), "今日出入境业务办理至 17:30，请提前取号。Exit-entry services close at 17:30 today.");
     JsonObject waiting = api.issue(kiosk, "HH-ID-RENEW");
-    waitingTicket = waiting.getString("id");
+    waitingLink = waiting.getString("followUrl");
     // Calls that show as "now calling", the last one just before the screens are shot.
     for (String w : CALLING) {
       JsonObject called = api.window(api.login("clerk" + w), w, "call-next").expect(200).body();
       if (w.equals("03")) {
-        calledTicket = called.getJsonObject("ticket").getString("id");
+        calledLink = links.get(called.getJsonObject("ticket").getString("id"));
       }
     }
   }
@@ -121,8 +126,18 @@ class PageScreenshots {
         new String[] {".sx-ws-number"});
     shoot(chromium.context(1920, 1080), "/halls/city/windows/05/screen", "window-screen-paused", errors);
 
-    Page kioskPage = shoot(chromium.context(1080, 1920), "/halls/city/kiosk?device=" + kiosk, "kiosk", errors);
-    kioskPage.locator("sx-matter-picker button[data-matter]").first().waitFor();
+    Page notEnrolled = Chromium.open(chromium.context(1080, 1920), hall.url("/halls/city/kiosk"), errors);
+    assertThat(notEnrolled.locator("#not-enrolled")).isVisible();
+    settle(notEnrolled);
+    save(notEnrolled, "kiosk-not-enrolled");
+    BrowserContext kioskPc = chromium.context(1080, 1920);
+    Page enrol = Chromium.open(kioskPc, hall.url("/halls/city/kiosk/enrol"), errors);
+    assertThat(enrol.locator("#current")).containsText("尚未登记");
+    save(enrol, "kiosk-enrol");
+    enrol.close();
+    Page kioskPage = Pages.enrolKiosk(kioskPc, hall, kiosk, errors);
+    settle(kioskPage);
+    save(kioskPage, "kiosk");
     if (kioskPage.locator("sx-matter-picker button[data-category='EXIT_ENTRY']").count() > 0) {
       kioskPage.locator("sx-matter-picker button[data-category='EXIT_ENTRY']").click();
     }
@@ -136,8 +151,8 @@ class PageScreenshots {
     save(staff(chromium.context(1366, 768), "/halls/city/desk", "guide", errors), "desk");
     save(staff(chromium.context(1920, 1080), "/halls/city/supervisor", "supervisor", errors), "supervisor");
 
-    shoot(chromium.phone(), "/t/city/" + waitingTicket, "phone-waiting", errors);
-    shoot(chromium.phone(), "/t/city/" + calledTicket, "phone-called", errors);
+    shoot(chromium.phone(), waitingLink, "phone-waiting", errors);
+    shoot(chromium.phone(), calledLink, "phone-called", errors);
     shoot(chromium.context(1920, 1080), "/city", "city", errors);
     assertThat(errors).isEmpty();
   }

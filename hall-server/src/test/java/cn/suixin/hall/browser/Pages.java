@@ -2,6 +2,7 @@ package cn.suixin.hall.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.ArrayList;
@@ -15,6 +16,19 @@ final class Pages {
   /** Waits until the page's live feed is open (page.js mirrors it to body[data-conn]). */
   static void awaitLive(Page page) {
     assertThat(page.locator("body[data-conn=open]")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+  }
+
+  /**
+   * Enrols the context's browser as a kiosk the way a technician does, through the enrolment
+   * page, and returns the kiosk page it moves on to (with no token in its address).
+   */
+  static Page enrolKiosk(BrowserContext context, LiveHall hall, String token, List<String> errors) {
+    Page page = Chromium.open(context, hall.url("/halls/" + LiveHall.HALL + "/kiosk/enrol"), errors);
+    page.locator("#enrol input[name=token]").fill(token);
+    page.locator("#submit").click();
+    page.waitForURL(hall.url("/halls/" + LiveHall.HALL + "/kiosk"));
+    page.locator("sx-matter-picker button[data-matter]").first().waitFor();
+    return page;
   }
 
   /** Logs a staff member in through the page's own form. */

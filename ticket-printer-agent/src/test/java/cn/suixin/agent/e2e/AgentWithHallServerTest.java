@@ -79,7 +79,8 @@ class AgentWithHallServerTest {
       assertThat(issued.getString("number")).isEqualTo("A001");
       assertThat(ticket.lines()).containsSubsequence("遂宁市公安政务服务中心", "A001", "普通护照签发", "前面还有 0 人");
       // the server knows no public address here, so the agent prints its link on the server it uses
-      assertThat(ticket.qrCodes()).containsExactly(hall.base().resolve("/t/city/" + issued.getString("id")).toString());
+      assertThat(issued.getString("followUrl")).startsWith("/t/city/" + issued.getString("id") + "?k=");
+      assertThat(ticket.qrCodes()).containsExactly(hall.base().resolve(issued.getString("followUrl")).toString());
 
       result(printer.setStatusBytes(PrinterSimulator.PAPER_OUT));
       waitFor(() -> "PAPER_OUT".equals(printerStatus(supervisor).getString("status")));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * with SIGKILL, mid-write, as a power cut would, and start it again on the same data.
  */
 final class ServerJvm {
-  private static final Pattern KIOSK = Pattern.compile("kiosk\\?device=(\\S+)");
+  private static final Pattern KIOSK = Pattern.compile("kiosk token\\s+(\\S+)");
   private static final Pattern AGENT = Pattern.compile("SUIXIN_AGENT_TOKEN=(\\S+)");
   private final Path data;
   private final int port;

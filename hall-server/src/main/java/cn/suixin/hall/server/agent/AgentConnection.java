@@ -11,6 +11,7 @@ import cn.suixin.hall.server.http.ApiContext;
 import cn.suixin.hall.server.http.FreeText;
 import cn.suixin.hall.server.http.Problem;
 import cn.suixin.hall.server.live.CloseCodes;
+import cn.suixin.hall.server.live.SocketWatch;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -39,6 +40,7 @@ final class AgentConnection {
   private AgentFeed feed;
   private AgentRequests requests;
   private MessageConsumer<JsonObject> events;
+  private SocketWatch watch;
 
   AgentConnection(Vertx vertx, ApiContext ctx, ServerWebSocket ws) {
     this.vertx = vertx;
@@ -47,6 +49,7 @@ final class AgentConnection {
   }
 
   void start() {
+    watch = SocketWatch.start(vertx, ws, ctx.sockets());
     ws.closeHandler(v -> closed());
     ws.exceptionHandler(t -> close(CloseCodes.BAD_MESSAGE, "protocol error"));
     ws.textMessageHandler(this::onText);
@@ -200,6 +203,7 @@ final class AgentConnection {
     boolean wasLive = state == State.LIVE;
     state = State.CLOSED;
     vertx.cancelTimer(authTimer);
+    watch.stop();
     if (events != null) {
       events.unregister();
     }

@@ -4,6 +4,7 @@ import cn.suixin.hall.config.ConfigLoader;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
+import cn.suixin.hall.server.auth.TicketSecrets;
 import cn.suixin.hall.server.cluster.HallOwnership;
 import cn.suixin.hall.server.cluster.HazelcastSetup;
 import cn.suixin.hall.server.hall.HallVerticle;
@@ -85,10 +86,11 @@ public final class HallServer {
       Clock clock, PrometheusMeterRegistry registry, PendingWatches watches, UnaryOperator<JournalStore> around) {
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
-    return Stores.open(vertx, options).map(around).compose(store -> {
+    return Stores.open(vertx, options).map(around).compose(store -> TicketSecrets.load(store.records()).compose(secrets -> {
       Accounts accounts = new Accounts(vertx, store.records(), clock, options.login(), registry);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
-      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl()), options.doors());
+      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl(), secrets),
+          options.doors());
       Readiness readiness = new Readiness(vertx, city.halls().stream().map(h -> h.id().value()).toList(), store,
           watches, ready::get);
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), readiness::check,
@@ -106,7 +108,7 @@ public final class HallServer {
                 options.store(), cluster == null ? ", single node" : ", cluster node " + cluster.getNodeId());
             return new HallServer(vertx, store, http, deployments);
           });
-    }).onFailure(t -> vertx.close());
+    })).onFailure(t -> vertx.close());
   }
 
   /** Alone, a node writes every hall; in a cluster, ownership decides which halls are written here. */

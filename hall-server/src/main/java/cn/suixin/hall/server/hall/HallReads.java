@@ -62,7 +62,7 @@ final class HallReads {
         return ok(HallViews.hallInfo(state.config(), state.businessDay() == null
             ? LocalDate.ofInstant(clock.instant(), state.config().zone()) : state.businessDay()));
       case "ticket":
-        Ticket t = ticket(q.getString("ticket"));
+        Ticket t = issuedBy(ticket(q.getString("ticket")), q.getString("issuedBy"));
         return t == null ? notFound("UNKNOWN_TICKET", "没有该号", "No such ticket") : ok(HallViews.ticket(state, t));
       case "find-number":
         return findNumber(q.getString("number"));
@@ -75,6 +75,11 @@ final class HallReads {
       default:
         return notFound("UNKNOWN_QUERY", "未知查询", "Unknown query");
     }
+  }
+
+  /** A device asking without the link's secret sees only the tickets it issued itself. */
+  private static Ticket issuedBy(Ticket t, String device) {
+    return t == null || device == null || t.device() != null && device.equals(t.device().value()) ? t : null;
   }
 
   private Ticket ticket(String id) {

@@ -4,6 +4,7 @@ import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Principal;
+import cn.suixin.hall.server.auth.TicketSecrets;
 import cn.suixin.hall.server.view.FollowLinks;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -24,17 +25,19 @@ public final class ApiContext {
   final FollowLinks links;
   final Doors doors;
   final ClientAddress clients;
+  final SocketTimeouts sockets;
 
   public ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
       PrometheusMeterRegistry registry, double phoneTicketsPerMinute) {
     this(vertx, city, accounts, idNumbers, registry,
-        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)), new FollowLinks(null),
-        Doors.CLOSED);
+        new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)),
+        new FollowLinks(null, TicketSecrets.random()), Doors.CLOSED, SocketTimeouts.fromSystemProperties());
   }
 
   /** With a limiter shared by every HTTP verticle instance of the node. */
   ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
-      PrometheusMeterRegistry registry, RateLimiter phoneLimiter, FollowLinks links, Doors doors) {
+      PrometheusMeterRegistry registry, RateLimiter phoneLimiter, FollowLinks links, Doors doors,
+      SocketTimeouts sockets) {
     this.vertx = vertx;
     this.city = city;
     city.halls().forEach(h -> halls.put(h.id().value(), h));
@@ -46,10 +49,16 @@ public final class ApiContext {
     this.links = links;
     this.doors = doors;
     this.clients = new ClientAddress(doors.trustedProxies());
+    this.sockets = sockets;
   }
 
   public HallGateway gateway() {
     return gateway;
+  }
+
+  /** How long live and agent sockets may stay silent or half-sent. */
+  public SocketTimeouts sockets() {
+    return sockets;
   }
 
   public FollowLinks links() {

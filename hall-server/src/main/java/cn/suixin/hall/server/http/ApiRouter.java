@@ -23,8 +23,13 @@ public final class ApiRouter {
     AccountRoutes accounts = new AccountRoutes(ctx);
     LiveRoutes live = new LiveRoutes(vertx, ctx, hub);
     AgentEndpoint agents = new AgentEndpoint(vertx, ctx);
+    KioskRoutes kiosks = new KioskRoutes(ctx);
 
+    router.route().handler(SecurityHeaders::handle);
     router.route("/api/*").method(HttpMethod.POST).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    // before authentication: enrolment brings its token in the body, and a kiosk's stale cookie
+    // must not stop it from being enrolled again
+    router.post("/api/v1/halls/:hall/kiosk/enrolment").handler(kiosks::enrol);
     router.route("/api/*").handler(rc -> Guards.authenticate(ctx.accounts, rc));
     router.get("/api/v1/openapi.yaml").handler(ops::openApi);
 
@@ -38,6 +43,7 @@ public final class ApiRouter {
     router.get("/api/v1/halls/:hall/live").handler(live::hall);
     router.get("/api/v1/agents/live").handler(agents::live);
     router.get("/api/v1/halls/:hall/devices").handler(agents::devices);
+    router.get("/api/v1/halls/:hall/kiosk/enrolment").handler(kiosks::enrolment);
     router.post("/api/v1/halls/:hall/tickets").handler(tickets::issue);
     router.get("/api/v1/halls/:hall/tickets").handler(tickets::find);
     router.get("/api/v1/halls/:hall/tickets/:ticket").handler(tickets::get);

@@ -7,7 +7,7 @@ import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
 import io.vertx.ext.web.RoutingContext;
 
-/** Who may do what: resolves the bearer token and checks roles, halls and windows. */
+/** Who may do what: resolves the bearer token (or a kiosk's cookie) and checks roles, halls and windows. */
 final class Guards {
   static final String PRINCIPAL = "principal";
 
@@ -19,7 +19,12 @@ final class Guards {
     String header = rc.request().getHeader("Authorization");
     String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     if (token == null) {
-      rc.next();
+      String kiosk = KioskCookie.read(rc.request());
+      if (kiosk == null) {
+        rc.next();
+      } else {
+        byCookie(accounts, rc, kiosk);
+      }
       return;
     }
     accounts.authenticate(token).onSuccess(p -> {
@@ -28,6 +33,28 @@ final class Guards {
       } else {
         rc.put(PRINCIPAL, p);
         rc.next();
+      }
+    }).onFailure(rc::fail);
+  }
+
+  /**
+   * A device's cookie, set at enrolment; never a person's session, which travels only as a bearer
+   * token. A stale cookie (the device was removed) leaves a read anonymous, so the kiosk page can
+   * still say it is not enrolled, but refuses a change: a revoked kiosk must not issue phone tickets.
+   */
+  private static void byCookie(Accounts accounts, RoutingContext rc, String token) {
+    if (!KioskCookie.mayChange(rc.request())) {
+      rc.fail(KioskRoutes.missingHeader());
+      return;
+    }
+    accounts.authenticate(token).onSuccess(p -> {
+      if (p != null && p.role().isDevice()) {
+        rc.put(PRINCIPAL, p);
+        rc.next();
+      } else if (KioskCookie.reads(rc.request())) {
+        rc.next();
+      } else {
+        rc.fail(KioskRoutes.notEnrolled());
       }
     }).onFailure(rc::fail);
   }

@@ -10,6 +10,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -58,13 +60,28 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     registry.gauge("suixin_live_connections", shared.liveConnections);
     hub = new LiveHub(vertx, shared.liveConnections);
+    SocketTimeouts timeouts = SocketTimeouts.fromSystemProperties();
     ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, shared.phones, shared.links,
-        shared.doors);
+        shared.doors, timeouts);
+    // Read-idle, not all-idle: the server's own pings and events must not keep a dead peer open.
+    // No cleartext HTTP/2: no browser speaks it, and while the server sniffs for its preface a new
+    // connection is not handed to the connection handler, so its first-request deadline could not start.
     HttpServerOptions options = new HttpServerOptions().setPort(port).setCompressionSupported(true)
-        .setMaxWebSocketFrameSize(64 * 1024).setIdleTimeout(0);
+        .setHttp2ClearTextEnabled(false)
+        .setMaxWebSocketFrameSize(SocketTimeouts.MAX_MESSAGE_BYTES)
+        .setMaxWebSocketMessageSize(SocketTimeouts.MAX_MESSAGE_BYTES)
+        .setReadIdleTimeout((int) timeouts.idle().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setWebSocketClosingTimeout((int) Math.max(1, timeouts.request().toSeconds()));
     Ops ops = new Ops(registry, ready);
+    Router router = ApiRouter.create(vertx, ctx, hub, ops);
+    RequestDeadlines deadlines = new RequestDeadlines(vertx, timeouts);
     Future<HttpServer> api = vertx.createHttpServer(options)
-        .requestHandler(ApiRouter.create(vertx, ctx, hub, ops))
+        .invalidRequestHandler(SecurityHeaders.onInvalidRequest())
+        .connectionHandler(deadlines::opened)
+        .requestHandler(request -> {
+          deadlines.request(request);
+          router.handle(request);
+        })
         .listen()
         .onSuccess(s -> server = s);
     Future<HttpServer> metrics = MetricsAccess.listen(vertx, shared.doors, ops).onSuccess(s -> metricsServer = s);

@@ -33,6 +33,6 @@ final class LiveRoutes {
     }
     long from = Math.max(0, since);
     rc.request().toWebSocket().onSuccess(ws -> ScreenConnections.open(vertx, hub, ctx.gateway, ctx.accounts,
-        hall.id().value(), ws, staff, from)).onFailure(rc::fail);
+        hall.id().value(), ws, staff, from, ctx.sockets)).onFailure(rc::fail);
   }
 }

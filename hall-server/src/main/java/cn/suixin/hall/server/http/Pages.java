@@ -13,7 +13,11 @@ final class Pages {
     router.route("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
     page(router, "/halls/:hall/screen", "screen.html");
     page(router, "/halls/:hall/windows/:window/screen", "window-screen.html");
-    page(router, "/halls/:hall/kiosk", "kiosk.html");
+    router.get("/halls/:hall/kiosk").handler(rc -> {
+      KioskCookie.renew(rc.request(), rc.response());
+      send(rc, "kiosk.html");
+    });
+    page(router, "/halls/:hall/kiosk/enrol", "kiosk-enrol.html");
     page(router, "/halls/:hall/clerk", "clerk.html");
     page(router, "/halls/:hall/desk", "desk.html");
     page(router, "/halls/:hall/supervisor", "supervisor.html");

@@ -69,10 +69,30 @@ final class TicketRoutes {
     }).onFailure(rc::fail);
   }
 
+  /**
+   * Ticket ids are sequential, so the id alone opens nothing: the holder brings the secret of the
+   * link on the slip ({@code ?k=}); the hall's staff and the device that issued the ticket need
+   * none. Without it the answer is the hall's own "no such ticket", so existence does not leak.
+   */
   void get(RoutingContext rc) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
-    ctx.gateway.query(hall.id().value(), new JsonObject().put("type", "ticket").put("ticket", rc.pathParam("ticket")))
-        .onSuccess(t -> Responses.json(rc, 200, t)).onFailure(rc::fail);
+    String hallId = hall.id().value();
+    String id = rc.pathParam("ticket");
+    Principal p = Guards.caller(rc);
+    JsonObject q = new JsonObject().put("type", "ticket").put("ticket", id);
+    boolean staff = p != null && p.is(Role.CLERK, Role.GUIDE, Role.SUPERVISOR, Role.ADMIN) && p.belongsTo(hallId);
+    if (!staff && !ctx.links.secrets().matches(hallId, id, rc.queryParams().get("k"))) {
+      if (p == null || !p.role().isDevice() || !p.belongsTo(hallId)) {
+        throw noSuchTicket();
+      }
+      q.put("issuedBy", p.id());
+    }
+    ctx.gateway.query(hallId, q).onSuccess(t -> Responses.json(rc, 200, t)).onFailure(rc::fail);
+  }
+
+  /** The same answer the hall gives for a ticket it does not have. */
+  static Problem noSuchTicket() {
+    return Problem.notFound("UNKNOWN_TICKET", "没有该号", "No such ticket");
   }
 
   /** The help desk finds today's ticket by its printed number. */

@@ -48,12 +48,13 @@ final class ScreenConnection {
     this.state = staff ? State.AUTHENTICATING : State.SYNCING;
   }
 
-  void start() {
+  void start(SocketWatch watch) {
     hub.join(hall, this);
     ws.closeHandler(v -> {
       state = State.CLOSED;
       hub.leave(hall, this);
       vertx.cancelTimer(authTimer);
+      watch.stop();
     });
     ws.exceptionHandler(t -> close(CloseCodes.BAD_MESSAGE, "protocol error"));
     ws.textMessageHandler(this::onText);

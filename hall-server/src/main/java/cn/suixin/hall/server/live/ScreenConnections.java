@@ -2,6 +2,7 @@ package cn.suixin.hall.server.live;
 
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.http.HallGateway;
+import cn.suixin.hall.server.http.SocketTimeouts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -11,7 +12,7 @@ public final class ScreenConnections {
   }
 
   public static void open(Vertx vertx, LiveHub hub, HallGateway gateway, Accounts accounts, String hall,
-      ServerWebSocket ws, boolean staff, long since) {
-    new ScreenConnection(vertx, hub, gateway, accounts, hall, ws, staff, since).start();
+      ServerWebSocket ws, boolean staff, long since, SocketTimeouts timeouts) {
+    new ScreenConnection(vertx, hub, gateway, accounts, hall, ws, staff, since).start(SocketWatch.start(vertx, ws, timeouts));
   }
 }

@@ -3,6 +3,7 @@ package cn.suixin.hall.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.suixin.hall.server.auth.TicketSecrets;
 import cn.suixin.hall.server.view.FollowLinks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,10 @@ class ServerOptionsTest {
 
   @Test
   void ticket_links_are_absolute_with_a_public_url_and_relative_without() {
-    assertThat(new FollowLinks("https://hall.example.gov.cn").of("city", "20261127-A001"))
-        .isEqualTo("https://hall.example.gov.cn/t/city/20261127-A001");
-    assertThat(new FollowLinks(null).of("city", "20261127-A001")).isEqualTo("/t/city/20261127-A001");
+    TicketSecrets secrets = TicketSecrets.random();
+    String k = secrets.of("city", "20261127-A001");
+    assertThat(new FollowLinks("https://hall.example.gov.cn", secrets).of("city", "20261127-A001"))
+        .isEqualTo("https://hall.example.gov.cn/t/city/20261127-A001?k=" + k);
+    assertThat(new FollowLinks(null, secrets).of("city", "20261127-A001")).isEqualTo("/t/city/20261127-A001?k=" + k);
   }
 }

@@ -88,7 +88,7 @@ class ClusterFailoverTest {
         // every acknowledged ticket is there, with its number, and no number was handed out twice
         Set<String> numbers = new HashSet<>();
         for (Map.Entry<String, String> t : traffic.tickets.entrySet()) {
-          HallClient.Reply r = b.ticket(t.getKey());
+          HallClient.Reply r = b.ticket(kiosk, t.getKey());
           assertThat(r.status()).as("ticket %s after the failover", t.getKey()).isEqualTo(200);
           assertThat(r.body().getString("number")).isEqualTo(t.getValue());
           assertThat(numbers.add(t.getValue())).as("number %s twice", t.getValue()).isTrue();

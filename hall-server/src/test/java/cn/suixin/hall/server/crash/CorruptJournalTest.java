@@ -114,7 +114,7 @@ class CorruptJournalTest {
           .isEqualTo(java.util.Arrays.copyOfRange(damaged, (int) cutAt, damaged.length));
       HallClient client = new HallClient(server.uri("/"), HALL);
       for (int i = 0; i < TICKETS; i++) {
-        Reply r = client.ticket(ticketIds.get(i));
+        Reply r = client.ticket(kiosk, ticketIds.get(i));
         if (i < survivors) {
           assertThat(r.status()).as("surviving ticket %s", ticketIds.get(i)).isEqualTo(200);
           assertThat(r.body().getString("number")).isEqualTo(String.format("A%03d", i + 1));

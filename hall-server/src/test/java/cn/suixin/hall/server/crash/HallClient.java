@@ -62,8 +62,10 @@ public final class HallClient {
         .header("Authorization", "Bearer " + token).GET());
   }
 
-  public Reply ticket(String id) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(hallPath("/tickets/" + id))).GET());
+  /** A ticket as the device that issued it reads it (no link secret needed). */
+  public Reply ticket(String deviceToken, String id) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(hallPath("/tickets/" + id)))
+        .header("Authorization", "Bearer " + deviceToken).GET());
   }
 
   private String hallPath(String rest) {

@@ -129,7 +129,7 @@ class KillNineTest {
           .containsPattern("hall city restored from the snapshot at seq \\d+ in \\d+ ms, replayed \\d+ events");
       HallClient client = new HallClient(restarted.uri("/"), HALL);
       for (Ack t : issued) {
-        Reply r = client.ticket(t.ticket());
+        Reply r = client.ticket(kiosk, t.ticket());
         assertThat(r.status()).as("acknowledged ticket %s after the restart", t.ticket()).isEqualTo(200);
         assertThat(r.body().getString("number")).as("number of %s", t.ticket()).isEqualTo(t.number());
       }
@@ -140,11 +140,11 @@ class KillNineTest {
         assertThat(view.body().getJsonObject("clerk")).as("clerk signed in at %s", s.getKey()).isNotNull();
       }
       for (String id : called) {
-        assertThat(client.ticket(id).body().getString("status")).as("acknowledged call of %s", id)
+        assertThat(client.ticket(kiosk, id).body().getString("status")).as("acknowledged call of %s", id)
             .isIn("CALLED", "SERVING", "FINISHED");
       }
       for (String id : finished) {
-        assertThat(client.ticket(id).body().getString("status")).as("acknowledged finish of %s", id)
+        assertThat(client.ticket(kiosk, id).body().getString("status")).as("acknowledged finish of %s", id)
             .isEqualTo("FINISHED");
       }
       for (String matter : MATTER_PREFIX.keySet()) {

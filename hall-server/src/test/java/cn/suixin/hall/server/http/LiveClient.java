@@ -55,6 +55,15 @@ public final class LiveClient implements AutoCloseable {
     socket.writeTextMessage(text);
   }
 
+  /** One raw frame, such as the first fragment of a message that never ends. */
+  public void writeFrame(io.vertx.core.http.WebSocketFrame frame) {
+    socket.writeFrame(frame);
+  }
+
+  public boolean isClosed() {
+    return closed.isDone();
+  }
+
   /** The close code the server chose, or an AssertionError when the socket stays open. */
   public short awaitClose(Duration wait) {
     try {

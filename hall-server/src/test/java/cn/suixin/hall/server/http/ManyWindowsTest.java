@@ -95,7 +95,7 @@ class ManyWindowsTest {
       assertThat(matters.getJsonObject(i).getInteger("waiting", 0)).as(matters.getJsonObject(i).encode()).isZero();
     }
     for (String id : List.of(issued.iterator().next())) {
-      JsonObject t = server.get(city("tickets/" + id), null).json();
+      JsonObject t = server.get(city("tickets/" + id), server.token("supervisor")).json();
       assertThat(t.getString("status")).isEqualTo("FINISHED");
       assertThat(t.getString("window")).isEqualTo(calledAt.get(id));
     }
