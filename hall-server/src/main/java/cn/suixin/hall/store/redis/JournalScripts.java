@@ -7,9 +7,10 @@ final class JournalScripts {
   }
 
   /**
-   * KEYS: stream, owner hash. ARGV: writer's token, first seq, then one payload per seq. Appends
-   * only for the current owner and only right after the stream's last id; the explicit ids
-   * {@code <seq>-0} make XADD itself refuse anything out of order. Returns the new last seq.
+   * KEYS: stream, owner hash. ARGV: writer's token, first seq, then per seq its payload and the
+   * payload's CRC32C. Appends only for the current owner and only right after the stream's last
+   * id; the explicit ids {@code <seq>-0} make XADD itself refuse anything out of order. Returns the
+   * new last seq.
    */
   static final LuaScript APPEND = LuaScript.of("append", """
       local owner = redis.call('HGET', KEYS[2], 'token')
@@ -27,10 +28,12 @@ final class JournalScripts {
         return redis.error_reply('SEQGAP journal expects seq ' .. string.format('%d', last + 1)
           .. ' but the batch starts at ' .. ARGV[2])
       end
-      for i = 3, #ARGV do
-        redis.call('XADD', KEYS[1], string.format('%d-0', first + i - 3), 'e', ARGV[i])
+      local count = (#ARGV - 2) / 2
+      for i = 0, count - 1 do
+        redis.call('XADD', KEYS[1], string.format('%d-0', first + i),
+          'e', ARGV[3 + 2 * i], 'c', ARGV[4 + 2 * i])
       end
-      return first + #ARGV - 3
+      return first + count - 1
       """);
 
   /**
