@@ -38,6 +38,16 @@ final class FrameResync {
     return null;
   }
 
+  /** What is wrong at {@code offset}, where a good frame was due, given the next plausible frame. */
+  static String problemAt(FileChannel channel, int magic, long offset, long limit, Frame after) throws IOException {
+    if (after.offset() == offset) {
+      return "the frame there holds seq " + after.seq() + " (frames are missing)";
+    }
+    Frame bad = frameAt(channel, magic, offset, limit);
+    return bad != null ? "the frame there holds seq " + bad.seq()
+        : "the frame there is damaged (its magic, length or checksum is wrong)";
+  }
+
   /** The valid frame starting exactly at {@code offset}, or {@code null}. */
   static Frame frameAt(FileChannel channel, int magic, long offset, long limit) throws IOException {
     if (offset + Frames.HEADER > limit) {

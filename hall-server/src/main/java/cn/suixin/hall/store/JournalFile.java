@@ -81,10 +81,7 @@ final class JournalFile {
     if (after == null) {
       return;
     }
-    Frame bad = FrameResync.frameAt(channel, MAGIC, size, fileSize);
-    String problem = after.offset() == size ? "the frame there holds seq " + after.seq() + " (frames are missing)"
-        : bad != null ? "the frame there holds seq " + bad.seq()
-        : "the frame there is damaged (its magic, length or checksum is wrong)";
+    String problem = FrameResync.problemAt(channel, MAGIC, size, fileSize, after);
     close();
     throw JournalDamagedException.inFile(hallId, file, size, lastSeq() + 1, problem, after.offset(), after.seq());
   }

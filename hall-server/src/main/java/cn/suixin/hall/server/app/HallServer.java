@@ -7,6 +7,7 @@ import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.cluster.HallOwnership;
 import cn.suixin.hall.server.cluster.HazelcastSetup;
 import cn.suixin.hall.server.hall.HallVerticle;
+import cn.suixin.hall.server.hall.RefusedHall;
 import cn.suixin.hall.server.http.HttpVerticle;
 import cn.suixin.hall.server.http.IdNumbers;
 import cn.suixin.hall.server.view.FollowLinks;
@@ -22,6 +23,8 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -34,12 +37,15 @@ public final class HallServer {
   private final JournalStore store;
   private final HttpVerticle http;
   private final List<String> deployments;
+  private final Map<String, String> refused;
 
-  private HallServer(Vertx vertx, JournalStore store, HttpVerticle http, List<String> deployments) {
+  private HallServer(Vertx vertx, JournalStore store, HttpVerticle http, List<String> deployments,
+      Map<String, String> refused) {
     this.vertx = vertx;
     this.store = store;
     this.http = http;
     this.deployments = deployments;
+    this.refused = refused;
   }
 
   public static Future<HallServer> start(ServerOptions options, Clock clock) {
@@ -75,6 +81,8 @@ public final class HallServer {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
+    // halls that refused to start, with why; filled while they deploy, for readiness to report
+    Map<String, String> refused = new ConcurrentHashMap<>();
     return Stores.open(vertx, options).compose(store -> {
       Accounts accounts = new Accounts(vertx, store.records(), clock);
       IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
@@ -82,7 +90,7 @@ public final class HallServer {
       HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), ready::get, shared);
       // The HTTP face starts while the halls replay; until they are all up, /ready says 503 and a
       // command to a hall not yet deployed gets a 503 with Retry-After.
-      Future<List<String>> halls = deployHalls(vertx, cluster, city, store, clock, registry);
+      Future<List<String>> halls = deployHalls(vertx, cluster, city, store, clock, registry, refused);
       Future<String> face = vertx.deployVerticle(http);
       return Future.all(halls, face)
           .map(all -> {
@@ -91,14 +99,14 @@ public final class HallServer {
             ready.set(true);
             LOG.info("serving {} halls on port {} ({} store{})", city.halls().size(), http.actualPort(),
                 options.store(), cluster == null ? ", single node" : ", cluster node " + cluster.getNodeId());
-            return new HallServer(vertx, store, http, deployments);
+            return new HallServer(vertx, store, http, deployments, refused);
           });
     }).onFailure(t -> vertx.close());
   }
 
   /** Alone, a node writes every hall; in a cluster, ownership decides which halls are written here. */
   private static Future<List<String>> deployHalls(Vertx vertx, ClusterManager cluster, CityConfig city,
-      JournalStore store, Clock clock, PrometheusMeterRegistry registry) {
+      JournalStore store, Clock clock, PrometheusMeterRegistry registry, Map<String, String> refused) {
     if (cluster != null) {
       return vertx.deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry)).map(List::of);
     }
@@ -107,8 +115,14 @@ public final class HallServer {
     for (HallConfig hall : city.halls()) {
       String id = hall.id().value();
       // with Redis, a fresh fencing token shuts out any writer left from an earlier run
+      // one hall that cannot start (a damaged journal) stays closed with a 503 and the rest serve
       halls.add(store.takeOwnership(id, node)
-          .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry))));
+          .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry)))
+          .recover(t -> {
+            RefusedHall standIn = RefusedHall.after(id, t);
+            refused.put(id, standIn.reason());
+            return refused.size() == city.halls().size() ? Future.failedFuture(t) : vertx.deployVerticle(standIn);
+          }));
     }
     return Future.all(halls).map(all -> halls.stream().map(Future::result).toList());
   }
@@ -123,6 +137,11 @@ public final class HallServer {
 
   public int port() {
     return http.actualPort();
+  }
+
+  /** The halls of this node that refused to start (hall id to why); they answer every command 503. */
+  public Map<String, String> refusedHalls() {
+    return java.util.Collections.unmodifiableMap(refused);
   }
 
   /** Screens are told to reconnect (1012), hall owners stop, the journal is closed, then Vert.x. */

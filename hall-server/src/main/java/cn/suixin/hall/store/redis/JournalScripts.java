@@ -45,4 +45,26 @@ final class JournalScripts {
       redis.call('HSET', KEYS[2], 'token', tostring(token), 'node', ARGV[1])
       return token
       """);
+
+  /**
+   * KEYS: stream, its rebuilt copy, owner hash. ARGV: the repair's token, the stream's last id when
+   * the repair read it. Puts the rebuilt stream in place, only if the repair still owns the hall
+   * and nothing was appended meanwhile.
+   */
+  static final LuaScript REPLACE = LuaScript.of("replace", """
+      local owner = redis.call('HGET', KEYS[3], 'token')
+      if owner ~= ARGV[1] then
+        return redis.error_reply('FENCED hall is owned by token ' .. tostring(owner) .. ' now, not the repair')
+      end
+      local tail = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+      local last = ''
+      if #tail > 0 then
+        last = tail[1][1]
+      end
+      if last ~= ARGV[2] then
+        return redis.error_reply('CHANGED the stream ends at ' .. last .. ' now, not ' .. ARGV[2])
+      end
+      redis.call('RENAME', KEYS[2], KEYS[1])
+      return 'OK'
+      """);
 }

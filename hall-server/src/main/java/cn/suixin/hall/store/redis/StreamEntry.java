@@ -43,7 +43,15 @@ final class StreamEntry {
       throw JournalDamagedException.inStream(hall, key, id, expectedSeq, seq > expectedSeq
           ? "found " + id + ": the entries before it are missing" : "found " + id + ", an id this journal never writes");
     }
-    Response fields = item.get(1);
+    String problem = problem(item.get(1));
+    if (problem != null) {
+      throw JournalDamagedException.inStream(hall, key, id, expectedSeq, problem);
+    }
+    return new JournalEntry(seq, payload(item.get(1)));
+  }
+
+  /** What is wrong with an entry's fields, or {@code null} when they are what this journal writes. */
+  static String problem(Response fields) {
     byte[] payload = null;
     String crc = null;
     for (int i = 0; i + 1 < fields.size(); i += 2) {
@@ -53,16 +61,17 @@ final class StreamEntry {
       } else if (name.equals("c") && crc == null) {
         crc = fields.get(i + 1).toString();
       } else {
-        throw JournalDamagedException.inStream(hall, key, id, expectedSeq, "it has a field " + name
-            + " this journal never writes");
+        return "it has a field " + name + " this journal never writes";
       }
     }
     if (payload == null) {
-      throw JournalDamagedException.inStream(hall, key, id, expectedSeq, "it holds no event (field e)");
+      return "it holds no event (field e)";
     }
-    if (crc != null && !crc.equals(crc(payload))) {
-      throw JournalDamagedException.inStream(hall, key, id, expectedSeq, "its event fails its checksum (field c)");
-    }
-    return new JournalEntry(seq, payload);
+    return crc != null && !crc.equals(crc(payload)) ? "its event fails its checksum (field c)" : null;
+  }
+
+  /** The event of an entry whose fields passed {@link #problem}. */
+  static byte[] payload(Response fields) {
+    return fields.get(1).toBytes();
   }
 }
