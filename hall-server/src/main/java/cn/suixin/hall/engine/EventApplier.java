@@ -3,6 +3,7 @@ package cn.suixin.hall.engine;
 import cn.suixin.hall.engine.HallEvent.BusinessDayStarted;
 import cn.suixin.hall.engine.HallEvent.ClerkSignedIn;
 import cn.suixin.hall.engine.HallEvent.ClerkSignedOut;
+import cn.suixin.hall.engine.HallEvent.EventLost;
 import cn.suixin.hall.engine.HallEvent.GreenChannelGranted;
 import cn.suixin.hall.engine.HallEvent.NoticeChanged;
 import cn.suixin.hall.engine.HallEvent.NumberBlockReserved;
@@ -44,6 +45,37 @@ final class EventApplier {
     }
     HallEvent e = se.event();
     Instant at = se.at();
+    if (e instanceof EventLost) {
+      lost();
+    } else if (s.lostEvents > 0 && orphaned(e)) {
+      // the ticket or service it is about came in the lost event: there is nothing to act on
+      s.eventsSkippedAfterLoss++;
+    } else {
+      applyToTicket(e, at);
+    }
+    s.seq = se.seq();
+    s.lastAt = at;
+  }
+
+  /**
+   * Counted, and each prefix's numbering moves on by one: the lost event may have issued a number a
+   * citizen now holds, and a skipped number harms no one while a number given twice does.
+   */
+  private void lost() {
+    s.lostEvents++;
+    s.config.matters().values().stream().map(m -> m.prefix()).distinct()
+        .forEach(prefix -> s.lastNumberByPrefix.merge(prefix, 1, Integer::sum));
+  }
+
+  private boolean orphaned(HallEvent e) {
+    if (e instanceof HallEvent.AboutTicket about && !(e instanceof TicketIssued)
+        && !s.tickets.containsKey(about.ticket())) {
+      return true;
+    }
+    return e instanceof ServiceFinished x && !s.records.containsKey(x.record().value());
+  }
+
+  private void applyToTicket(HallEvent e, Instant at) {
     if (e instanceof TicketIssued x) {
       moves.issued(x);
     } else if (e instanceof TicketCalled x) {
@@ -72,8 +104,6 @@ final class EventApplier {
     } else {
       applyToWindowOrHall(e);
     }
-    s.seq = se.seq();
-    s.lastAt = at;
   }
 
   private void applyToWindowOrHall(HallEvent e) {

@@ -10,6 +10,22 @@ import java.util.Map;
 /** What happened in a hall. Only events change a hall's state. */
 public sealed interface HallEvent {
 
+  /** An event about one ticket. */
+  sealed interface AboutTicket extends HallEvent {
+    TicketId ticket();
+  }
+
+  /**
+   * An event the journal lost to damage (bad media, a bad copy), put in its place by an operator's
+   * {@code journal repair} so the seqs stay whole. What it was is unknown, so it is applied as
+   * nothing, only counted, but for numbering: each prefix moves on by one in case it issued a number.
+   * Later events about a ticket or service only it could have created are then skipped and counted.
+   *
+   * @param reason what the repair found and when, for whoever reads the journal later
+   */
+  record EventLost(String reason) implements HallEvent {
+  }
+
   /** Queues start empty; yesterday's waiting tickets expire; history stays. */
   record BusinessDayStarted(LocalDate day) implements HallEvent {
   }
@@ -20,43 +36,43 @@ public sealed interface HallEvent {
    */
   record TicketIssued(TicketId ticket, String number, MatterCode matter, TicketSource source, int partySize,
       String personHash, ChannelId greenChannel, String grantedBy, Appointment appointment, DeviceId device,
-      long serial, Instant arrival) implements HallEvent {
+      long serial, Instant arrival) implements AboutTicket {
   }
 
-  record TicketCalled(TicketId ticket, WindowId window, PickRule rule) implements HallEvent {
+  record TicketCalled(TicketId ticket, WindowId window, PickRule rule) implements AboutTicket {
   }
 
-  record TicketRecalled(TicketId ticket, WindowId window, int recalls) implements HallEvent {
+  record TicketRecalled(TicketId ticket, WindowId window, int recalls) implements AboutTicket {
   }
 
-  record ServiceStarted(TicketId ticket, WindowId window, ServiceRecordId record, Clerk clerk) implements HallEvent {
+  record ServiceStarted(TicketId ticket, WindowId window, ServiceRecordId record, Clerk clerk) implements AboutTicket {
   }
 
   record ServiceFinished(TicketId ticket, WindowId window, ServiceRecordId record, Outcome outcome)
-      implements HallEvent {
+      implements AboutTicket {
   }
 
-  record TicketNoShow(TicketId ticket, WindowId window, boolean requeued) implements HallEvent {
+  record TicketNoShow(TicketId ticket, WindowId window, boolean requeued) implements AboutTicket {
   }
 
   record TicketTransferred(TicketId ticket, WindowId fromWindow, MatterCode toMatter, WindowId toWindow,
-      String reason) implements HallEvent {
+      String reason) implements AboutTicket {
   }
 
-  record TicketParked(TicketId ticket, WindowId window) implements HallEvent {
+  record TicketParked(TicketId ticket, WindowId window) implements AboutTicket {
   }
 
-  record TicketResumed(TicketId ticket, WindowId window) implements HallEvent {
+  record TicketResumed(TicketId ticket, WindowId window) implements AboutTicket {
   }
 
   record TicketRedirected(TicketId ticket, MatterCode fromMatter, MatterCode toMatter, String reason, String guide)
-      implements HallEvent {
+      implements AboutTicket {
   }
 
-  record GreenChannelGranted(TicketId ticket, ChannelId channel, String guide, String reason) implements HallEvent {
+  record GreenChannelGranted(TicketId ticket, ChannelId channel, String guide, String reason) implements AboutTicket {
   }
 
-  record TicketCancelled(TicketId ticket, String reason) implements HallEvent {
+  record TicketCancelled(TicketId ticket, String reason) implements AboutTicket {
   }
 
   record WindowPaused(WindowId window, String reason) implements HallEvent {

@@ -41,6 +41,8 @@ public final class HallState {
   long nextRecord = 1;
   long nextBlock = 1;
   String notice = "";
+  long lostEvents;
+  long eventsSkippedAfterLoss;
 
   HallState(HallConfig config) {
     this.config = config;
@@ -72,6 +74,16 @@ public final class HallState {
 
   public String notice() {
     return notice;
+  }
+
+  /** Events the journal lost to damage, each replaced by a marker in an operator's repair. */
+  public long lostEvents() {
+    return lostEvents;
+  }
+
+  /** Later events about a ticket or service only a lost event could have created, so not applied. */
+  public long eventsSkippedAfterLoss() {
+    return eventsSkippedAfterLoss;
   }
 
   public Ticket ticket(TicketId id) {

@@ -17,7 +17,8 @@ final class StateFingerprint {
     StringBuilder b = new StringBuilder();
     b.append("day=").append(s.day).append(" seq=").append(s.seq).append(" at=").append(s.lastAt)
         .append(" serial=").append(s.nextSerial).append(" record=").append(s.nextRecord)
-        .append(" block=").append(s.nextBlock).append(" notice=").append(s.notice).append('\n');
+        .append(" block=").append(s.nextBlock).append(" notice=").append(s.notice)
+        .append(" lost=").append(s.lostEvents).append(" skipped=").append(s.eventsSkippedAfterLoss).append('\n');
     b.append("numbers=").append(new TreeMap<>(s.lastNumberByPrefix)).append('\n');
     b.append("issued=").append(sorted(s.issuedByMatter)).append(" green=").append(sorted(s.issuedByChannel))
         .append('\n');

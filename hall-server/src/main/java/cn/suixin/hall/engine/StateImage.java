@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class StateImage {
   /** Bumped whenever the layout below changes; an image of another version is refused. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   private static final long NONE = Long.MIN_VALUE;
 
   /** Where an image is written; strings may be null. */
@@ -59,6 +59,8 @@ public final class StateImage {
     out.putLong(s.nextRecord);
     out.putLong(s.nextBlock);
     out.putString(s.notice);
+    out.putLong(s.lostEvents);
+    out.putLong(s.eventsSkippedAfterLoss);
     putCounts(out, s.lastNumberByPrefix);
     putCounts(out, s.issuedByMatter);
     putCounts(out, s.issuedByChannel);
@@ -115,6 +117,8 @@ public final class StateImage {
     s.nextRecord = in.getLong();
     s.nextBlock = in.getLong();
     s.notice = in.getString();
+    s.lostEvents = in.getLong();
+    s.eventsSkippedAfterLoss = in.getLong();
     getCounts(in, s.lastNumberByPrefix, key -> key);
     getCounts(in, s.issuedByMatter, ids::matter);
     getCounts(in, s.issuedByChannel, ids::channel);

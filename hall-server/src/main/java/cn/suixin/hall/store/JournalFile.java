@@ -39,7 +39,11 @@ final class JournalFile {
     this.file = directory.resolve(hallId + ".log");
   }
 
-  /** Opens the file, cutting off a torn or corrupt tail, and indexes the rest. */
+  /**
+   * Opens the file, cutting off a torn tail, and indexes the rest. A bad frame with a valid frame
+   * anywhere after it is no torn tail: the file is left as it is and the open refuses with a
+   * {@link JournalDamagedException}.
+   */
   void open() throws IOException {
     Files.createDirectories(directory);
     boolean created = !Files.exists(file);
@@ -62,6 +66,7 @@ final class JournalFile {
       size = frame.end();
     }
     if (size < fileSize) {
+      refuseIfValidFramesFollow(fileSize);
       Path kept = keepTail(size, fileSize);
       LOG.warn("Journal of hall {}: cut off a torn or corrupt tail at offset {}, {} bytes dropped (kept in {})",
           hallId, size, fileSize - size, kept);
@@ -71,10 +76,20 @@ final class JournalFile {
     LOG.info("Journal of hall {} opened at seq {}", hallId, lastSeq());
   }
 
+  private void refuseIfValidFramesFollow(long fileSize) throws IOException {
+    Frame after = FrameResync.next(channel, MAGIC, size, fileSize, lastSeq());
+    if (after == null) {
+      return;
+    }
+    String problem = FrameResync.problemAt(channel, MAGIC, size, fileSize, after);
+    close();
+    throw JournalDamagedException.inFile(hallId, file, size, lastSeq() + 1, problem, after.offset(), after.seq());
+  }
+
   /**
    * Copies the bytes about to be cut to {@code <hall>.log.cut-<offset>-<millis>} first. A torn
-   * write is worthless, but one flipped bit mid-file would otherwise destroy every later,
-   * acknowledged event with no way back.
+   * write is worthless, but a last frame spoiled by bad media looks just the same, and it may hold
+   * an acknowledged event.
    */
   private Path keepTail(long from, long to) throws IOException {
     Path kept = directory.resolve(hallId + ".log.cut-" + from + "-" + System.currentTimeMillis());

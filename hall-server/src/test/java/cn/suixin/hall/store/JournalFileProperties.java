@@ -2,6 +2,7 @@ package cn.suixin.hall.store;
 
 import static cn.suixin.hall.store.JournalFixtures.entries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -16,7 +17,10 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** Whatever a crash leaves at the end of a journal, opening it keeps exactly the whole frames. */
+/**
+ * Whatever a crash leaves at the end of a journal, opening it keeps exactly the whole frames; a
+ * damaged frame with valid frames after it is not a crash's doing, and opening refuses.
+ */
 @Label("Journal file recovery")
 class JournalFileProperties {
 
@@ -36,20 +40,48 @@ class JournalFileProperties {
   }
 
   @Property(tries = 200)
-  @Label("a byte flipped anywhere keeps exactly the frames before the damaged one")
-  void flip_anywhere(@ForAll @IntRange(min = 0, max = 100_000) int positionSeed,
+  @Label("a byte flipped in the last frame is a torn tail: the frames before it are kept")
+  void flip_in_the_last_frame(@ForAll @IntRange(min = 0, max = 100_000) int positionSeed,
       @ForAll @IntRange(min = 1, max = 255) int mask) throws IOException {
     withJournal((file, ends) -> {
-      long position = positionSeed % ends.get(FRAMES - 1);
-      try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-        raf.seek(position);
-        int b = raf.read();
-        raf.seek(position);
-        raf.write(b ^ mask);
-      }
-      long before = ends.stream().filter(end -> end <= position).count();
-      assertReopensWith(file.getParent(), before);
+      long lastStart = ends.get(FRAMES - 2);
+      long position = lastStart + positionSeed % (ends.get(FRAMES - 1) - lastStart);
+      flip(file, position, mask);
+      assertReopensWith(file.getParent(), FRAMES - 1);
     });
+  }
+
+  /**
+   * Not a crash: a crash only ever tears the end. The journal refuses to open, cuts nothing, and
+   * names the damaged frame and the valid one after it.
+   */
+  @Property(tries = 200)
+  @Label("a byte flipped in any earlier frame refuses the journal, naming the frame")
+  void flip_before_the_last_frame(@ForAll @IntRange(min = 0, max = 100_000) int positionSeed,
+      @ForAll @IntRange(min = 1, max = 255) int mask) throws IOException {
+    withJournal((file, ends) -> {
+      long position = positionSeed % ends.get(FRAMES - 2);
+      flip(file, position, mask);
+      int damaged = (int) ends.stream().filter(end -> end <= position).count();
+      long start = damaged == 0 ? 0 : ends.get(damaged - 1);
+      byte[] before = Files.readAllBytes(file);
+      JournalFile reopened = new JournalFile(file.getParent(), "city");
+      assertThatThrownBy(reopened::open)
+          .hasMessageContaining("at offset " + start + ":")
+          .hasMessageContaining("expected seq " + (damaged + 1))
+          .hasMessageContaining("(seq " + (damaged + 2) + ")");
+      reopened.close();
+      assertThat(Files.readAllBytes(file)).as("nothing cut").isEqualTo(before);
+    });
+  }
+
+  private static void flip(Path file, long position, int mask) throws IOException {
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.seek(position);
+      int b = raf.read();
+      raf.seek(position);
+      raf.write(b ^ mask);
+    }
   }
 
   interface Damage {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("A journal left damaged by a crash")
+@DisplayName("A journal left damaged by a crash or by bad media")
 class JournalTailRecoveryTest {
 
   @TempDir
@@ -63,6 +63,51 @@ class JournalTailRecoveryTest {
   void zero_tail_is_cut(Vertx vertx, VertxTestContext testContext) {
     damageThenReopen(vertx, testContext,
         file -> Files.write(file, new byte[4096], StandardOpenOption.APPEND), 10);
+  }
+
+  @Test
+  @DisplayName("refuses to open when a record in the middle fails its checksum, naming file, offset and seq")
+  void damage_followed_by_good_records_is_refused(Vertx vertx, VertxTestContext testContext) throws IOException {
+    Path file = dir.resolve("city.log");
+    long[] fourth = new long[1];
+    long[] size = new long[1];
+    FileHallJournal.open(vertx, dir, "city")
+        .compose(journal -> journal.append(entries(1, 10)).compose(v -> journal.close()))
+        .compose(v -> {
+          try {
+            fourth[0] = 3L * Frames.size(JournalFixtures.entry(1).payload());
+            size[0] = Files.size(file);
+            flip(file, fourth[0] + Frames.HEADER + 3);
+            return FileHallJournal.open(vertx, dir, "city");
+          } catch (IOException e) {
+            return Future.failedFuture(e);
+          }
+        })
+        .onComplete(testContext.failing(t -> testContext.verify(() -> {
+          assertThat(rootCause(t).getMessage()).contains(file.toString(), "offset " + fourth[0], "expected seq 4",
+              "seq 5", "journal repair --hall city");
+          assertThat(Files.size(file)).as("nothing cut").isEqualTo(size[0]);
+          try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("city.log");
+          }
+          testContext.completeNow();
+        })));
+  }
+
+  private static void flip(Path file, long position) throws IOException {
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.seek(position);
+      int b = raf.read();
+      raf.seek(position);
+      raf.write(b ^ 0x01);
+    }
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   interface Damage {

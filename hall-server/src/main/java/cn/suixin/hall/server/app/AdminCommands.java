@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code users add|locked|unlock} and {@code devices add}: the record store the server reads. */
+/**
+ * {@code users add|locked|unlock} and {@code devices add}: write to the record store the server
+ * reads; {@code journal check} and {@code journal repair}: see {@link JournalCommands}.
+ */
 final class AdminCommands {
   private final ServerOptions options;
   private final Args args;
@@ -40,6 +43,9 @@ final class AdminCommands {
     }
     if (w.equals(List.of("devices", "add"))) {
       return withAccounts(this::addDevice);
+    }
+    if (w.equals(List.of("journal", "check")) || w.equals(List.of("journal", "repair"))) {
+      return journal(new JournalCommands(options, args, System.out), w.get(1));
     }
     throw new UsageException("unknown command: " + String.join(" ", w));
   }
@@ -64,6 +70,17 @@ final class AdminCommands {
       return 2;
     } finally {
       vertx.close();
+    }
+  }
+
+  /** The journal is as it was after any of these: nothing to undo, only the cause to fix. */
+  private static int journal(JournalCommands commands, String what) {
+    try {
+      return what.equals("check") ? commands.check() : commands.repair();
+    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException
+        | cn.suixin.hall.store.redis.RedisUnavailableException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
     }
   }
 

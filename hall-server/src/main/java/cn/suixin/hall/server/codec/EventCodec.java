@@ -140,6 +140,8 @@ public final class EventCodec {
       j.put("text", x.text());
     } else if (e instanceof BusinessDayStarted x) {
       j.put("day", x.day().toString());
+    } else if (e instanceof HallEvent.EventLost x) {
+      j.put("reason", x.reason());
     } else {
       throw new IllegalArgumentException("no codec for " + e);
     }
@@ -227,6 +229,8 @@ public final class EventCodec {
         return new NoticeChanged(j.getString("text"));
       case EventTypes.DAY_STARTED:
         return new BusinessDayStarted(LocalDate.parse(j.getString("day")));
+      case EventTypes.EVENT_LOST:
+        return new HallEvent.EventLost(j.getString("reason"));
       default:
         throw new IllegalArgumentException("unknown event type " + type);
     }

@@ -28,6 +28,7 @@ public final class EventTypes {
   public static final String BLOCK_RESERVED = "block.reserved";
   public static final String NOTICE_CHANGED = "notice.changed";
   public static final String DAY_STARTED = "day.started";
+  public static final String EVENT_LOST = "event.lost";
 
   private static final Map<Class<?>, String> BY_CLASS = Map.ofEntries(
       Map.entry(HallEvent.TicketIssued.class, TICKET_ISSUED),
@@ -52,7 +53,8 @@ public final class EventTypes {
       Map.entry(HallEvent.RatingRecorded.class, RATING_RECORDED),
       Map.entry(HallEvent.NumberBlockReserved.class, BLOCK_RESERVED),
       Map.entry(HallEvent.NoticeChanged.class, NOTICE_CHANGED),
-      Map.entry(HallEvent.BusinessDayStarted.class, DAY_STARTED));
+      Map.entry(HallEvent.BusinessDayStarted.class, DAY_STARTED),
+      Map.entry(HallEvent.EventLost.class, EVENT_LOST));
 
   private EventTypes() {
   }

@@ -3,6 +3,7 @@ package cn.suixin.hall.server.hall;
 import cn.suixin.hall.engine.SequencedEvent;
 import cn.suixin.hall.server.codec.EventCodec;
 import cn.suixin.hall.store.HallJournal;
+import cn.suixin.hall.store.JournalDamagedException;
 import cn.suixin.hall.store.JournalEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,12 +60,29 @@ final class ReplayPages {
   private Page decode(List<JournalEntry> entries) {
     List<Decoded> events = new ArrayList<>(entries.size());
     for (JournalEntry entry : entries) {
-      JsonObject json = Buffer.buffer(entry.payload()).toJsonObject();
-      JsonObject meta = json.getJsonObject("meta");
-      String key = meta == null ? null : meta.getString("idem");
-      JsonObject reply = key == null ? null : meta.getJsonObject("reply");
-      events.add(new Decoded(EventCodec.decode(json), key, reply));
+      events.add(decode(entry));
     }
     return new Page(events, entries.isEmpty() ? null : entries.get(entries.size() - 1), entries.size() == size);
+  }
+
+  /**
+   * An entry the store vouched for (its checksum matched) that is still not an event of this
+   * seq was written wrong or edited by hand: damage, refused like a bad checksum.
+   */
+  private static Decoded decode(JournalEntry entry) {
+    SequencedEvent event;
+    JsonObject meta;
+    try {
+      JsonObject json = Buffer.buffer(entry.payload()).toJsonObject();
+      meta = json.getJsonObject("meta");
+      event = EventCodec.decode(json);
+    } catch (RuntimeException e) {
+      throw JournalDamagedException.inEvent(entry.seq(), "does not decode (" + e.getMessage() + ")");
+    }
+    if (event.seq() != entry.seq()) {
+      throw JournalDamagedException.inEvent(entry.seq(), "says it is seq " + event.seq());
+    }
+    String key = meta == null ? null : meta.getString("idem");
+    return new Decoded(event, key, key == null ? null : meta.getJsonObject("reply"));
   }
 }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Whether this node should get traffic, for /ready: a load balancer polls it about once a second.
@@ -31,6 +32,9 @@ import java.util.function.BooleanSupplier;
  *       that answers a probe over the event bus within a second;</li>
  *   <li>{@code pending}: no hall owned here has a command older than the watchdog's threshold.</li>
  * </ul>
+ * A hall that refused to start here (a damaged journal waiting for an operator's repair) is left
+ * out of {@code halls} and listed under {@code refused} instead: the node stays ready, because
+ * taking it out of the load balancer would close every other hall it serves too.
  * Polls that arrive while a check is running share its answer, so many pollers cost no more.
  */
 public final class Readiness {
@@ -39,13 +43,17 @@ public final class Readiness {
   private final HealthChecks checks;
   private final AtomicReference<Future<JsonObject>> running = new AtomicReference<>();
 
+  private final Supplier<Map<String, String>> refused;
+
   public Readiness(Vertx vertx, List<String> halls, JournalStore store, PendingWatches watches,
-      BooleanSupplier started) {
+      BooleanSupplier started, Supplier<Map<String, String>> refused) {
+    this.refused = refused;
     this.checks = HealthChecks.create(vertx)
         .register("started", p -> p.complete(started.getAsBoolean() ? Status.OK()
             : Status.KO(new JsonObject().put("detail", "hall owners are still replaying their journals"))))
         .register("store", STORE_MILLIS, p -> ping(store, p))
-        .register("halls", PROBE_MILLIS + 500, p -> probe(vertx, halls, p))
+        .register("halls", PROBE_MILLIS + 500,
+            p -> probe(vertx, halls.stream().filter(h -> !refused.get().containsKey(h)).toList(), p))
         .register("pending", p -> stalled(watches, p));
   }
 
@@ -55,7 +63,7 @@ public final class Readiness {
     if (current != null && !current.isComplete()) {
       return current;
     }
-    Future<JsonObject> next = checks.checkStatus().map(Readiness::report);
+    Future<JsonObject> next = checks.checkStatus().map(this::report);
     running.set(next);
     return next;
   }
@@ -102,7 +110,7 @@ public final class Readiness {
         .put("thresholdSeconds", watches.stallAfter().toMillis() / 1000.0)));
   }
 
-  private static JsonObject report(CheckResult all) {
+  private JsonObject report(CheckResult all) {
     JsonObject checks = new JsonObject();
     JsonArray failed = new JsonArray();
     for (CheckResult c : all.getChecks()) {
@@ -120,6 +128,10 @@ public final class Readiness {
       }
     }
     JsonObject report = new JsonObject().put("status", failed.isEmpty() ? "READY" : "NOT_READY");
+    Map<String, String> closed = refused.get();
+    if (!closed.isEmpty()) {
+      report.put("refused", new JsonObject(new TreeMap<String, Object>(closed)));
+    }
     return failed.isEmpty() ? report.put("checks", checks) : report.put("failed", failed).put("checks", checks);
   }
 }

@@ -41,6 +41,9 @@ public final class LiveMessages {
   }
 
   private void remember(SequencedEvent se, HallState s, TicketId ticket, WindowId window, boolean recall) {
+    if (s.ticket(ticket) == null) {
+      return; // a call of a ticket whose issue the journal lost: the engine skipped it too
+    }
     recentCalls.addFirst(call(se, s, ticket, window, recall));
     while (recentCalls.size() > RECENT_CALLS) {
       recentCalls.removeLast();

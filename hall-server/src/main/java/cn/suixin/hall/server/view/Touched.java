@@ -3,7 +3,6 @@ package cn.suixin.hall.server.view;
 import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.HallState;
 import cn.suixin.hall.engine.Ticket;
-import cn.suixin.hall.engine.TicketId;
 import cn.suixin.hall.engine.WindowState;
 import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.WindowId;
@@ -51,33 +50,7 @@ final class Touched {
   }
 
   static Ticket ticketOf(HallEvent e, HallState s) {
-    TicketId id = null;
-    if (e instanceof HallEvent.TicketIssued x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.TicketCalled x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.TicketRecalled x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.ServiceStarted x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.ServiceFinished x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.TicketNoShow x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.TicketTransferred x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.TicketParked x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.TicketResumed x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.TicketRedirected x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.GreenChannelGranted x) {
-      id = x.ticket();
-    } else if (e instanceof HallEvent.TicketCancelled x) {
-      id = x.ticket();
-    }
-    return id == null ? null : s.ticket(id);
+    return e instanceof HallEvent.AboutTicket about ? s.ticket(about.ticket()) : null;
   }
 
   private static WindowId windowOf(HallEvent e) {

@@ -18,4 +18,14 @@ record HallKeys(String events, String owner, String fence, String snapshot) {
     String tag = "{hall:" + hallId + "}";
     return new HallKeys(tag + ":events", tag + ":owner", tag + ":fence", tag + ":snapshot");
   }
+
+  /** Where a repair builds the stream's replacement, in the same slot. */
+  String rebuilt() {
+    return events + ":repairing";
+  }
+
+  /** Where a repair keeps the stream as it found it. */
+  String backup(long millis) {
+    return events + ":before-repair-" + millis;
+  }
 }

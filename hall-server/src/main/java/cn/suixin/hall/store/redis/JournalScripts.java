@@ -7,9 +7,10 @@ final class JournalScripts {
   }
 
   /**
-   * KEYS: stream, owner hash. ARGV: writer's token, first seq, then one payload per seq. Appends
-   * only for the current owner and only right after the stream's last id; the explicit ids
-   * {@code <seq>-0} make XADD itself refuse anything out of order. Returns the new last seq.
+   * KEYS: stream, owner hash. ARGV: writer's token, first seq, then per seq its payload and the
+   * payload's CRC32C. Appends only for the current owner and only right after the stream's last
+   * id; the explicit ids {@code <seq>-0} make XADD itself refuse anything out of order. Returns the
+   * new last seq.
    */
   static final LuaScript APPEND = LuaScript.of("append", """
       local owner = redis.call('HGET', KEYS[2], 'token')
@@ -27,10 +28,12 @@ final class JournalScripts {
         return redis.error_reply('SEQGAP journal expects seq ' .. string.format('%d', last + 1)
           .. ' but the batch starts at ' .. ARGV[2])
       end
-      for i = 3, #ARGV do
-        redis.call('XADD', KEYS[1], string.format('%d-0', first + i - 3), 'e', ARGV[i])
+      local count = (#ARGV - 2) / 2
+      for i = 0, count - 1 do
+        redis.call('XADD', KEYS[1], string.format('%d-0', first + i),
+          'e', ARGV[3 + 2 * i], 'c', ARGV[4 + 2 * i])
       end
-      return first + #ARGV - 3
+      return first + count - 1
       """);
 
   /**
@@ -41,5 +44,27 @@ final class JournalScripts {
       local token = redis.call('INCR', KEYS[1])
       redis.call('HSET', KEYS[2], 'token', tostring(token), 'node', ARGV[1])
       return token
+      """);
+
+  /**
+   * KEYS: stream, its rebuilt copy, owner hash. ARGV: the repair's token, the stream's last id when
+   * the repair read it. Puts the rebuilt stream in place, only if the repair still owns the hall
+   * and nothing was appended meanwhile.
+   */
+  static final LuaScript REPLACE = LuaScript.of("replace", """
+      local owner = redis.call('HGET', KEYS[3], 'token')
+      if owner ~= ARGV[1] then
+        return redis.error_reply('FENCED hall is owned by token ' .. tostring(owner) .. ' now, not the repair')
+      end
+      local tail = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+      local last = ''
+      if #tail > 0 then
+        last = tail[1][1]
+      end
+      if last ~= ARGV[2] then
+        return redis.error_reply('CHANGED the stream ends at ' .. last .. ' now, not ' .. ARGV[2])
+      end
+      redis.call('RENAME', KEYS[2], KEYS[1])
+      return 'OK'
       """);
 }

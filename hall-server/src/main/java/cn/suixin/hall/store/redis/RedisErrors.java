@@ -24,12 +24,20 @@ final class RedisErrors {
 
   /** Redis's error replies pass through; anything else means Redis was not reachable in time. */
   static Throwable unavailable(String what, Throwable t) {
+    return isReply(t) && !hasCode(t, "CONNECTION_CLOSED") ? t : unreachable(what, t);
+  }
+
+  /**
+   * Whatever failed on the way (a timeout, a socket closed under the call, a pool given up), the
+   * caller learns that Redis was not reachable in time, which a hall answers with a 503.
+   */
+  static RedisUnavailableException unreachable(String what, Throwable t) {
+    if (t instanceof RedisUnavailableException known) {
+      return known;
+    }
     // The client reports a link that dropped mid-call as an error "reply" of its own making.
     if (hasCode(t, "CONNECTION_CLOSED")) {
       return new RedisUnavailableException(what + ": Redis connection closed", t);
-    }
-    if (isReply(t) || t instanceof RedisUnavailableException || t instanceof IllegalStateException) {
-      return t;
     }
     return new RedisUnavailableException(what + ": Redis unreachable or too slow (" + t + ")", t);
   }

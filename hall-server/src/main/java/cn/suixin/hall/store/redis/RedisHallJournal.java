@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The journal of one hall as the Redis Stream {@code {hall:<id>}:events}, entry ids
- * {@code <seq>-0}, one field {@code e} holding the event.
+ * {@code <seq>-0}, field {@code e} holding the event and {@code c} its checksum ({@link
+ * StreamEntry}); reading refuses any entry that is not what this writer wrote.
  *
  * <p>Appends are group-committed: while one append script is in flight for this hall, later
  * appends queue and go out together in the next single script call, which checks the owner's
@@ -145,10 +146,13 @@ public final class RedisHallJournal implements HallJournal {
       flush();
       return;
     }
-    List<Object> args = new ArrayList<>(entries.size() + 2);
+    List<Object> args = new ArrayList<>(2 * entries.size() + 2);
     args.add(token);
     args.add(entries.get(0).seq());
-    entries.forEach(e -> args.add(e.payload()));
+    entries.forEach(e -> {
+      args.add(e.payload());
+      args.add(StreamEntry.crc(e.payload()));
+    });
     inFlight = true;
     scriptCalls++;
     writer.eval(JournalScripts.APPEND, List.of(keys.events(), keys.owner()), args)
@@ -187,9 +191,8 @@ public final class RedisHallJournal implements HallJournal {
       long seq = from - 1;
       if (page != null) {
         for (Response item : page) {
-          seq = seqOf(item);
-          Response fields = item.get(1);
-          into.add(new JournalEntry(seq, fields.get(1).toBytes()));
+          seq++;
+          into.add(StreamEntry.read(hallId, keys.events(), item, seq));
         }
       }
       int got = page == null ? 0 : page.size();

@@ -7,7 +7,6 @@ import cn.suixin.hall.store.RecordStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -36,8 +34,7 @@ public final class RedisJournalStore implements JournalStore {
   private final StoreContext context;
   private final RedisLink writer;
   private final RedisLink recordLink;
-  private final Redis reader;
-  private final long timeoutMillis;
+  private final RedisReadPool reader;
   private final Map<String, RedisHallJournal> journals = new ConcurrentHashMap<>();
   private final Map<String, RedisHallSnapshots> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Long> tokens = new ConcurrentHashMap<>();
@@ -45,7 +42,7 @@ public final class RedisJournalStore implements JournalStore {
 
   public RedisJournalStore(Vertx vertx, String connectionString, Duration timeout) {
     this.context = new StoreContext(vertx);
-    this.timeoutMillis = timeout.toMillis();
+    long timeoutMillis = timeout.toMillis();
     RedisOptions options = new RedisOptions()
         .setConnectionString(connectionString)
         // Reads of several halls replaying at once queue here; the default of 24 is far too few.
@@ -57,7 +54,7 @@ public final class RedisJournalStore implements JournalStore {
         List.of(JournalScripts.APPEND, JournalScripts.ACQUIRE));
     this.recordLink = new RedisLink(vertx, options, "record store", timeoutMillis,
         List.of(RecordScripts.PUT, RecordScripts.PUT_IF_ABSENT, RecordScripts.REMOVE, RecordScripts.LIST));
-    this.reader = Redis.createClient(vertx, options);
+    this.reader = new RedisReadPool(vertx, options, timeoutMillis);
     this.records = new RedisRecordStore(context, recordLink);
   }
 
@@ -133,8 +130,6 @@ public final class RedisJournalStore implements JournalStore {
    * holds up no append.
    */
   private Function<Request, Future<Response>> pooled(String what) {
-    return request -> reader.send(request)
-        .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .recover(t -> Future.failedFuture(RedisErrors.unavailable(what, t)));
+    return request -> reader.send(what, request);
   }
 }

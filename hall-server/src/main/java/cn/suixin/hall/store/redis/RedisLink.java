@@ -1,6 +1,7 @@
 package cn.suixin.hall.store.redis;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -16,33 +17,45 @@ import org.slf4j.LoggerFactory;
 /**
  * One dedicated, pipelined connection that reconnects on the next call after it broke. Requests
  * on one connection are answered in order, so a read sent after a write sees it. Every call is
- * bounded by a timeout; a timed-out connection is dropped, since Redis may be wedged behind it.
+ * bounded by a timeout; a timed-out connection is given up, since Redis may be wedged behind it.
  * Only the store's context touches a link.
+ *
+ * <p>Each connection comes from a client of its own, and giving the connection up closes that
+ * client whole. The client's pool cannot be trusted after a timeout: a connect that timed out on
+ * our side still completes inside the pool later (when a paused Redis continues), leasing the
+ * pool's only slot to a caller who is gone, so every later connect would wait for it forever.
  */
 final class RedisLink {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
 
+  private final Vertx vertx;
+  private final RedisOptions options;
   private final String name;
-  private final Redis client;
   private final long timeoutMillis;
   private final List<LuaScript> scripts;
-  private Future<RedisConnection> connection;
+  private Attempt current;
+  private int failuresInARow;
   private boolean closed;
 
   RedisLink(Vertx vertx, RedisOptions options, String name, long timeoutMillis, List<LuaScript> scripts) {
+    this.vertx = vertx;
+    this.options = new RedisOptions(options).setMaxPoolSize(1);
     this.name = name;
-    this.client = Redis.createClient(vertx, new RedisOptions(options).setMaxPoolSize(1));
     this.timeoutMillis = timeoutMillis;
     this.scripts = scripts;
   }
 
   Future<Response> send(Request request) {
-    return connection().compose(c -> c.send(request)
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException(name + " is closed"));
+    }
+    Attempt attempt = attempt();
+    return attempt.connection.compose(c -> c.send(request)
             .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .onFailure(t -> {
               if (!RedisErrors.isReply(t) || RedisErrors.hasCode(t, "CONNECTION_CLOSED")) {
-                drop(c);
+                giveUp(attempt, t);
               }
             }))
         .recover(t -> Future.failedFuture(RedisErrors.unavailable(name, t)));
@@ -57,58 +70,93 @@ final class RedisLink {
 
   Future<Void> close() {
     closed = true;
-    Future<Void> released = connection == null ? Future.succeededFuture()
-        : connection.transform(ar -> ar.succeeded() ? ar.result().close() : Future.succeededFuture());
-    connection = null;
-    return released.transform(ar -> client.close());
+    Attempt last = current;
+    current = null;
+    return last == null ? Future.succeededFuture() : last.retire();
   }
 
-  private Future<RedisConnection> connection() {
-    if (closed) {
-      return Future.failedFuture(new IllegalStateException(name + " is closed"));
+  private Attempt attempt() {
+    if (current == null) {
+      Attempt attempt = new Attempt(Redis.createClient(vertx, options));
+      current = attempt;
+      attempt.connection.onFailure(t -> giveUp(attempt, t));
     }
-    if (connection == null) {
-      Future<RedisConnection> attempt = client.connect()
-          .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-          .compose(this::prepare);
-      connection = attempt;
-      attempt.onFailure(t -> {
-        if (connection == attempt) {
-          connection = null;
-        }
-      });
-    }
-    return connection;
-  }
-
-  private Future<RedisConnection> prepare(RedisConnection c) {
-    c.exceptionHandler(t -> {
-      LOG.warn("{}: connection failed: {}", name, t.toString());
-      drop(c);
-    });
-    c.endHandler(v -> drop(c));
-    if (scripts.isEmpty()) {
-      return Future.succeededFuture(c);
-    }
-    // Loaded on every new connection: a restarted Redis starts with an empty script cache.
-    return c.batch(scripts.stream().map(LuaScript::load).toList())
-        .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .map(c)
-        .onFailure(t -> c.close());
+    return current;
   }
 
   /**
-   * Closes the socket itself: handing a wedged or broken connection back to the pool would only
-   * get it leased again on the next call.
+   * Called from every path that sees the connection fail (the call's own failure, the exception
+   * and end handlers, a failed connect); only the first one for an attempt does anything.
    */
-  private void drop(RedisConnection c) {
-    if (connection != null && connection.succeeded() && connection.result() == c) {
-      connection = null;
-      LOG.warn("{}: dropped the connection; the next call reconnects", name);
+  private void giveUp(Attempt attempt, Throwable why) {
+    if (attempt.retired) {
+      return;
     }
-    if (c instanceof PooledRedisConnection pooled) {
-      pooled.actual().forceClose();
+    if (current == attempt) {
+      current = null;
     }
-    c.close();
+    // While Redis stays away every call fails here: one WARN says so, the rest would only flood.
+    if (failuresInARow++ == 0) {
+      LOG.warn("{}: gave up the connection ({}); each call reconnects until Redis answers", name, why.toString());
+    } else {
+      LOG.debug("{}: still no connection ({})", name, why.toString());
+    }
+    attempt.retire();
+  }
+
+  private void connected() {
+    if (failuresInARow > 0) {
+      LOG.info("{}: connected to Redis again after {} failed attempts", name, failuresInARow);
+      failuresInARow = 0;
+    }
+  }
+
+  /** One client, one connection, used until anything goes wrong with it. */
+  private final class Attempt {
+    private final Redis client;
+    private final Future<RedisConnection> connecting;
+    private final Future<RedisConnection> connection;
+    private final Promise<Void> ended = Promise.promise();
+    private boolean retired;
+
+    Attempt(Redis client) {
+      this.client = client;
+      this.connecting = client.connect();
+      connecting.onSuccess(c -> {
+        c.exceptionHandler(t -> giveUp(this, t));
+        c.endHandler(v -> {
+          ended.tryComplete();
+          giveUp(this, new IllegalStateException("Redis closed the connection"));
+        });
+      });
+      this.connection = connecting.timeout(timeoutMillis, TimeUnit.MILLISECONDS).compose(this::prepare);
+    }
+
+    private Future<RedisConnection> prepare(RedisConnection c) {
+      if (scripts.isEmpty()) {
+        connected();
+        return Future.succeededFuture(c);
+      }
+      // Loaded on every new connection: a restarted Redis starts with an empty script cache.
+      return c.batch(scripts.stream().map(LuaScript::load).toList())
+          .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+          .map(c)
+          .onSuccess(ready -> connected());
+    }
+
+    /**
+     * Closes the socket itself first, since a wedged connection would wait for its replies, and
+     * the client once the socket is gone; a connect still under way is closed by the client's pool
+     * when it completes.
+     */
+    Future<Void> retire() {
+      retired = true;
+      Future<Void> socketGone = Future.succeededFuture();
+      if (connecting.succeeded() && connecting.result() instanceof PooledRedisConnection pooled) {
+        pooled.actual().forceClose();
+        socketGone = ended.future().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+      }
+      return socketGone.transform(ar -> client.close()).recover(t -> Future.succeededFuture());
+    }
   }
 }

@@ -3,7 +3,7 @@
  * over.
  *
  * <pre>
- * {hall:&lt;id&gt;}:events          Stream, entry id &lt;seq&gt;-0, field e = the event JSON
+ * {hall:&lt;id&gt;}:events          Stream, entry id &lt;seq&gt;-0, field e = the event JSON, c = its CRC32C
  * {hall:&lt;id&gt;}:owner           Hash: token (the current owner's fencing token), node
  * {hall:&lt;id&gt;}:fence           counter the tokens are drawn from (INCR)
  * {hall:&lt;id&gt;}:snapshot        String: the latest snapshot, framed as {@code SnapshotFrame} says
@@ -15,6 +15,7 @@
  * <p>Appends run one Lua script that refuses a writer whose token is not the owner's and a batch
  * that does not start at the stream's last seq + 1, then XADDs the batch, all atomically. Journal
  * writes share one dedicated pipelined connection, records another; reads use a small pool. Every
- * call has a timeout and a broken connection is replaced on the next call.
+ * call has a timeout; a broken connection is closed with its whole client and replaced on the next
+ * call, and the read pool likewise. Reading refuses any entry that is not what the writer wrote.
  */
 package cn.suixin.hall.store.redis;

@@ -68,6 +68,11 @@ public final class HallClient {
         .header("Authorization", "Bearer " + deviceToken).GET());
   }
 
+  /** The node's readiness report, as a load balancer reads it. */
+  public Reply ready() throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve("/ready")).GET());
+  }
+
   private String hallPath(String rest) {
     return "/api/v1/halls/" + hall + rest;
   }

@@ -92,6 +92,43 @@ class RedisOutageTest {
   }
 
   @Test
+  void a_pause_much_longer_than_the_timeout_leaves_every_link_working_once_redis_continues(Vertx vertx)
+      throws Exception {
+    try (RedisProcess redis = RedisProcess.inMemory(dir)) {
+      RedisJournalStore store = new RedisJournalStore(vertx, redis.uri(), Duration.ofSeconds(1));
+      HallJournal journal = store.journal("city");
+      await(store.acquire("city", "node-1"));
+      await(journal.append(entries(1, 2, "before")));
+
+      redis.pause();
+      try {
+        // Calls keep coming while Redis is stopped, as kiosks keep asking: each times out, and so
+        // does each attempt to reconnect behind it.
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < until) {
+          List<Future<?>> calls = List.of(store.ping(), journal.append(entries(3, 1, "during")),
+              journal.lastSeq(), store.records().get("users", "li"));
+          for (Future<?> call : calls) {
+            assertThatThrownBy(() -> await(call)).hasCauseInstanceOf(RedisUnavailableException.class);
+          }
+        }
+      } finally {
+        redis.resume();
+      }
+
+      org.awaitility.Awaitility.await("every link answers again").atMost(Duration.ofSeconds(10))
+          .ignoreExceptions().untilAsserted(() -> {
+            await(store.ping());
+            await(store.records().put("users", "li", new JsonObject().put("role", "clerk")));
+            long last = await(journal.lastSeq());
+            await(journal.append(entries(last + 1, 1, "after")));
+          });
+      assertThat(await(store.records().get("users", "li"))).isEqualTo(new JsonObject().put("role", "clerk"));
+      await(store.close());
+    }
+  }
+
+  @Test
   void every_acknowledged_append_survives_a_restart_of_an_always_fsyncing_redis(Vertx vertx)
       throws Exception {
     try (RedisProcess redis = RedisProcess.durable(dir)) {
