@@ -29,6 +29,7 @@ final class AccountRoutes {
 
   void unlock(RoutingContext rc) {
     String admin = Guards.require(rc, null, Role.ADMIN).id();
+    Bodies.object(rc);
     String username = username(rc.pathParam("username"));
     ctx.accounts.unlock(username).onSuccess(was -> {
       LOG.warn("account {} {} by {}", username, was ? "unlocked" : "was not locked; counts cleared", admin);

@@ -46,14 +46,31 @@ final class RequestDeadlines {
       return;
     }
     arm(connection, requestMs);
+    // The next request's wait starts when this answer has gone out, not when the request was read:
+    // a slow answer (a year's report, a login queued for its hash) must not cost the connection.
+    request.response().endHandler(v -> {
+      if (timers.containsKey(connection)) {
+        arm(connection, idleMs);
+      }
+    });
     try {
       request.end().onComplete(ar -> {
-        if (timers.containsKey(connection)) {
-          arm(connection, idleMs);
+        if (!request.response().ended()) {
+          pause(connection);
         }
       });
     } catch (IllegalStateException alreadyEnded) {
-      arm(connection, idleMs);
+      if (!request.response().ended()) {
+        pause(connection);
+      }
+    }
+  }
+
+  /** The request is in; the server is working on it: no deadline until the answer is sent. */
+  private void pause(HttpConnection connection) {
+    Long old = timers.put(connection, -1L);
+    if (old != null && old >= 0) {
+      vertx.cancelTimer(old);
     }
   }
 
@@ -63,14 +80,14 @@ final class RequestDeadlines {
         connection.close();
       }
     }));
-    if (old != null) {
+    if (old != null && old >= 0) {
       vertx.cancelTimer(old);
     }
   }
 
   private void cancel(HttpConnection connection) {
     Long old = timers.remove(connection);
-    if (old != null) {
+    if (old != null && old >= 0) {
       vertx.cancelTimer(old);
     }
   }

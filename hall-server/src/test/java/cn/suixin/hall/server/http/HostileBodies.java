@@ -49,6 +49,8 @@ final class HostileBodies {
     Map<String, List<Field>> s = new LinkedHashMap<>();
     s.put("/api/v1/auth/login", List.of(req("username", Kind.USERNAME), req("password", Kind.TEXT)));
     s.put("/api/v1/auth/logout", List.of());
+    s.put("/api/v1/users/{username}/unlock", List.of());
+    s.put(HALL + "/kiosk/enrolment", List.of(req("token", Kind.TEXT)));
     s.put(HALL + "/tickets", List.of(req("matter", Kind.MATTER), opt("greenChannel", Kind.CHANNEL),
         opt("proof", Kind.TEXT), opt("partySize", Kind.INT), opt("idNumber", Kind.ID_NUMBER),
         opt("slotStart", Kind.INSTANT), opt("slotEnd", Kind.INSTANT)));

@@ -160,7 +160,8 @@ class RandomBodiesTest {
         ? oneOf(random, "20260101-Z999", "x", "510903199001011238") : tickets.get(random.nextInt(tickets.size()));
     return template.replace("{hall}", random.nextInt(20) == 0 ? oneOf(random, "anju", "nowhere") : "city")
         .replace("{window}", oneOf(random, "01", "01", "01", "03", "03", "99", "w%20x", "510903199001011238"))
-        .replace("{ticket}", ticket);
+        .replace("{ticket}", ticket)
+        .replace("{username}", oneOf(random, "nobody", "clerk9", "510903199001011238", "a%20b"));
   }
 
   /**

@@ -26,7 +26,7 @@ class MetricsScrapeTest {
   void a_scrape_has_vertx_http_and_event_bus_meters_and_the_jvm_but_no_ticket_ids() throws Exception {
     try (ServerFixture server = ServerFixture.start(data, o -> o.withDoors(OpsClient.DOORS), java.time.Clock.systemUTC())) {
       JsonObject ticket = server.issue("EE-PASSPORT");
-      assertThat(server.get(ServerFixture.city("tickets/" + ticket.getString("id")), null).status()).isEqualTo(200);
+      assertThat(server.get(ServerFixture.city("tickets/" + ticket.getString("id")), server.token("guide")).status()).isEqualTo(200);
       LiveClient live = server.live("/api/v1/halls/city/live");
       OpsClient ops = new OpsClient(server.port());
       String scrape = ops.get("/metrics").body();
