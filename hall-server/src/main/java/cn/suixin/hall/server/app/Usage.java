@@ -15,11 +15,11 @@ final class Usage {
       "  java -jar hall-server.jar devices add --kind kiosk|display|agent --hall H [--window W] [--name N]",
       "  java -jar hall-server.jar journal check --hall H",
       "  java -jar hall-server.jar journal repair --hall H --skip-offset N|--skip-seq S --confirm",
-      "      (server stopped; the journal is backed up first; docs/ops-notes/i10-store.md)",
+      "      (server stopped; the journal is backed up first; docs/operations.md)",
       "environment: SUIXIN_CONFIG, SUIXIN_DATA, SUIXIN_PORT, SUIXIN_DEMO=true, SUIXIN_STORE, SUIXIN_REDIS,",
       "             SUIXIN_CLUSTER=true, SUIXIN_CLUSTER_HOST, SUIXIN_CLUSTER_PORT, SUIXIN_CLUSTER_MEMBERS,",
       "             SUIXIN_CLUSTER_BUS_PORT, SUIXIN_TRUSTED_PROXIES, SUIXIN_METRICS_TOKEN, SUIXIN_METRICS_PORT,",
-      "             SUIXIN_METRICS_HOST, SUIXIN_LOGIN_* (login throttle and lock, see docs/ops-notes/i10-doors.md),",
+      "             SUIXIN_METRICS_HOST, SUIXIN_LOGIN_* (login throttle and lock, see docs/operations.md),",
       "             SUIXIN_PUBLIC_URL (the address phones reach, for the QR codes on tickets)");
 
   private Usage() {
