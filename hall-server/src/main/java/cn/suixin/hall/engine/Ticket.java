@@ -14,6 +14,11 @@ public final class Ticket {
   /** Queue order: arrival first, then issue order. Transfers keep both, so a ticket keeps its place. */
   static final Comparator<Ticket> BY_ARRIVAL =
       Comparator.comparingLong((Ticket t) -> t.arrivalMillis).thenComparingLong(t -> t.serial);
+  /** The queue order for views outside the engine, so a list never shows ties in a hash order. */
+  public static Comparator<Ticket> queueOrder() {
+    return BY_ARRIVAL;
+  }
+
   static final Comparator<Ticket> BY_SLOT =
       Comparator.comparing((Ticket t) -> t.appointment.slotStart()).thenComparingLong(t -> t.serial);
 

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import cn.suixin.hall.engine.config.MatterCode;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -121,7 +120,7 @@ final class HallReads {
     return state.tickets().stream()
         .filter(t -> t.status() == TicketStatus.WAITING
             && (w.id().equals(t.directedTo()) || t.directedTo() == null && w.serves(t.matter())))
-        .sorted(Comparator.comparing(Ticket::arrival))
+        .sorted(Ticket.queueOrder())
         .toList();
   }
 
@@ -130,7 +129,7 @@ final class HallReads {
     Map<MatterCode, Ticket> oldest = new HashMap<>();
     for (Ticket t : state.tickets()) {
       if (t.status() == TicketStatus.WAITING) {
-        oldest.merge(t.matter(), t, (a, b) -> a.arrival().isAfter(b.arrival()) ? b : a);
+        oldest.merge(t.matter(), t, (a, b) -> Ticket.queueOrder().compare(a, b) <= 0 ? a : b);
       }
     }
     JsonArray matters = new JsonArray();
