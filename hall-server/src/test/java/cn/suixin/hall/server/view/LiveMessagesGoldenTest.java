@@ -2,7 +2,7 @@ package cn.suixin.hall.server.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.suixin.hall.engine.SequencedEvent;
+import cn.suixin.hall.engine.Applied;
 import cn.suixin.hall.server.codec.EventTypes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,12 +52,11 @@ class LiveMessagesGoldenTest {
       RandomHallDay day = new RandomHallDay(seed);
       LiveMessages live = new LiveMessages();
       day.run(STEPS, (c, r) -> {
-        for (SequencedEvent se : r.events()) {
-          live.track(se, day.engine.state());
-          String m = canonical(live.message(se, day.engine.state(), day.localNow())).encode();
+        for (Applied a : r.applied()) {
+          live.track(a.event(), day.engine.state());
+          String m = canonical(live.message(a, day.engine.state(), day.localNow())).encode();
           sha.update((m + "\n").getBytes(StandardCharsets.UTF_8));
-
-          types.add(EventTypes.of(se.event()));
+          types.add(EventTypes.of(a.event().event()));
         }
       });
       digests.add(HexFormat.of().formatHex(sha.digest()));
