@@ -5,6 +5,7 @@ import cn.suixin.hall.engine.config.WindowId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** What the applier changed while applying one event, collected for {@link Applied}. */
 final class Touches {
@@ -39,12 +40,12 @@ final class Touches {
   }
 
   /**
-   * Opening, pausing or staffing a window changes the estimates of every matter it serves, listed
-   * in the window's own order of its skills.
+   * Opening, pausing or staffing a window changes the estimates of every matter it serves. They
+   * are listed by code: the window's own map is in an order that changes from one JVM to the next.
    */
   Touches staffingOf(WindowId id) {
     window(id);
-    matters.addAll(s.windows.get(id).weights.keySet());
+    matters.addAll(new TreeSet<>(s.windows.get(id).weights.keySet()));
     return this;
   }
 
