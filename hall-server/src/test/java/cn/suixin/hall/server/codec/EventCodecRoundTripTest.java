@@ -35,9 +35,10 @@ import net.jqwik.api.Tuple;
 /**
  * Every event type, with any values its fields can hold, comes back from the journal equal to
  * what was written. The events are drawn per type found in the sealed hierarchy, so a new type
- * without a generator here fails the property instead of going untested.
+ * without a generator here fails the property instead of going untested. (Named a test so that
+ * Surefire's default includes run it in every build.)
  */
-class EventCodecProperties {
+class EventCodecRoundTripTest {
   private static final JournalEventCodec JOURNAL = new JournalEventCodec();
 
   @Property(tries = 2000)
