@@ -4,11 +4,16 @@ import java.util.List;
 
 /**
  * What executing a command did: the events recorded (a new business day may be among them even
- * when the command itself was refused) and the rejection, if any.
+ * when the command itself was refused), each with what it changed, and the rejection, if any.
  */
-public record CommandResult(List<SequencedEvent> events, Decision.Rejected rejection) {
+public record CommandResult(List<Applied> applied, Decision.Rejected rejection) {
   public CommandResult {
-    events = List.copyOf(events);
+    applied = List.copyOf(applied);
+  }
+
+  /** The recorded events, in sequence. */
+  public List<SequencedEvent> events() {
+    return applied.stream().map(Applied::event).toList();
   }
 
   public boolean accepted() {

@@ -84,8 +84,9 @@ public final class HallEngine {
     return state;
   }
 
-  public void apply(SequencedEvent event) {
-    applier.apply(event);
+  /** Applies a recorded event, as on replay, and says what it changed. */
+  public Applied apply(SequencedEvent event) {
+    return applier.apply(event);
   }
 
   /**
@@ -94,7 +95,7 @@ public final class HallEngine {
    */
   public CommandResult execute(HallCommand command, Instant now) {
     Instant at = state.lastAt != null && now.isBefore(state.lastAt) ? state.lastAt : now;
-    List<SequencedEvent> recorded = new ArrayList<>(2);
+    List<Applied> recorded = new ArrayList<>(2);
     LocalDate today = LocalDate.ofInstant(at, state.config.zone());
     if (state.day == null || today.isAfter(state.day)) {
       recorded.add(record(new HallEvent.BusinessDayStarted(today), at));
@@ -109,10 +110,8 @@ public final class HallEngine {
     return new CommandResult(recorded, null);
   }
 
-  private SequencedEvent record(HallEvent e, Instant at) {
-    SequencedEvent se = new SequencedEvent(state.seq + 1, at, e);
-    applier.apply(se);
-    return se;
+  private Applied record(HallEvent e, Instant at) {
+    return applier.apply(new SequencedEvent(state.seq + 1, at, e));
   }
 
   /** Decides against the current state without changing it. */

@@ -15,6 +15,7 @@ import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.HallEvent.BusinessDayStarted;
 import cn.suixin.hall.engine.HallEvent.ClerkSignedIn;
 import cn.suixin.hall.engine.HallEvent.ClerkSignedOut;
+import cn.suixin.hall.engine.HallEvent.EventLost;
 import cn.suixin.hall.engine.HallEvent.GreenChannelGranted;
 import cn.suixin.hall.engine.HallEvent.NoticeChanged;
 import cn.suixin.hall.engine.HallEvent.NumberBlockReserved;
@@ -45,6 +46,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Hall events to and from JSON: the journal's record format and the source of the live feed.
@@ -67,7 +69,20 @@ public final class EventCodec {
     JsonObject j = new JsonObject().put("seq", se.seq()).put("at", se.at().toString());
     HallEvent e = se.event();
     j.put("type", EventTypes.of(e));
-    if (e instanceof TicketIssued x) {
+    e.accept(new Fields(j));
+    return j;
+  }
+
+  /** Writes an event's own fields after seq, at and type, in the order the journal has them. */
+  private static final class Fields implements HallEvent.Visitor<Void> {
+    private final JsonObject j;
+
+    Fields(JsonObject j) {
+      this.j = j;
+    }
+
+    @Override
+    public Void visit(TicketIssued x) {
       j.put("ticket", x.ticket().value()).put("number", x.number()).put("matter", x.matter().value())
           .put("source", x.source().name()).put("partySize", x.partySize()).put("personHash", x.personHash())
           .put("greenChannel", str(x.greenChannel())).put("grantedBy", x.grantedBy())
@@ -76,74 +91,158 @@ public final class EventCodec {
       if (x.appointment() != null) {
         j.put("slotStart", x.appointment().slotStart().toString()).put("slotEnd", x.appointment().slotEnd().toString());
       }
-    } else if (e instanceof TicketCalled x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(TicketCalled x) {
       j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("rule", x.rule().name());
-    } else if (e instanceof TicketRecalled x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(TicketRecalled x) {
       j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("recalls", x.recalls());
-    } else if (e instanceof ServiceStarted x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(ServiceStarted x) {
       j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("record", x.record().value())
           .put("staffNo", x.clerk().staffNo()).put("clerkName", x.clerk().name());
-    } else if (e instanceof ServiceFinished x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(ServiceFinished x) {
       j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("record", x.record().value())
           .put("outcome", OutcomeCodec.encode(x.outcome()));
-    } else if (e instanceof TicketNoShow x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(TicketNoShow x) {
       j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("requeued", x.requeued());
-    } else if (e instanceof TicketTransferred x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(TicketTransferred x) {
       j.put("ticket", x.ticket().value()).put("fromWindow", x.fromWindow().value())
           .put("toMatter", str(x.toMatter())).put("toWindow", str(x.toWindow())).put("reason", x.reason());
-    } else if (e instanceof TicketParked x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(TicketParked x) {
       j.put("ticket", x.ticket().value()).put("window", x.window().value());
-    } else if (e instanceof TicketResumed x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(TicketResumed x) {
       j.put("ticket", x.ticket().value()).put("window", x.window().value());
-    } else if (e instanceof TicketRedirected x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(TicketRedirected x) {
       j.put("ticket", x.ticket().value()).put("fromMatter", x.fromMatter().value())
           .put("toMatter", x.toMatter().value()).put("reason", x.reason()).put("guide", x.guide());
-    } else if (e instanceof GreenChannelGranted x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(GreenChannelGranted x) {
       j.put("ticket", x.ticket().value()).put("channel", x.channel().value()).put("guide", x.guide())
           .put("reason", x.reason());
-    } else if (e instanceof TicketCancelled x) {
-      j.put("ticket", x.ticket().value()).put("reason", x.reason());
-    } else {
-      encodeWindowOrHall(e, j);
+      return null;
     }
-    return j;
-  }
 
-  private static void encodeWindowOrHall(HallEvent e, JsonObject j) {
-    if (e instanceof WindowPaused x) {
+    @Override
+    public Void visit(TicketCancelled x) {
+      j.put("ticket", x.ticket().value()).put("reason", x.reason());
+      return null;
+    }
+
+    @Override
+    public Void visit(WindowPaused x) {
       j.put("window", x.window().value()).put("reason", x.reason());
-    } else if (e instanceof WindowResumed x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(WindowResumed x) {
       j.put("window", x.window().value());
-    } else if (e instanceof WindowOpened x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(WindowOpened x) {
       j.put("window", x.window().value());
-    } else if (e instanceof WindowClosed x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(WindowClosed x) {
       j.put("window", x.window().value()).put("reason", x.reason());
-    } else if (e instanceof WindowRemapped x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(WindowRemapped x) {
       JsonObject weights = new JsonObject();
-      new java.util.TreeMap<>(x.weights()).forEach((m, w) -> weights.put(m.value(), w));
+      new TreeMap<>(x.weights()).forEach((m, w) -> weights.put(m.value(), w));
       j.put("window", x.window().value()).put("weights", weights);
-    } else if (e instanceof ClerkSignedIn x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(ClerkSignedIn x) {
       j.put("window", x.window().value()).put("staffNo", x.clerk().staffNo()).put("clerkName", x.clerk().name());
-    } else if (e instanceof ClerkSignedOut x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(ClerkSignedOut x) {
       j.put("window", x.window().value()).put("staffNo", x.clerk().staffNo()).put("clerkName", x.clerk().name());
-    } else if (e instanceof RatingRecorded x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(RatingRecorded x) {
       j.put("record", x.record().value()).put("level", x.level()).put("reasons", x.reasons())
           .put("comment", x.comment());
       if (x.followUp() != null) {
         j.put("callbackDue", x.followUp().callbackDue().toString())
             .put("rectifyDue", x.followUp().rectifyDue().toString());
       }
-    } else if (e instanceof NumberBlockReserved x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(NumberBlockReserved x) {
       j.put("block", x.blockId()).put("device", x.device().value()).put("matter", x.matter().value())
           .put("prefix", x.prefix()).put("from", x.from()).put("to", x.to());
-    } else if (e instanceof NoticeChanged x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(NoticeChanged x) {
       j.put("text", x.text());
-    } else if (e instanceof BusinessDayStarted x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(BusinessDayStarted x) {
       j.put("day", x.day().toString());
-    } else if (e instanceof HallEvent.EventLost x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(EventLost x) {
       j.put("reason", x.reason());
-    } else {
-      throw new IllegalArgumentException("no codec for " + e);
+      return null;
     }
   }
 
@@ -230,7 +329,7 @@ public final class EventCodec {
       case EventTypes.DAY_STARTED:
         return new BusinessDayStarted(LocalDate.parse(j.getString("day")));
       case EventTypes.EVENT_LOST:
-        return new HallEvent.EventLost(j.getString("reason"));
+        return new EventLost(j.getString("reason"));
       default:
         throw new IllegalArgumentException("unknown event type " + type);
     }

@@ -1,7 +1,6 @@
 package cn.suixin.hall.server.codec;
 
 import cn.suixin.hall.engine.HallEvent;
-import java.util.Map;
 
 /** The wire names of hall events, shared by the journal and the live feed. */
 public final class EventTypes {
@@ -30,40 +29,133 @@ public final class EventTypes {
   public static final String DAY_STARTED = "day.started";
   public static final String EVENT_LOST = "event.lost";
 
-  private static final Map<Class<?>, String> BY_CLASS = Map.ofEntries(
-      Map.entry(HallEvent.TicketIssued.class, TICKET_ISSUED),
-      Map.entry(HallEvent.TicketCalled.class, TICKET_CALLED),
-      Map.entry(HallEvent.TicketRecalled.class, TICKET_RECALLED),
-      Map.entry(HallEvent.ServiceStarted.class, SERVICE_STARTED),
-      Map.entry(HallEvent.ServiceFinished.class, SERVICE_FINISHED),
-      Map.entry(HallEvent.TicketNoShow.class, TICKET_NO_SHOW),
-      Map.entry(HallEvent.TicketTransferred.class, TICKET_TRANSFERRED),
-      Map.entry(HallEvent.TicketParked.class, TICKET_PARKED),
-      Map.entry(HallEvent.TicketResumed.class, TICKET_RESUMED),
-      Map.entry(HallEvent.TicketRedirected.class, TICKET_REDIRECTED),
-      Map.entry(HallEvent.GreenChannelGranted.class, GREEN_GRANTED),
-      Map.entry(HallEvent.TicketCancelled.class, TICKET_CANCELLED),
-      Map.entry(HallEvent.WindowPaused.class, WINDOW_PAUSED),
-      Map.entry(HallEvent.WindowResumed.class, WINDOW_RESUMED),
-      Map.entry(HallEvent.WindowOpened.class, WINDOW_OPENED),
-      Map.entry(HallEvent.WindowClosed.class, WINDOW_CLOSED),
-      Map.entry(HallEvent.WindowRemapped.class, WINDOW_REMAPPED),
-      Map.entry(HallEvent.ClerkSignedIn.class, CLERK_SIGNED_IN),
-      Map.entry(HallEvent.ClerkSignedOut.class, CLERK_SIGNED_OUT),
-      Map.entry(HallEvent.RatingRecorded.class, RATING_RECORDED),
-      Map.entry(HallEvent.NumberBlockReserved.class, BLOCK_RESERVED),
-      Map.entry(HallEvent.NoticeChanged.class, NOTICE_CHANGED),
-      Map.entry(HallEvent.BusinessDayStarted.class, DAY_STARTED),
-      Map.entry(HallEvent.EventLost.class, EVENT_LOST));
+  /** Names each event; a new event has no name until it is given one here. */
+  private static final HallEvent.Visitor<String> NAMES = new HallEvent.Visitor<>() {
+    @Override
+    public String visit(HallEvent.TicketIssued e) {
+      return TICKET_ISSUED;
+    }
+
+    @Override
+    public String visit(HallEvent.TicketCalled e) {
+      return TICKET_CALLED;
+    }
+
+    @Override
+    public String visit(HallEvent.TicketRecalled e) {
+      return TICKET_RECALLED;
+    }
+
+    @Override
+    public String visit(HallEvent.ServiceStarted e) {
+      return SERVICE_STARTED;
+    }
+
+    @Override
+    public String visit(HallEvent.ServiceFinished e) {
+      return SERVICE_FINISHED;
+    }
+
+    @Override
+    public String visit(HallEvent.TicketNoShow e) {
+      return TICKET_NO_SHOW;
+    }
+
+    @Override
+    public String visit(HallEvent.TicketTransferred e) {
+      return TICKET_TRANSFERRED;
+    }
+
+    @Override
+    public String visit(HallEvent.TicketParked e) {
+      return TICKET_PARKED;
+    }
+
+    @Override
+    public String visit(HallEvent.TicketResumed e) {
+      return TICKET_RESUMED;
+    }
+
+    @Override
+    public String visit(HallEvent.TicketRedirected e) {
+      return TICKET_REDIRECTED;
+    }
+
+    @Override
+    public String visit(HallEvent.GreenChannelGranted e) {
+      return GREEN_GRANTED;
+    }
+
+    @Override
+    public String visit(HallEvent.TicketCancelled e) {
+      return TICKET_CANCELLED;
+    }
+
+    @Override
+    public String visit(HallEvent.WindowPaused e) {
+      return WINDOW_PAUSED;
+    }
+
+    @Override
+    public String visit(HallEvent.WindowResumed e) {
+      return WINDOW_RESUMED;
+    }
+
+    @Override
+    public String visit(HallEvent.WindowOpened e) {
+      return WINDOW_OPENED;
+    }
+
+    @Override
+    public String visit(HallEvent.WindowClosed e) {
+      return WINDOW_CLOSED;
+    }
+
+    @Override
+    public String visit(HallEvent.WindowRemapped e) {
+      return WINDOW_REMAPPED;
+    }
+
+    @Override
+    public String visit(HallEvent.ClerkSignedIn e) {
+      return CLERK_SIGNED_IN;
+    }
+
+    @Override
+    public String visit(HallEvent.ClerkSignedOut e) {
+      return CLERK_SIGNED_OUT;
+    }
+
+    @Override
+    public String visit(HallEvent.RatingRecorded e) {
+      return RATING_RECORDED;
+    }
+
+    @Override
+    public String visit(HallEvent.NumberBlockReserved e) {
+      return BLOCK_RESERVED;
+    }
+
+    @Override
+    public String visit(HallEvent.NoticeChanged e) {
+      return NOTICE_CHANGED;
+    }
+
+    @Override
+    public String visit(HallEvent.BusinessDayStarted e) {
+      return DAY_STARTED;
+    }
+
+    @Override
+    public String visit(HallEvent.EventLost e) {
+      return EVENT_LOST;
+    }
+  };
 
   private EventTypes() {
   }
 
   public static String of(HallEvent e) {
-    String type = BY_CLASS.get(e.getClass());
-    if (type == null) {
-      throw new IllegalArgumentException("no wire name for " + e.getClass());
-    }
-    return type;
+    return e.accept(NAMES);
   }
 }

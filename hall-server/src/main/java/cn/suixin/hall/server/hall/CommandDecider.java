@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.hall;
 
+import cn.suixin.hall.engine.Applied;
 import cn.suixin.hall.engine.CommandResult;
 import cn.suixin.hall.engine.HallCommand;
 import cn.suixin.hall.engine.HallEngine;
@@ -84,16 +85,16 @@ final class CommandDecider {
     CommandResult result = engine.execute(command, clock.instant());
     JsonObject reply = Replies.of(command, result, engine.state());
     int issued = 0;
-    List<SequencedEvent> events = result.events();
+    List<Applied> events = result.applied();
     for (int i = 0; i < events.size(); i++) {
-      SequencedEvent se = events.get(i);
+      SequencedEvent se = events.get(i).event();
       JsonObject meta = null;
       if (i == events.size() - 1 && key != null && result.accepted()) {
         meta = new JsonObject().put("idem", key).put("reply", reply);
       }
       JournalEntry entry = new JournalEntry(se.seq(), EventCodec.toBuffer(se, meta).getBytes());
       reads.live().track(se, engine.state());
-      batch.entry(entry, reads.live().message(se, engine.state(), reads.localNow()));
+      batch.entry(entry, reads.live().message(events.get(i), engine.state(), reads.localNow()));
       if (se.event() instanceof HallEvent.TicketIssued) {
         issued++;
       }

@@ -1,12 +1,13 @@
 package cn.suixin.hall.server.hall;
 
+import cn.suixin.hall.engine.Applied;
 import cn.suixin.hall.engine.CommandResult;
 import cn.suixin.hall.engine.Decision;
 import cn.suixin.hall.engine.HallCommand;
 import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.HallState;
-import cn.suixin.hall.engine.SequencedEvent;
 import cn.suixin.hall.engine.Ticket;
+import cn.suixin.hall.server.codec.EventTypes;
 import cn.suixin.hall.server.view.HallViews;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,27 +27,12 @@ final class Replies {
     }
     JsonObject result = new JsonObject();
     JsonArray types = new JsonArray();
-    Ticket ticket = null;
-    for (SequencedEvent se : r.events()) {
-      HallEvent e = se.event();
-      types.add(cn.suixin.hall.server.codec.EventTypes.of(e));
-      if (e instanceof HallEvent.TicketIssued i) {
-        ticket = s.ticket(i.ticket());
-      } else if (e instanceof HallEvent.TicketCalled call) {
-        ticket = s.ticket(call.ticket());
-        result.put("rule", call.rule().name()).put("ruleText", call.rule().zh()).put("ruleTextEn", call.rule().en());
-      } else if (e instanceof HallEvent.NumberBlockReserved b) {
-        result.put("block", new JsonObject().put("id", b.blockId()).put("matter", b.matter().value())
-            .put("prefix", b.prefix()).put("from", b.from()).put("to", b.to())
-            .put("businessDay", String.valueOf(s.businessDay())));
-      } else if (e instanceof HallEvent.RatingRecorded rr && rr.followUp() != null) {
-        result.put("followUp", new JsonObject().put("callbackDue", rr.followUp().callbackDue().toString())
-            .put("rectifyDue", rr.followUp().rectifyDue().toString()));
-      }
+    ResultFields fields = new ResultFields(s, result);
+    for (Applied a : r.applied()) {
+      types.add(EventTypes.of(a.event().event()));
+      a.event().event().accept(fields);
     }
-    if (ticket == null) {
-      ticket = ticketTouched(r, s);
-    }
+    Ticket ticket = fields.ticket != null ? fields.ticket : ticketTouched(r, s);
     if (ticket != null) {
       result.put("ticket", HallViews.ticket(s, ticket));
     }
@@ -57,13 +43,60 @@ final class Replies {
 
   /** The ticket a command acted on, for commands whose events name one. */
   private static Ticket ticketTouched(CommandResult r, HallState s) {
-    for (SequencedEvent se : r.events()) {
-      Ticket t = HallViews.ticketOf(se.event(), s);
+    for (Applied a : r.applied()) {
+      Ticket t = a.ticket() == null ? null : s.ticket(a.ticket());
       if (t != null) {
         return t;
       }
     }
     return null;
+  }
+
+  /** What a reply tells beyond the event names: the ticket issued or called, the rule, the block, the follow-up. */
+  private static final class ResultFields implements HallEvent.ByGroup<Void> {
+    private final HallState s;
+    private final JsonObject result;
+    private Ticket ticket;
+
+    ResultFields(HallState s, JsonObject result) {
+      this.s = s;
+      this.result = result;
+    }
+
+    @Override
+    public Void visit(HallEvent.TicketIssued i) {
+      ticket = s.ticket(i.ticket());
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.TicketCalled call) {
+      ticket = s.ticket(call.ticket());
+      result.put("rule", call.rule().name()).put("ruleText", call.rule().zh()).put("ruleTextEn", call.rule().en());
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.NumberBlockReserved b) {
+      result.put("block", new JsonObject().put("id", b.blockId()).put("matter", b.matter().value())
+          .put("prefix", b.prefix()).put("from", b.from()).put("to", b.to())
+          .put("businessDay", String.valueOf(s.businessDay())));
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.RatingRecorded rr) {
+      if (rr.followUp() != null) {
+        result.put("followUp", new JsonObject().put("callbackDue", rr.followUp().callbackDue().toString())
+            .put("rectifyDue", rr.followUp().rectifyDue().toString()));
+      }
+      return null;
+    }
+
+    @Override
+    public Void otherwise(HallEvent e) {
+      return null;
+    }
   }
 
   static JsonObject rejected(Decision.Rejected r) {

@@ -1,6 +1,5 @@
 package cn.suixin.hall.server.view;
 
-import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.HallState;
 import cn.suixin.hall.engine.Ticket;
 import cn.suixin.hall.engine.TicketStatus;
@@ -116,11 +115,6 @@ public final class HallViews {
       return w.current().status() == TicketStatus.CALLED ? "CALLING" : "SERVING";
     }
     return w.clerk() == null ? "UNSTAFFED" : "IDLE";
-  }
-
-  /** The ticket an event is about, or null for window and hall events. */
-  public static Ticket ticketOf(HallEvent e, HallState s) {
-    return Touched.ticketOf(e, s);
   }
 
   /** A ticket as its holder, a clerk or a guide sees it. */

@@ -1,12 +1,12 @@
 package cn.suixin.hall.server.view;
 
+import cn.suixin.hall.engine.Applied;
 import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.HallState;
 import cn.suixin.hall.engine.SequencedEvent;
 import cn.suixin.hall.engine.Ticket;
 import cn.suixin.hall.engine.TicketId;
 import cn.suixin.hall.engine.WindowState;
-import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.codec.EventTypes;
 import io.vertx.core.json.JsonArray;
@@ -15,8 +15,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Builds the live feed of docs/live-protocol.md: a snapshot, then one message per event with the
@@ -30,14 +28,30 @@ public final class LiveMessages {
 
   /** Keeps the recent calls; called for every event, live or replayed. */
   public void track(SequencedEvent se, HallState s) {
-    HallEvent e = se.event();
-    if (e instanceof HallEvent.BusinessDayStarted) {
-      recentCalls.clear();
-    } else if (e instanceof HallEvent.TicketCalled c) {
-      remember(se, s, c.ticket(), c.window(), false);
-    } else if (e instanceof HallEvent.TicketRecalled c) {
-      remember(se, s, c.ticket(), c.window(), true);
-    }
+    se.event().accept(new HallEvent.ByGroup<Void>() {
+      @Override
+      public Void visit(HallEvent.BusinessDayStarted e) {
+        recentCalls.clear();
+        return null;
+      }
+
+      @Override
+      public Void visit(HallEvent.TicketCalled c) {
+        remember(se, s, c.ticket(), c.window(), false);
+        return null;
+      }
+
+      @Override
+      public Void visit(HallEvent.TicketRecalled c) {
+        remember(se, s, c.ticket(), c.window(), true);
+        return null;
+      }
+
+      @Override
+      public Void otherwise(HallEvent e) {
+        return null;
+      }
+    });
   }
 
   private void remember(SequencedEvent se, HallState s, TicketId ticket, WindowId window, boolean recall) {
@@ -74,40 +88,87 @@ public final class LiveMessages {
         .put("matters", matters).put("windows", windows).put("recentCalls", calls).put("notice", s.notice());
   }
 
-  /** The public message of one event, after it was applied. */
-  public JsonObject message(SequencedEvent se, HallState s, LocalDateTime now) {
+  /**
+   * The public message of one event, after it was applied (and any later events of its command),
+   * with the entries of what the applier said it changed.
+   */
+  public JsonObject message(Applied applied, HallState s, LocalDateTime now) {
+    SequencedEvent se = applied.event();
     HallEvent e = se.event();
     JsonObject m = new JsonObject().put("type", EventTypes.of(e)).put("seq", se.seq()).put("at", se.at().toString());
-    Set<MatterCode> matters = new LinkedHashSet<>();
-    Set<WindowId> windows = new LinkedHashSet<>();
-    Touched.collect(e, s, matters, windows);
-    if (e instanceof HallEvent.TicketCalled c) {
-      m.mergeIn(call(se, s, c.ticket(), c.window(), false)).put("ticket", c.ticket().value());
-    } else if (e instanceof HallEvent.TicketRecalled c) {
-      m.mergeIn(call(se, s, c.ticket(), c.window(), true)).put("ticket", c.ticket().value());
-    } else if (e instanceof HallEvent.TicketIssued i) {
-      // source and the issuing device (never a person) let a kiosk's agent pick the tickets it prints
-      m.put("ticket", i.ticket().value()).put("number", i.number()).put("matter", i.matter().value())
-          .put("source", i.source().name()).put("device", i.device() == null ? null : i.device().value());
-    } else if (e instanceof HallEvent.ServiceFinished f) {
-      // the record id lets the window's rating pad ask for a rating of exactly this service
-      m.put("window", f.window().value()).put("record", f.record().value());
-    } else if (e instanceof HallEvent.ClerkSignedIn c) {
-      m.put("window", c.window().value()).put("staffNo", c.clerk().staffNo());
-    } else if (e instanceof HallEvent.NoticeChanged n) {
-      m.put("notice", n.text());
-    } else if (e instanceof HallEvent.BusinessDayStarted d) {
-      m.put("businessDay", d.day().toString());
-    }
-    Ticket t = Touched.ticketOf(e, s);
+    e.accept(new EventFields(se, s, m));
+    Ticket t = applied.ticket() == null ? null : s.ticket(applied.ticket());
     if (t != null && !m.containsKey("ticket")) {
       m.put("ticket", t.id().value()).put("number", t.number());
     }
     JsonArray mj = new JsonArray();
-    matters.forEach(code -> mj.add(HallViews.matter(s, code, now)));
+    applied.matters().forEach(code -> mj.add(HallViews.matter(s, code, now)));
     JsonArray wj = new JsonArray();
-    windows.forEach(id -> wj.add(HallViews.window(s.window(id))));
+    applied.windows().forEach(id -> wj.add(HallViews.window(s.window(id))));
     return m.put("changes", new JsonObject().put("matters", mj).put("windows", wj));
+  }
+
+  /** The fields a message carries beyond its ticket and changes, for the events that have any. */
+  private static final class EventFields implements HallEvent.ByGroup<Void> {
+    private final SequencedEvent se;
+    private final HallState s;
+    private final JsonObject m;
+
+    EventFields(SequencedEvent se, HallState s, JsonObject m) {
+      this.se = se;
+      this.s = s;
+      this.m = m;
+    }
+
+    @Override
+    public Void visit(HallEvent.TicketCalled c) {
+      m.mergeIn(call(se, s, c.ticket(), c.window(), false)).put("ticket", c.ticket().value());
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.TicketRecalled c) {
+      m.mergeIn(call(se, s, c.ticket(), c.window(), true)).put("ticket", c.ticket().value());
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.TicketIssued i) {
+      // source and the issuing device (never a person) let a kiosk's agent pick the tickets it prints
+      m.put("ticket", i.ticket().value()).put("number", i.number()).put("matter", i.matter().value())
+          .put("source", i.source().name()).put("device", i.device() == null ? null : i.device().value());
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.ServiceFinished f) {
+      // the record id lets the window's rating pad ask for a rating of exactly this service
+      m.put("window", f.window().value()).put("record", f.record().value());
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.ClerkSignedIn c) {
+      m.put("window", c.window().value()).put("staffNo", c.clerk().staffNo());
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.NoticeChanged n) {
+      m.put("notice", n.text());
+      return null;
+    }
+
+    @Override
+    public Void visit(HallEvent.BusinessDayStarted d) {
+      m.put("businessDay", d.day().toString());
+      return null;
+    }
+
+    @Override
+    public Void otherwise(HallEvent e) {
+      return null;
+    }
   }
 
   /** For tests, the supervisor and snapshots: the newest call first. */
