@@ -11,6 +11,8 @@ import cn.suixin.hall.store.HallJournal;
 import cn.suixin.hall.store.HallSnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +76,9 @@ class GoldenJournalTest {
     assertThat(engine.state().fingerprint()).isEqualTo(expectedFingerprint());
     assertThat(events.stream().map(Object::getClass).distinct()).as("kinds of event in the golden journal")
         .hasSize(KINDS_WRITTEN);
+    assertThat(await(journal.readFrom(1, 1000))).as("written before records named their format version, so read"
+        + " as version 1").allSatisfy(e -> assertThat(new JsonObject(Buffer.buffer(e.payload())).containsKey("v"))
+        .isFalse());
   }
 
   @Test
