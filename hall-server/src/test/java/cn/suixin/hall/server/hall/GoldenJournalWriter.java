@@ -20,7 +20,6 @@ import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.codec.ConfigFingerprint;
 import cn.suixin.hall.server.codec.EventCodec;
-import cn.suixin.hall.server.codec.ImageWriter;
 import cn.suixin.hall.server.codec.JournalEventCodec;
 import cn.suixin.hall.store.EmbeddedJournalStore;
 import cn.suixin.hall.store.HallSnapshot;
@@ -209,12 +208,10 @@ class GoldenJournalWriter {
   private void takeSnapshot() {
     JournalEntry last = entries.get(entries.size() - 1);
     assertThat(last.seq()).isEqualTo(engine.state().seq());
-    ImageWriter image = new ImageWriter(4096);
-    engine.writeImage(image);
     List<String> recentCalls = List.of(
         new JsonObject().put("type", "call").put("number", "A001").put("window", "07").encode());
     byte[] bytes = SnapshotImage.encode(new SnapshotImage.Capture(last.seq(), checksum(last.payload()),
-        ConfigFingerprint.of(config), image.array(), image.size(), recentCalls, List.copyOf(replies)));
+        ConfigFingerprint.of(config), engine.state().export(), recentCalls, List.copyOf(replies)));
     snapshot = new HallSnapshot(last.seq(), bytes);
   }
 
