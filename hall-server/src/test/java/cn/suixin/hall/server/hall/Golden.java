@@ -12,6 +12,8 @@ import java.nio.file.Path;
 final class Golden {
   static final Path DIR = Path.of("src", "test", "resources", "golden");
   static final Path DATA = DIR.resolve("data");
+  /** The same snapshot saved again in snapshot layout 2, for the same journal. */
+  static final Path LAYOUT_2_SNAPSHOT = DIR.resolve("snapshot-layout2").resolve("city.snap");
   static final Path FINGERPRINT = DIR.resolve("city.fingerprint.txt");
   static final String HALL = "city";
 

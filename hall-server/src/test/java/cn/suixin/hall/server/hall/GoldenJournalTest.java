@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.suixin.hall.engine.HallEngine;
 import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.server.codec.ConfigFingerprint;
 import cn.suixin.hall.server.crash.DataFolders;
 import cn.suixin.hall.store.EmbeddedJournalStore;
 import cn.suixin.hall.store.HallJournal;
@@ -13,9 +14,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The golden journal, written once by {@link GoldenJournalWriter} with the code of its day, still
@@ -81,10 +86,20 @@ class GoldenJournalTest {
         .isFalse());
   }
 
-  @Test
-  void the_golden_snapshot_and_the_journal_after_it_give_the_same_state() throws Exception {
+  /**
+   * Layout 1 snapshots hold the engine's old positional image; they are still read, so the first
+   * start after the upgrade begins at its snapshot rather than replaying the whole journal.
+   */
+  @ParameterizedTest(name = "snapshot layout {0}")
+  @ValueSource(ints = {1, 2})
+  void the_golden_snapshot_and_the_journal_after_it_give_the_same_state(int layout) throws Exception {
+    if (layout == 2) {
+      Files.copy(Golden.LAYOUT_2_SNAPSHOT, dir.resolve("data").resolve("snapshots").resolve(Golden.HALL + ".snap"),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
     HallSnapshot saved = await(store.snapshots(Golden.HALL).latest());
     assertThat(saved).as("the golden snapshot").isNotNull();
+    assertThat(ByteBuffer.wrap(saved.image()).getInt()).as("its layout").isEqualTo(layout);
     long lastSeq = await(journal.lastSeq());
     assertThat(saved.seq()).as("a snapshot taken midway").isBetween(2L, lastSeq - 2);
 
@@ -99,6 +114,21 @@ class GoldenJournalTest {
     ReplayPages pages = new ReplayPages(vertx, journal, 16);
     await(pages.applyAll(pages.read(saved.seq() + 1), d -> engine.apply(d.event()), last -> { }));
     assertThat(engine.state().fingerprint()).isEqualTo(expectedFingerprint());
+  }
+
+  @Test
+  void the_golden_state_survives_a_snapshot_of_this_server() throws Exception {
+    HallEngine engine = new HallEngine(config);
+    ReplayPages pages = new ReplayPages(vertx, journal, 16);
+    await(pages.applyAll(pages.read(1), d -> engine.apply(d.event()), last -> { }));
+    byte[] bytes = SnapshotImage.encode(new SnapshotImage.Capture(engine.state().seq(), 0,
+        ConfigFingerprint.of(config), engine.state().export(), List.of(), List.of()));
+
+    SnapshotImage.Restored restored = SnapshotImage.decode(bytes, config, ConfigFingerprint.of(config));
+
+    assertThat(ByteBuffer.wrap(bytes).getInt()).as("the layout written").isEqualTo(SnapshotImage.LAYOUT);
+    assertThat(restored.engine().state().fingerprint()).isEqualTo(expectedFingerprint());
+    assertThat(restored.engine().state().export()).isEqualTo(engine.state().export());
   }
 
   private static String expectedFingerprint() throws Exception {

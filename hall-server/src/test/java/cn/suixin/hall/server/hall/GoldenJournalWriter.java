@@ -24,9 +24,11 @@ import cn.suixin.hall.server.codec.JournalEventCodec;
 import cn.suixin.hall.store.EmbeddedJournalStore;
 import cn.suixin.hall.store.HallSnapshot;
 import cn.suixin.hall.store.JournalEntry;
+import cn.suixin.hall.store.SnapshotFrame;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +59,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * It is no test (its name does not end in {@code Test}), so a normal build never runs it.
+ *
+ * <p>{@code -Dgolden.write=layout2} only adds {@code snapshot-layout2/city.snap}: the golden
+ * snapshot, restored and saved again in snapshot layout 2, for the same journal.
  */
-@EnabledIfSystemProperty(named = "golden.write", matches = "yes")
 class GoldenJournalWriter {
   private static final MatterCode PASSPORT = new MatterCode("EE-PASSPORT");
   private static final MatterCode ID_RENEW = new MatterCode("HH-ID-RENEW");
@@ -82,6 +86,7 @@ class GoldenJournalWriter {
   private int keys;
 
   @Test
+  @EnabledIfSystemProperty(named = "golden.write", matches = "yes")
   void write_the_golden_journal() throws Exception {
     firstDay();
     secondDay();
@@ -107,6 +112,22 @@ class GoldenJournalWriter {
     assertThat(entries.stream().map(e -> EventCodec.decode(new JsonObject(new String(e.payload(),
         StandardCharsets.UTF_8))).event().getClass()).<Class<?>>map(c -> c).distinct()).as("every kind of event")
         .containsExactlyInAnyOrderElementsOf(GoldenJournalTest.eventKinds(HallEvent.class));
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "golden.write", matches = "layout2")
+  void write_the_golden_snapshot_in_layout_2() throws Exception {
+    HallSnapshot old = SnapshotFrame.decode(ByteBuffer.wrap(Files.readAllBytes(Golden.DATA.resolve("snapshots")
+        .resolve(Golden.HALL + ".snap"))));
+    SnapshotImage.Restored r = SnapshotImage.decode(old.image(), config, ConfigFingerprint.of(config));
+    List<String> recentCalls = r.recentCalls().stream().map(JsonObject::encode).toList();
+    List<IdempotencyCache.Entry> idempotency = r.idempotency().stream()
+        .map(e -> new IdempotencyCache.Entry(e.getKey(), e.getValue())).toList();
+    HallSnapshot again = new HallSnapshot(r.seq(), SnapshotImage.encode(new SnapshotImage.Capture(r.seq(),
+        r.entryChecksum(), ConfigFingerprint.of(config), r.engine().state().export(), recentCalls, idempotency)));
+    Files.createDirectories(Golden.LAYOUT_2_SNAPSHOT.getParent());
+    Files.write(Golden.LAYOUT_2_SNAPSHOT, ByteBuffer.allocate(SnapshotFrame.HEADER + again.image().length)
+        .put(SnapshotFrame.header(again)).put(again.image()).array());
   }
 
   private void firstDay() {
