@@ -65,19 +65,15 @@ public final class HallEngine {
   }
 
   /**
-   * Rebuilds a hall from an image written by {@link #writeImage}, so that only the journal's tail
-   * after {@code state().seq()} needs replaying.
+   * Rebuilds a hall from an image {@link HallState#export() exported} earlier, so that only the
+   * journal's tail after {@code state().seq()} needs replaying.
    *
-   * @throws IllegalArgumentException if the image is not one this version wrote or names matters,
-   *     windows or channels the configuration no longer has; replay the whole journal instead
+   * @throws IllegalArgumentException if the image is of another hall or names tickets it does not
+   *     hold, or matters, windows or channels the configuration no longer has; replay the whole
+   *     journal instead
    */
-  public static HallEngine restore(HallConfig config, StateImage.In image) {
-    return new HallEngine(StateImage.read(config, image));
-  }
-
-  /** Writes the whole state, for {@link #restore}. */
-  public void writeImage(StateImage.Out image) {
-    StateImage.write(state, image);
+  public static HallEngine restore(HallConfig config, HallImage image) {
+    return new HallEngine(HallImages.restore(config, image));
   }
 
   public HallState state() {

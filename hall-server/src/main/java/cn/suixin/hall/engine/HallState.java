@@ -158,6 +158,11 @@ public final class HallState {
     return (millis + 999) / 1000;
   }
 
+  /** The whole state as plain values, for a snapshot; {@link HallEngine#restore} reads it back. */
+  public HallImage export() {
+    return HallImages.export(this);
+  }
+
   /** Canonical text of the whole state: equal for a live hall and its replay. */
   public String fingerprint() {
     return StateFingerprint.of(this);

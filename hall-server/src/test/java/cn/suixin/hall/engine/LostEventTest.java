@@ -70,9 +70,7 @@ class LostEventTest {
     hall.callNext(W1);
     HallEngine replayed = HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, lost)));
 
-    Tape tape = new Tape();
-    replayed.writeImage(tape);
-    HallEngine restored = HallEngine.restore(TestHall.config(), tape);
+    HallEngine restored = HallEngine.restore(TestHall.config(), ImageTrip.of(replayed));
 
     assertThat(restored.state().fingerprint()).isEqualTo(replayed.state().fingerprint());
     assertThat(restored.state().lostEvents()).isEqualTo(1);

@@ -1,13 +1,12 @@
 package cn.suixin.hall.server.codec;
 
-import cn.suixin.hall.engine.StateImage;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads what {@link ImageWriter} wrote. Running past the end or meeting a negative length is a
  * damaged image: it fails with {@link IllegalArgumentException}, never with a garbage state.
  */
-public final class ImageReader implements StateImage.In {
+public final class ImageReader {
   private final byte[] bytes;
   private final int end;
   private int position;
@@ -22,7 +21,6 @@ public final class ImageReader implements StateImage.In {
     this.end = to;
   }
 
-  @Override
   public int getInt() {
     need(4);
     int value = (bytes[position] & 0xff) << 24 | (bytes[position + 1] & 0xff) << 16
@@ -31,13 +29,11 @@ public final class ImageReader implements StateImage.In {
     return value;
   }
 
-  @Override
   public long getLong() {
     long high = getInt();
     return high << 32 | getInt() & 0xffffffffL;
   }
 
-  @Override
   public String getString() {
     int length = getInt();
     if (length == -1) {
@@ -47,6 +43,15 @@ public final class ImageReader implements StateImage.In {
     String value = new String(bytes, position, length, StandardCharsets.UTF_8);
     position += length;
     return value;
+  }
+
+  /** A length-prefixed run of bytes, copied. */
+  public byte[] getBytes() {
+    int length = getInt();
+    checkLength(length);
+    byte[] copy = java.util.Arrays.copyOfRange(bytes, position, position + length);
+    position += length;
+    return copy;
   }
 
   /** A length-prefixed run read in place, for a nested image. */

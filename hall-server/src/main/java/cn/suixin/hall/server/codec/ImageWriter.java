@@ -1,14 +1,13 @@
 package cn.suixin.hall.server.codec;
 
-import cn.suixin.hall.engine.StateImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes a state image as big-endian ints and longs and length-prefixed UTF-8 strings (-1 for
+ * Writes a snapshot as big-endian ints and longs and length-prefixed UTF-8 strings (-1 for
  * null) into a growing array: no streams, so writing a large hall costs little on the event loop.
  */
-public final class ImageWriter implements StateImage.Out {
+public final class ImageWriter {
   private byte[] bytes;
   private int size;
 
@@ -16,7 +15,6 @@ public final class ImageWriter implements StateImage.Out {
     this.bytes = new byte[Math.max(16, initialCapacity)];
   }
 
-  @Override
   public void putInt(int value) {
     ensure(4);
     bytes[size++] = (byte) (value >>> 24);
@@ -25,13 +23,11 @@ public final class ImageWriter implements StateImage.Out {
     bytes[size++] = (byte) value;
   }
 
-  @Override
   public void putLong(long value) {
     putInt((int) (value >>> 32));
     putInt((int) value);
   }
 
-  @Override
   public void putString(String value) {
     if (value == null) {
       putInt(-1);

@@ -17,8 +17,11 @@ public final class JournalEventCodec implements JournalEvents {
   @Override
   public String problem(long seq, byte[] payload) {
     try {
-      long said = EventCodec.decode(Buffer.buffer(payload)).seq();
+      long said = JournalFormat.read(payload).event().seq();
       return said == seq ? null : "says it is seq " + said;
+    } catch (UnknownJournalFormatException e) {
+      return "is in journal format version " + e.version() + ", newer than this server reads (" + e.newestKnown()
+          + "): not damage, check it with a newer server";
     } catch (RuntimeException e) {
       return "does not decode (" + e.getMessage() + ")";
     }
@@ -30,8 +33,8 @@ public final class JournalEventCodec implements JournalEvents {
     if (at == null) {
       at = at(after);
     }
-    return EventCodec.toBuffer(new SequencedEvent(seq, at == null ? Instant.EPOCH : at, new HallEvent.EventLost(reason)),
-        null).getBytes();
+    return JournalFormat.write(new SequencedEvent(seq, at == null ? Instant.EPOCH : at,
+        new HallEvent.EventLost(reason)), null);
   }
 
   private static Instant at(byte[] payload) {

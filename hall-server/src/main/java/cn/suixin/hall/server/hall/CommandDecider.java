@@ -10,7 +10,7 @@ import cn.suixin.hall.engine.WindowState;
 import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.codec.CommandCodec;
-import cn.suixin.hall.server.codec.EventCodec;
+import cn.suixin.hall.server.codec.JournalFormat;
 import cn.suixin.hall.store.JournalEntry;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -92,7 +92,7 @@ final class CommandDecider {
       if (i == events.size() - 1 && key != null && result.accepted()) {
         meta = new JsonObject().put("idem", key).put("reply", reply);
       }
-      JournalEntry entry = new JournalEntry(se.seq(), EventCodec.toBuffer(se, meta).getBytes());
+      JournalEntry entry = new JournalEntry(se.seq(), JournalFormat.write(se, meta));
       reads.live().track(se, engine.state());
       batch.entry(entry, reads.live().message(events.get(i), engine.state(), reads.localNow()));
       if (se.event() instanceof HallEvent.TicketIssued) {

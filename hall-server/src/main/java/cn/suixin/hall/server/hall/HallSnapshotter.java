@@ -1,9 +1,9 @@
 package cn.suixin.hall.server.hall;
 
 import cn.suixin.hall.engine.HallEngine;
+import cn.suixin.hall.engine.HallImage;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.codec.ConfigFingerprint;
-import cn.suixin.hall.server.codec.ImageWriter;
 import cn.suixin.hall.server.view.LiveMessages;
 import cn.suixin.hall.store.HallJournal;
 import cn.suixin.hall.store.HallSnapshot;
@@ -40,7 +40,6 @@ final class HallSnapshotter {
   private int durableChecksum;
   private long savedSeq;
   private Future<Void> saving = Future.succeededFuture();
-  private int lastImageSize = 1 << 20;
   private long lastCaptureAt;
   private long lastCaptureNanos;
 
@@ -121,14 +120,12 @@ final class HallSnapshotter {
       return;
     }
     long started = System.nanoTime();
-    // sized from the last image, so a large hall's image is not grown and copied on the event loop
-    ImageWriter image = new ImageWriter(lastImageSize + lastImageSize / 8 + 4096);
-    engine.writeImage(image);
-    lastImageSize = image.size();
+    // only the plain values are taken on the event loop; their bytes are made on a worker
+    HallImage image = engine.state().export();
     List<String> recent = new ArrayList<>();
     live.recentCalls().forEachRemaining(call -> recent.add(call.encode()));
-    SnapshotImage.Capture capture = new SnapshotImage.Capture(durableSeq, durableChecksum, fingerprint,
-        image.array(), image.size(), recent, idempotency.entries());
+    SnapshotImage.Capture capture = new SnapshotImage.Capture(durableSeq, durableChecksum, fingerprint, image,
+        recent, idempotency.entries());
     long onLoop = System.nanoTime() - started;
     lastCaptureAt = started;
     lastCaptureNanos = onLoop;

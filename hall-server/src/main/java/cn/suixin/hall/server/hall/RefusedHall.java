@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.hall;
 
+import cn.suixin.hall.server.codec.UnknownJournalFormatException;
 import cn.suixin.hall.store.JournalDamagedException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,7 +26,13 @@ public final class RefusedHall extends VerticleBase {
 
   /** Logs why the hall did not start and returns the stand-in to deploy in its place. */
   public static RefusedHall after(String hall, Throwable failure) {
-    JournalDamagedException damage = damageIn(failure);
+    UnknownJournalFormatException newer = causeOf(failure, UnknownJournalFormatException.class);
+    if (newer != null) {
+      LOG.error("hall {} refused to start and stays closed: journal of hall {}: {}", hall, hall, newer.getMessage());
+      return new RefusedHall(hall, "journal written by a newer server (format version " + newer.version()
+          + " at seq " + newer.seq() + ", this server reads up to " + newer.newestKnown() + ")");
+    }
+    JournalDamagedException damage = causeOf(failure, JournalDamagedException.class);
     if (damage != null) {
       LOG.error("hall {} refused to start and stays closed: {}", hall, damage.forHall(hall).getMessage());
       return new RefusedHall(hall, "journal damaged at seq " + damage.expectedSeq()
@@ -47,10 +54,10 @@ public final class RefusedHall extends VerticleBase {
         vertx.eventBus().<JsonObject>consumer(Addresses.queries(hall), m -> m.reply(unavailable)).completion());
   }
 
-  private static JournalDamagedException damageIn(Throwable t) {
+  private static <T extends Throwable> T causeOf(Throwable t, Class<T> kind) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof JournalDamagedException d) {
-        return d;
+      if (kind.isInstance(c)) {
+        return kind.cast(c);
       }
     }
     return null;

@@ -1,13 +1,13 @@
 package cn.suixin.hall.server.hall;
 
 import cn.suixin.hall.engine.SequencedEvent;
-import cn.suixin.hall.server.codec.EventCodec;
+import cn.suixin.hall.server.codec.JournalFormat;
+import cn.suixin.hall.server.codec.UnknownJournalFormatException;
 import cn.suixin.hall.store.HallJournal;
 import cn.suixin.hall.store.JournalDamagedException;
 import cn.suixin.hall.store.JournalEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +73,11 @@ final class ReplayPages {
     SequencedEvent event;
     JsonObject meta;
     try {
-      JsonObject json = Buffer.buffer(entry.payload()).toJsonObject();
-      meta = json.getJsonObject("meta");
-      event = EventCodec.decode(json);
+      JournalFormat.Read read = JournalFormat.read(entry.payload());
+      meta = read.meta();
+      event = read.event();
+    } catch (UnknownJournalFormatException e) {
+      throw e; // written by a newer server, not damaged: the hall is refused, told so
     } catch (RuntimeException e) {
       throw JournalDamagedException.inEvent(entry.seq(), "does not decode (" + e.getMessage() + ")");
     }
