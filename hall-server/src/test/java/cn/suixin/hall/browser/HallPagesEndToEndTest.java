@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
+import cn.suixin.hall.testing.RequiredTool;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -19,26 +21,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@EnabledIf("cn.suixin.hall.browser.Chromium#installed")
 class HallPagesEndToEndTest {
   /** How fast a call must reach the hall's screens, from the clerk's click. */
   private static final long SCREEN_LATENCY_MS = 1000;
 
   @TempDir
   static Path data;
-  static LiveHall hall;
+  static ServerFixture hall;
   static Chromium chromium;
   static String kioskToken;
 
   @BeforeAll
   static void start() {
-    hall = LiveHall.start(data);
+    RequiredTool.CHROMIUM.require();
+    hall = ServerFixture.builder(data).withoutTestAccounts().start();
     hall.addUser("clerk3", Role.CLERK, "C0003", "刘建国");
-    kioskToken = hall.addKiosk();
+    kioskToken = hall.kiosk(ServerFixture.HALL, "browser-test-kiosk");
     chromium = Chromium.launch();
   }
 

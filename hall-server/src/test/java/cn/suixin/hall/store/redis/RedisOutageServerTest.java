@@ -2,11 +2,7 @@ package cn.suixin.hall.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.suixin.hall.server.app.HallServer;
-import cn.suixin.hall.server.app.ServerOptions;
-import cn.suixin.hall.server.auth.Accounts;
-import cn.suixin.hall.server.auth.Role;
-import io.vertx.core.Future;
+import cn.suixin.hall.server.http.ServerFixture;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +34,11 @@ class RedisOutageServerTest {
   @Test
   void redis_down_for_ten_seconds_gives_503s_then_the_hall_resumes_by_itself() throws Exception {
     try (RedisProcess redis = RedisProcess.durable(Files.createDirectories(dir.resolve("redis")))) {
-      ServerOptions options = new ServerOptions(Path.of("..", "config"), dir.resolve("data"), 0, true, "redis",
-          redis.uri(), null);
-      HallServer server = await(HallServer.start(options, Clock.systemUTC()));
+      ServerFixture.Builder options = ServerFixture.builder(dir.resolve("data")).withoutTestAccounts()
+          .redis(redis.uri());
+      ServerFixture server = options.start();
       try {
-        String kiosk = await(new Accounts(server.vertx(), server.store().records(), Clock.systemUTC())
-            .addDevice(Role.KIOSK, "city", null, "kiosk-1"));
+        String kiosk = server.kiosk("city", "kiosk-1");
         HttpResponse<String> before = issue(server.port(), kiosk);
         assertThat(before.statusCode()).as(before.body()).isEqualTo(201);
         String firstNumber = new JsonObject(before.body()).getString("number");
@@ -80,7 +74,7 @@ class RedisOutageServerTest {
         System.out.printf("Redis outage: %d requests answered 503 in 10 s; serving again %d ms after Redis restarted%n",
             during.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - upAt));
       } finally {
-        await(server.stop());
+        server.close();
       }
     }
   }
@@ -95,9 +89,5 @@ class RedisOutageServerTest {
   private HttpResponse<String> get(int port, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }
