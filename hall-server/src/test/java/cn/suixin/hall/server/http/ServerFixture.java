@@ -307,6 +307,11 @@ public final class ServerFixture implements AutoCloseable {
     return "http://127.0.0.1:" + port + path;
   }
 
+  /** {@code http://127.0.0.1:PORT}, what an agent's {@code --server} names. */
+  public URI base() {
+    return URI.create(url(""));
+  }
+
   /** The address agents link to. */
   public URI agentUri() {
     return URI.create("ws://127.0.0.1:" + port + "/api/v1/agents/live");
