@@ -135,6 +135,7 @@ class AgentLiveSocketTest {
       assertThat(agent.next("ack").getString("id")).isEqualTo("o-1");
       agent.send(handOver);
       assertThat(agent.next("ack").getString("id")).isEqualTo("o-1");
+      // Time is the point: the online ticket arrives after the offline ones' issue times (t + 4 ms at most).
       Thread.sleep(5);
       hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-TW-PERMIT"));
 
