@@ -1,30 +1,38 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   initialState, reduceHall, selectNowCalling, selectRecentByWindow, MAX_RECENT_CALLS
 } from '../../main/resources/webroot/js/hall-reducer.js';
 
-const window3 = (over = {}) => ({
-  id: '3', name: '3号窗口', nameEn: 'Window 3', kind: 'COMPREHENSIVE', crossRegion: false, greenChannel: false,
-  matters: ['EE-PASSPORT'], state: 'SERVING', pausedReason: null, clerk: { staffNo: '0123', name: '张*' },
-  current: { ticket: '20261127-A001', number: 'A001', matter: 'EE-PASSPORT', status: 'CALLED' }, ...over
+// The messages as the real server sends them: a captured live feed of the city hall, kept in the
+// server's shape by LiveFeedFixtureTest (hall-server). Each test sets only the values it is about.
+const feed = JSON.parse(readFileSync(new URL('./fixtures/live-city.json', import.meta.url), 'utf8'));
+const realCall = feed.events.find((e) => e.type === 'ticket.called');
+const realWindow = (id) => structuredClone(feed.snapshot.windows.find((w) => w.id === id));
+const passport = feed.snapshot.matters.find((m) => m.code === 'EE-PASSPORT');
+const current = (number) => ({ ...realCall.changes.windows[0].current, ticket: `20261127-${number}`, number, matter: 'EE-PASSPORT' });
+
+const window7 = (over = {}) => ({
+  ...realWindow('07'), state: 'SERVING', pausedReason: null, clerk: { staffNo: '0123', name: '张*' },
+  current: current('A001'), ...over
 });
 
 const snapshot = (over = {}) => ({
-  type: 'snapshot', hall: 'city', seq: 1234, businessDay: '2026-11-27', at: '2026-11-27T01:02:03Z',
-  hallName: '遂宁市公安政务服务中心', hallNameEn: 'Suining PSB Service Hall',
-  matters: [{ code: 'EE-PASSPORT', name: '普通护照', nameEn: 'Passport', prefix: 'A', category: 'EXIT_ENTRY', waiting: 12, estimatedWaitSeconds: 900, open: true }],
-  windows: [window3()],
-  recentCalls: [{ seq: 1200, number: 'A001', window: '3', windowName: '3号窗口', at: '2026-11-27T01:00:00Z', recall: false }],
+  ...feed.snapshot, seq: 1234, businessDay: '2026-11-27', at: '2026-11-27T01:02:03Z',
+  matters: [{ ...passport, waiting: 12, estimatedWaitSeconds: 900, open: true }],
+  windows: [window7()],
+  recentCalls: [{ ...feed.snapshotAfter.recentCalls[0], seq: 1200, number: 'A001', matter: 'EE-PASSPORT', window: '07',
+    windowName: realWindow('07').name, windowNameEn: realWindow('07').nameEn, at: '2026-11-27T01:00:00Z', recall: false }],
   notice: '今日出入境业务办理至 17:30', ...over
 });
 
 const called = (seq, number, window, over = {}) => ({
-  type: 'ticket.called', seq, at: '2026-11-27T01:05:00Z', ticket: `20261127-${number}`, number, matter: 'EE-PASSPORT',
-  window, windowName: `${window}号窗口`, recall: false,
+  ...realCall, seq, at: '2026-11-27T01:05:00Z', ticket: `20261127-${number}`, number, matter: 'EE-PASSPORT',
+  window, windowName: realWindow(window).name, windowNameEn: realWindow(window).nameEn, recall: false,
   changes: {
-    matters: [{ code: 'EE-PASSPORT', waiting: 11, estimatedWaitSeconds: 820, open: true }],
-    windows: [window3({ id: window, state: 'CALLING', current: { ticket: `20261127-${number}`, number, matter: 'EE-PASSPORT', status: 'CALLED' } })]
+    matters: [{ ...realCall.changes.matters[0], code: 'EE-PASSPORT', waiting: 11, estimatedWaitSeconds: 820, open: true }],
+    windows: [window7({ ...realWindow(window), state: 'CALLING', current: current(number) })]
   },
   ...over
 });
@@ -41,10 +49,10 @@ test('a snapshot fills the state', () => {
 
 test('a call event replaces matter counters and the window, and becomes the last call', () => {
   const s0 = reduceHall(initialState(), snapshot());
-  const s1 = reduceHall(s0, called(1235, 'A002', '3'));
+  const s1 = reduceHall(s0, called(1235, 'A002', '07'));
   assert.equal(s1.seq, 1235);
   assert.equal(s1.matters[0].waiting, 11);
-  assert.equal(s1.matters[0].name, '普通护照', 'names kept from the snapshot');
+  assert.equal(s1.matters[0].name, passport.name, 'names kept from the snapshot');
   assert.equal(s1.windows[0].current.number, 'A002');
   assert.equal(s1.windows[0].state, 'CALLING');
   assert.equal(s1.lastCall.number, 'A002');
@@ -54,19 +62,19 @@ test('a call event replaces matter counters and the window, and becomes the last
 
 test('a window added by an event is appended', () => {
   const s0 = reduceHall(initialState(), snapshot());
-  const s1 = reduceHall(s0, called(1235, 'A002', '7'));
-  assert.deepEqual(s1.windows.map((w) => w.id), ['3', '7']);
+  const s1 = reduceHall(s0, called(1235, 'A002', '08'));
+  assert.deepEqual(s1.windows.map((w) => w.id), ['07', '08']);
 });
 
 test('a recall is marked as a recall', () => {
   const s0 = reduceHall(initialState(), snapshot());
-  const s1 = reduceHall(s0, called(1235, 'A001', '3', { type: 'ticket.recalled', recall: true }));
+  const s1 = reduceHall(s0, called(1235, 'A001', '07', { type: 'ticket.recalled', recall: true }));
   assert.equal(s1.lastCall.recall, true);
 });
 
 test('window changes replace the whole entry so a cleared ticket clears', () => {
   const s0 = reduceHall(initialState(), snapshot());
-  const finished = { type: 'service.finished', seq: 1235, changes: { windows: [window3({ state: 'IDLE', current: undefined })] } };
+  const finished = { type: 'service.finished', seq: 1235, changes: { windows: [window7({ state: 'IDLE', current: undefined })] } };
   const s1 = reduceHall(s0, finished);
   assert.equal(s1.windows[0].current, undefined);
   assert.deepEqual(selectNowCalling(s1), []);
@@ -74,27 +82,27 @@ test('window changes replace the whole entry so a cleared ticket clears', () => 
 
 test('recent calls stay bounded', () => {
   let s = reduceHall(initialState(), snapshot());
-  for (let i = 1; i <= 80; i++) s = reduceHall(s, called(1234 + i, `A${String(i).padStart(3, '0')}`, '3'));
+  for (let i = 1; i <= 80; i++) s = reduceHall(s, called(1234 + i, `A${String(i).padStart(3, '0')}`, '07'));
   assert.equal(s.recentCalls.length, MAX_RECENT_CALLS);
   assert.equal(s.recentCalls[0].number, 'A080');
 });
 
 test('a seq gap marks the state for resync and is not applied', () => {
   const s0 = reduceHall(initialState(), snapshot());
-  const s1 = reduceHall(s0, called(1237, 'A002', '3'));
+  const s1 = reduceHall(s0, called(1237, 'A002', '07'));
   assert.equal(s1.needsResync, true);
   assert.equal(s1.seq, 1234);
   assert.equal(s1.windows[0].current.number, 'A001');
-  const s2 = reduceHall(s1, called(1238, 'A003', '3'));
+  const s2 = reduceHall(s1, called(1238, 'A003', '07'));
   assert.equal(s2.seq, 1234, 'nothing applies until a snapshot or replay arrives');
 });
 
 test('after a gap, the replayed next event applies and clears the resync flag', () => {
   const s0 = reduceHall(initialState(), snapshot());
-  const gap = reduceHall(s0, called(1237, 'A004', '3'));
+  const gap = reduceHall(s0, called(1237, 'A004', '07'));
   assert.equal(gap.needsResync, true);
-  assert.equal(reduceHall(gap, called(1238, 'A005', '3')), gap, 'still waiting for the replay');
-  const replayed = reduceHall(gap, called(1235, 'A002', '3'));
+  assert.equal(reduceHall(gap, called(1238, 'A005', '07')), gap, 'still waiting for the replay');
+  const replayed = reduceHall(gap, called(1235, 'A002', '07'));
   assert.equal(replayed.needsResync, false);
   assert.equal(replayed.seq, 1235);
   assert.equal(replayed.lastCall.number, 'A002');
@@ -102,20 +110,20 @@ test('after a gap, the replayed next event applies and clears the resync flag', 
 
 test('a duplicate event is ignored', () => {
   const s0 = reduceHall(initialState(), snapshot());
-  const s1 = reduceHall(s0, called(1235, 'A002', '3'));
-  assert.equal(reduceHall(s1, called(1235, 'A002', '3')), s1);
-  assert.equal(reduceHall(s1, called(1100, 'A000', '3')), s1);
+  const s1 = reduceHall(s0, called(1235, 'A002', '07'));
+  assert.equal(reduceHall(s1, called(1235, 'A002', '07')), s1);
+  assert.equal(reduceHall(s1, called(1100, 'A000', '07')), s1);
 });
 
 test('an event before any snapshot asks for a resync', () => {
-  assert.equal(reduceHall(initialState(), called(5, 'A001', '3')).needsResync, true);
+  assert.equal(reduceHall(initialState(), called(5, 'A001', '07')).needsResync, true);
 });
 
 test('a new snapshot drops the stale now-calling and clears resync', () => {
   const s0 = reduceHall(initialState(), snapshot());
-  const s1 = reduceHall(reduceHall(s0, called(1235, 'A002', '3')), called(1240, 'A009', '3'));
+  const s1 = reduceHall(reduceHall(s0, called(1235, 'A002', '07')), called(1240, 'A009', '07'));
   assert.equal(s1.needsResync, true);
-  const idle = snapshot({ seq: 1300, windows: [window3({ state: 'IDLE', current: null })], recentCalls: [] });
+  const idle = snapshot({ seq: 1300, windows: [window7({ state: 'IDLE', current: null })], recentCalls: [] });
   const s2 = reduceHall(s1, idle);
   assert.equal(s2.needsResync, false);
   assert.equal(s2.lastCall, null);
@@ -124,24 +132,24 @@ test('a new snapshot drops the stale now-calling and clears resync', () => {
 });
 
 test('now calling lists calling or serving windows, newest call first', () => {
-  const w7 = window3({ id: '7', name: '7号窗口', current: { number: 'B010', matter: 'X', status: 'CALLED' }, state: 'CALLING' });
-  const w9 = window3({ id: '9', state: 'PAUSED' });
-  let s = reduceHall(initialState(), snapshot({ windows: [window3(), w7, w9] }));
-  s = reduceHall(s, { ...called(1235, 'B010', '7'), changes: { windows: [w7] } });
+  const w8 = window7({ ...realWindow('08'), current: { ...current('B010'), matter: 'HH-ID-RENEW' }, state: 'CALLING' });
+  const w9 = window7({ ...realWindow('09'), state: 'PAUSED' });
+  let s = reduceHall(initialState(), snapshot({ windows: [window7(), w8, w9] }));
+  s = reduceHall(s, { ...called(1235, 'B010', '08'), changes: { windows: [w8] } });
   const now = selectNowCalling(s);
   assert.deepEqual(now.map((c) => c.number), ['B010', 'A001']);
-  assert.equal(now[0].windowName, '7号窗口');
+  assert.equal(now[0].windowName, '出入境8号窗口');
 });
 
 test('recent calls are grouped by window', () => {
   let s = reduceHall(initialState(), snapshot());
-  s = reduceHall(s, called(1235, 'A002', '3'));
-  s = reduceHall(s, called(1236, 'B001', '5'));
-  s = reduceHall(s, called(1237, 'A003', '3'));
-  s = reduceHall(s, called(1238, 'A003', '3', { type: 'ticket.recalled', recall: true }));
+  s = reduceHall(s, called(1235, 'A002', '07'));
+  s = reduceHall(s, called(1236, 'B001', '08'));
+  s = reduceHall(s, called(1237, 'A003', '07'));
+  s = reduceHall(s, called(1238, 'A003', '07', { type: 'ticket.recalled', recall: true }));
   const groups = selectRecentByWindow(s, 2);
-  assert.deepEqual(groups.get('3').map((c) => c.number), ['A003', 'A002']);
-  assert.deepEqual(groups.get('5').map((c) => c.number), ['B001']);
+  assert.deepEqual(groups.get('07').map((c) => c.number), ['A003', 'A002']);
+  assert.deepEqual(groups.get('08').map((c) => c.number), ['B001']);
 });
 
 test('notice changes and a new business day', () => {
@@ -182,7 +190,7 @@ test('replayed old calls are not spoken, live ones always are', async () => {
 });
 
 test('now calling carries the window marks', () => {
-  const s = reduceHall(initialState(), snapshot({ windows: [window3({ greenChannel: true })] }));
+  const s = reduceHall(initialState(), snapshot({ windows: [window7({ greenChannel: true })] }));
   assert.equal(selectNowCalling(s)[0].greenChannel, true);
   assert.equal(selectNowCalling(s)[0].crossRegion, false);
 });

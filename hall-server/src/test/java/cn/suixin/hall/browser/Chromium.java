@@ -1,11 +1,11 @@
 package cn.suixin.hall.browser;
 
+import cn.suixin.hall.testing.RequiredTool;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.List;
  * is set for Surefire in the pom). Every launch gets a fresh temporary profile.
  */
 final class Chromium implements AutoCloseable {
-  static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+  static final Path EXECUTABLE = RequiredTool.CHROMIUM.executable();
 
   /** Flags a hall's screens run with; the sandbox is off because CI runs as root. */
   private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
@@ -55,11 +55,12 @@ final class Chromium implements AutoCloseable {
     this.browser = browser;
   }
 
-  static boolean installed() {
-    return Files.isExecutable(EXECUTABLE);
-  }
-
+  /**
+   * Launches Chromium; where it is missing the calling tests are skipped, or under {@code CI=true}
+   * fail ({@link RequiredTool#require()}).
+   */
   static Chromium launch(String... extraArgs) {
+    RequiredTool.CHROMIUM.require();
     List<String> args = new ArrayList<>(ARGS);
     args.addAll(List.of(extraArgs));
     Playwright playwright = Playwright.create();

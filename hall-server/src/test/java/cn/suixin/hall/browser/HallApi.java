@@ -1,5 +1,6 @@
 package cn.suixin.hall.browser;
 
+import cn.suixin.hall.server.http.ServerFixture;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,12 +31,12 @@ final class HallApi {
 
   String login(String username) {
     return post("/api/v1/auth/login", null, new JsonObject().put("username", username)
-        .put("password", LiveHall.PASSWORD)).expect(200).body().getString("token");
+        .put("password", ServerFixture.PASSWORD)).expect(200).body().getString("token");
   }
 
   /** POST /api/v1/halls/city/tickets with a kiosk token; returns the ticket. */
   JsonObject issue(String kioskToken, String matter) {
-    return issue(kioskToken, LiveHall.HALL, matter);
+    return issue(kioskToken, ServerFixture.HALL, matter);
   }
 
   JsonObject issue(String kioskToken, String hallId, String matter) {
@@ -61,7 +62,7 @@ final class HallApi {
   }
 
   static String hall(String rest) {
-    return "/api/v1/halls/" + LiveHall.HALL + rest;
+    return "/api/v1/halls/" + ServerFixture.HALL + rest;
   }
 
   JsonObject get(String path) {

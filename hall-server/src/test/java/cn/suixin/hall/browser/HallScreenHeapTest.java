@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
+import cn.suixin.hall.testing.RequiredTool;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * seventeen windows through the API, so the page gets every live message a busy hall would send.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@EnabledIf("cn.suixin.hall.browser.Chromium#installed")
 class HallScreenHeapTest {
   private static final int FIRST = 1_000;
   private static final int TOTAL = 10_000;
@@ -49,12 +49,13 @@ class HallScreenHeapTest {
 
   @TempDir
   static Path data;
-  static LiveHall hall;
+  static ServerFixture hall;
   static Chromium chromium;
 
   @BeforeAll
   static void start() {
-    hall = LiveHall.start(data);
+    RequiredTool.CHROMIUM.require();
+    hall = ServerFixture.builder(data).withoutTestAccounts().start();
     for (String window : WINDOWS.keySet()) {
       hall.addUser("clerk" + window, Role.CLERK, "C00" + window, "窗口" + window);
     }
@@ -78,8 +79,8 @@ class HallScreenHeapTest {
   @Test
   @EnabledIfSystemProperty(named = "sx.heap", matches = "true")
   void the_hall_screen_heap_stays_bounded_from_1000_to_10000_calls() throws Exception {
-    HallApi api = hall.api();
-    String kiosk = hall.addKiosk();
+    HallApi api = new HallApi(hall.url(""));
+    String kiosk = hall.kiosk(ServerFixture.HALL, "browser-test-kiosk");
     String supervisor = api.login("supervisor");
     List<String> errors = new ArrayList<>();
     BrowserContext context = chromium.context(1920, 1080);

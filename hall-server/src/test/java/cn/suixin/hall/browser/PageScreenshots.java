@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
+import cn.suixin.hall.testing.RequiredTool;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/screens/. Not part of the normal build; see docs/screens/README.md for the command.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@EnabledIf("cn.suixin.hall.browser.Chromium#installed")
 @EnabledIfSystemProperty(named = "sx.screens", matches = "true")
 class PageScreenshots {
   private static final Path OUT = Path.of("..", "docs", "screens");
@@ -42,7 +42,7 @@ class PageScreenshots {
 
   @TempDir
   static Path data;
-  static LiveHall hall;
+  static ServerFixture hall;
   static Chromium chromium;
   static String kiosk;
   /** The phone links (with their secrets) of the tickets the phone pages show. */
@@ -51,11 +51,12 @@ class PageScreenshots {
 
   @BeforeAll
   static void start() throws Exception {
+    RequiredTool.CHROMIUM.require();
     Files.createDirectories(OUT);
-    hall = LiveHall.start(data);
+    hall = ServerFixture.builder(data).withoutTestAccounts().start();
     chromium = Chromium.launch();
-    HallApi api = hall.api();
-    kiosk = hall.addKiosk();
+    HallApi api = new HallApi(hall.url(""));
+    kiosk = hall.kiosk(ServerFixture.HALL, "browser-test-kiosk");
     String[] names = {"张晓明", "陈思雨", "刘建国", "王芳", "李娜", "赵磊", "孙丽", "周杰", "吴敏", "郑强", "冯婷",
         "何伟", "许静", "邓超", "曹雪", "彭涛", "吕洋"};
     List<String> windows = new ArrayList<>(List.of(CALLING));
@@ -74,7 +75,7 @@ class PageScreenshots {
       links.put(t.getString("id"), t.getString("followUrl"));
     }
     for (String sub : List.of("chuanshan", "anju", "shehong", "pengxi")) {
-      String token = hall.addKiosk(sub);
+      String token = hall.kiosk(sub, "browser-test-kiosk");
       for (int i = 0; i < 12; i++) {
         api.post("/api/v1/halls/" + sub + "/tickets", token, new JsonObject().put("matter", MATTERS[i % 3]));
       }

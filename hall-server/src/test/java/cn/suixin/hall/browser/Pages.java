@@ -2,6 +2,7 @@ package cn.suixin.hall.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import cn.suixin.hall.server.http.ServerFixture;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -22,11 +23,11 @@ final class Pages {
    * Enrols the context's browser as a kiosk the way a technician does, through the enrolment
    * page, and returns the kiosk page it moves on to (with no token in its address).
    */
-  static Page enrolKiosk(BrowserContext context, LiveHall hall, String token, List<String> errors) {
-    Page page = Chromium.open(context, hall.url("/halls/" + LiveHall.HALL + "/kiosk/enrol"), errors);
+  static Page enrolKiosk(BrowserContext context, ServerFixture hall, String token, List<String> errors) {
+    Page page = Chromium.open(context, hall.url("/halls/" + ServerFixture.HALL + "/kiosk/enrol"), errors);
     page.locator("#enrol input[name=token]").fill(token);
     page.locator("#submit").click();
-    page.waitForURL(hall.url("/halls/" + LiveHall.HALL + "/kiosk"));
+    page.waitForURL(hall.url("/halls/" + ServerFixture.HALL + "/kiosk"));
     page.locator("sx-matter-picker button[data-matter]").first().waitFor();
     return page;
   }
@@ -34,7 +35,7 @@ final class Pages {
   /** Logs a staff member in through the page's own form. */
   static void logIn(Page page, String username) {
     page.locator("sx-login-form input[name=username]").fill(username);
-    page.locator("sx-login-form input[name=password]").fill(LiveHall.PASSWORD);
+    page.locator("sx-login-form input[name=password]").fill(ServerFixture.PASSWORD);
     page.locator("sx-login-form button[type=submit]").click();
     assertThat(page.locator("#app")).isVisible();
   }

@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
+import cn.suixin.hall.testing.RequiredTool;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonArray;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * code the kiosk draws. A refusal shows as a securitypolicyviolation event or a console message.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@EnabledIf("cn.suixin.hall.browser.Chromium#installed")
 class PagesUnderPolicyTest {
   /** Records every violation the page reports, from before its first script runs. */
   private static final String VIOLATION_SPY = """
@@ -37,7 +37,7 @@ class PagesUnderPolicyTest {
 
   @TempDir
   static Path data;
-  static LiveHall hall;
+  static ServerFixture hall;
   static Chromium chromium;
   static String kioskToken;
   private final List<String> errors = new ArrayList<>();
@@ -46,11 +46,12 @@ class PagesUnderPolicyTest {
 
   @BeforeAll
   static void start() {
-    hall = LiveHall.start(data);
+    RequiredTool.CHROMIUM.require();
+    hall = ServerFixture.builder(data).withoutTestAccounts().start();
     hall.addUser("clerk5", Role.CLERK, "C0005", "王芳");
     hall.addUser("guide", Role.GUIDE, "G0001", "李导办");
     hall.addUser("supervisor", Role.SUPERVISOR, "S0001", "王值班");
-    kioskToken = hall.addKiosk();
+    kioskToken = hall.kiosk(ServerFixture.HALL, "browser-test-kiosk");
     chromium = Chromium.launch();
   }
 
@@ -99,7 +100,7 @@ class PagesUnderPolicyTest {
   void the_hall_screen_connects_live_and_plays_a_call_from_its_voice_clips() {
     Page screen = Chromium.open(context(1920, 1080), hall.url("/halls/city/screen"), errors);
     Pages.awaitLive(screen);
-    HallApi api = hall.api();
+    HallApi api = new HallApi(hall.url(""));
     String clerk = api.login("clerk5");
     api.window(clerk, "05", "sign-in").expect(200);
     String number = api.issue(kioskToken, "HH-CERT").getString("number");

@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
+import cn.suixin.hall.testing.RequiredTool;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -16,20 +18,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@EnabledIf("cn.suixin.hall.browser.Chromium#installed")
 class ScreenReconnectTest {
   @TempDir
   static Path data;
-  static LiveHall hall;
+  static ServerFixture hall;
   static Chromium chromium;
 
   @BeforeAll
   static void start() {
-    hall = LiveHall.start(data);
+    RequiredTool.CHROMIUM.require();
+    hall = ServerFixture.builder(data).withoutTestAccounts().start();
     hall.addUser("clerk1", Role.CLERK, "C0001", "张晓明");
     hall.addUser("clerk2", Role.CLERK, "C0002", "陈思雨");
     chromium = Chromium.launch();
@@ -47,8 +48,8 @@ class ScreenReconnectTest {
 
   @Test
   void screens_reconnect_after_a_server_restart_and_show_the_calls_made_meanwhile_without_stale_ones() {
-    HallApi api = hall.api();
-    String kiosk = hall.addKiosk();
+    HallApi api = new HallApi(hall.url(""));
+    String kiosk = hall.kiosk(ServerFixture.HALL, "browser-test-kiosk");
     String clerk1 = api.login("clerk1");
     String clerk2 = api.login("clerk2");
     api.window(clerk1, "01", "sign-in").expect(200);

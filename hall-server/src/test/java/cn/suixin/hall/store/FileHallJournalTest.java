@@ -126,19 +126,16 @@ class FileHallJournalTest {
   }
 
   @Test
-  @DisplayName("replays a hundred thousand events well under two seconds")
-  void replays_100k_events_fast(Vertx vertx, VertxTestContext testContext) {
+  @DisplayName("replays a hundred thousand events, every one (how fast: bench/JournalReplayBenchmark)")
+  void replays_100k_events(Vertx vertx, VertxTestContext testContext) {
     FileHallJournal.open(vertx, dir, "city")
         .compose(journal -> appendInBatches(journal, 1, 100_000, 1000).compose(v -> journal.close()))
         .compose(v -> {
-          long start = System.nanoTime();
           return FileHallJournal.open(vertx, dir, "city").compose(journal ->
               journal.readFrom(1, 100_000).compose(read -> {
-                long millis = (System.nanoTime() - start) / 1_000_000;
                 testContext.verify(() -> {
                   assertThat(read).hasSize(100_000);
                   assertThat(read.get(99_999)).isEqualTo(entry(100_000));
-                  assertThat(millis).as("open and replay in ms").isLessThan(2000);
                 });
                 return journal.close();
               }));

@@ -9,11 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,10 +36,8 @@ class JournalCrashTest {
     Thread reader = new Thread(() -> collectAcks(writer, acked), "crash-writer-stdout");
     reader.start();
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (acked.size() < 400 && writer.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Awaitility.await("400 acks, or the writer's end").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+        .until(() -> acked.size() >= 400 || !writer.isAlive());
     writer.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no close
     assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
     reader.join(10_000); // acks still in the pipe were acknowledged before the kill too

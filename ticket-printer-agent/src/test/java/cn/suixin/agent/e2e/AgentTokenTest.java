@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.suixin.agent.AgentOptions;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +28,12 @@ class AgentTokenTest {
 
   @TempDir
   Path dir;
-  private HallServerProcess hall;
+  private ServerFixture hall;
   private String supervisor;
 
   @BeforeEach
   void start() throws Exception {
-    hall = new HallServerProcess(dir.resolve("server")).start(0);
+    hall = ServerFixture.builder(dir.resolve("server")).withoutTestAccounts().recordingEvents().start();
     supervisor = hall.user("boss", Role.SUPERVISOR, "30001", "赵主任");
   }
 
@@ -111,7 +112,7 @@ class AgentTokenTest {
 
   /** The status of the named agent's server link on the supervisor's devices list, or null. */
   private String linkStatus(String agentName) throws Exception {
-    return hall.get("/api/v1/halls/city/devices", supervisor).getJsonArray("devices").stream()
+    return hall.get("/api/v1/halls/city/devices", supervisor).ok().getJsonArray("devices").stream()
         .map(o -> (JsonObject) o)
         .filter(d -> "link".equals(d.getString("part")) && agentName.equals(d.getString("name")))
         .map(d -> d.getString("status")).findFirst().orElse(null);

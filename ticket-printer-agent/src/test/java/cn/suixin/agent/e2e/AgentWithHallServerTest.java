@@ -17,6 +17,7 @@ import cn.suixin.agent.serial.SocatPair;
 import cn.suixin.agent.sim.PadSimulator;
 import cn.suixin.agent.sim.PrinterSimulator;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.Context;
 import io.vertx.core.ThreadingModel;
@@ -40,12 +41,12 @@ class AgentWithHallServerTest {
   Path dir;
   /** The simulated devices at the far ends of the cables, each on a context of its own. */
   private final Vertx devices = Vertx.vertx();
-  private HallServerProcess hall;
+  private ServerFixture hall;
 
   @BeforeEach
   void start() throws Exception {
     SocatPair.assumeInstalled();
-    hall = new HallServerProcess(dir.resolve("server")).start(0);
+    hall = ServerFixture.builder(dir.resolve("server")).withoutTestAccounts().recordingEvents().start();
   }
 
   private Context device() throws Exception {
@@ -72,7 +73,7 @@ class AgentWithHallServerTest {
             new Backoff(100, 1000))) {
       waitFor(agent::linkUp);
 
-      JsonObject issued = hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT"));
+      JsonObject issued = hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT")).ok();
 
       waitFor(() -> !result(printer.tickets()).isEmpty());
       RenderedTicket ticket = result(printer.tickets()).get(0);
@@ -98,10 +99,10 @@ class AgentWithHallServerTest {
         Agent agent = Agent.start(options(hall.device(Role.AGENT, "07", "pad-07"), null, cable.a(), "b"),
             new Backoff(100, 1000))) {
       waitFor(agent::linkUp);
-      hall.post("/api/v1/halls/city/windows/07/sign-in", clerk, new JsonObject());
-      hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT"));
-      hall.post("/api/v1/halls/city/windows/07/call-next", clerk, new JsonObject());
-      long record = hall.post("/api/v1/halls/city/windows/07/finish", clerk, new JsonObject().put("outcome", "DONE"))
+      hall.post("/api/v1/halls/city/windows/07/sign-in", clerk, new JsonObject()).ok();
+      hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT")).ok();
+      hall.post("/api/v1/halls/city/windows/07/call-next", clerk, new JsonObject()).ok();
+      long record = hall.post("/api/v1/halls/city/windows/07/finish", clerk, new JsonObject().put("outcome", "DONE")).ok()
           .getJsonObject("ticket").getLong("record");
 
       waitFor(() -> result(pad.requestedRecord()) == record);
@@ -118,7 +119,7 @@ class AgentWithHallServerTest {
   private JsonObject printerStatus(String token) {
     JsonObject devices;
     try {
-      devices = hall.get("/api/v1/halls/city/devices", token);
+      devices = hall.get("/api/v1/halls/city/devices", token).ok();
     } catch (Exception e) {
       throw new AssertionError(e);
     }

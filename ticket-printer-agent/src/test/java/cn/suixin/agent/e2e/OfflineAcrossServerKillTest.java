@@ -13,14 +13,17 @@ import cn.suixin.agent.serial.JSerialCommLink;
 import cn.suixin.agent.serial.SerialSettings;
 import cn.suixin.agent.serial.SocatPair;
 import cn.suixin.agent.sim.PrinterSimulator;
+import cn.suixin.hall.server.crash.ServerProcess;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class OfflineAcrossServerKillTest {
   private static final String MATTER = "EE-PASSPORT";
   private static final String DEMO_PASSWORD = "suixin-demo";
+  /** The banner's token line, set off by a run of spaces from the line above it that mentions "the kiosk token". */
+  private static final Pattern KIOSK_TOKEN = Pattern.compile("kiosk token {2,}(\\S+)");
+  private static final Pattern AGENT_TOKEN = Pattern.compile("SUIXIN_AGENT_TOKEN=(\\S+)");
 
   @TempDir
   Path dir;
@@ -45,15 +51,16 @@ class OfflineAcrossServerKillTest {
     HttpCalls api = new HttpCalls(URI.create("http://127.0.0.1:" + port));
     Path agentData = dir.resolve("agent");
     int localPort = AgentWithHallServerTest.freePort();
-    ServerJvm server = new ServerJvm(dir.resolve("server"), port, dir.resolve("server.log")).start();
+    ServerProcess server = ServerProcess.builder(dir.resolve("server")).port(port).start();
+    String agentToken = banner(server, AGENT_TOKEN);
+    String kiosk = banner(server, KIOSK_TOKEN);
     try (SocatPair cable = SocatPair.inTarget("killprinter").start();
         PrinterSimulator printer = result(new PrinterSimulator(OnContext.of(devices, ThreadingModel.EVENT_LOOP),
             new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PrinterProfile.ZIJIANG_58.charset()).start());
-        Agent agent = Agent.start(new AgentOptions(URI.create("http://127.0.0.1:" + port), server.agentToken(),
+        Agent agent = Agent.start(new AgentOptions(URI.create("http://127.0.0.1:" + port), agentToken,
             cable.a(), null, null, false, agentData, "zijiang-58", localPort, 9600, 1),
             new Backoff(100, 1000))) {
       waitFor(agent::linkUp);
-      String kiosk = server.kioskToken();
       List<String> numbers = new ArrayList<>();
       numbers.add(api.post("/api/v1/halls/city/tickets", kiosk, new JsonObject().put("matter", MATTER))
           .getString("number"));
@@ -71,7 +78,7 @@ class OfflineAcrossServerKillTest {
       waitFor(() -> result(printer.tickets()).size() == 4);
       assertThat(result(printer.tickets()).get(3).lines()).contains("离线票 OFFLINE");
 
-      server = new ServerJvm(dir.resolve("server"), port, dir.resolve("server.log")).start();
+      server = ServerProcess.builder(dir.resolve("server")).port(port).start();
       waitFor(agent::linkUp);
       String guide = api.login("guide", DEMO_PASSWORD);
       waitFor(() -> waiting(api, guide).size() == 4);
@@ -81,9 +88,15 @@ class OfflineAcrossServerKillTest {
       assertThat(waiting(api, guide)).containsExactlyElementsOf(numbers).doesNotHaveDuplicates();
       assertThat(numbers.subList(0, 4)).containsExactly("A001", "A002", "A003", "A004");
     } finally {
-      server.kill();
+      server.close();
       result(devices.close());
     }
+  }
+
+  /** A token the demo start prints for the operator (kiosk, agent), read from the server's output. */
+  private static String banner(ServerProcess server, Pattern line) throws InterruptedException {
+    return server.output().await(line, Duration.ofSeconds(60)).map(m -> m.group(1))
+        .orElseThrow(() -> new AssertionError("no " + line + " in the demo banner:\n" + server.output().text()));
   }
 
   private static boolean offlineStock(Path agentData) {

@@ -1,5 +1,6 @@
 package cn.suixin.agent.serial;
 
+import cn.suixin.hall.testing.RequiredTool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A virtual null-modem cable from socat, with both ends reachable through stable symlinks so a test
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class SocatPair implements AutoCloseable {
 
-  public static final Path SOCAT = Paths.get("/usr/bin/socat");
+  public static final Path SOCAT = RequiredTool.SOCAT.executable();
   private static final Pattern PTY = Pattern.compile("PTY is (\\S+)");
 
   private final Path linkA;
@@ -44,13 +44,7 @@ public final class SocatPair implements AutoCloseable {
   }
 
   static void assumeInstalled(Path socat, Map<String, String> env) {
-    if (Files.isExecutable(socat)) {
-      return;
-    }
-    if ("true".equalsIgnoreCase(env.get("CI"))) {
-      throw new AssertionError(socat + " is missing and CI=true: install socat (.ci/run does)");
-    }
-    Assumptions.abort(socat + " is missing: serial tests skipped (they fail under CI=true)");
+    RequiredTool.SOCAT.require(socat, env);
   }
 
   /** Test-scoped symlink locations under target/, unique per name. */

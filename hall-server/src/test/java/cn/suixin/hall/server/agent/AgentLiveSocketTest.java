@@ -3,6 +3,7 @@ package cn.suixin.hall.server.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -22,11 +23,11 @@ class AgentLiveSocketTest {
   private static final String TICKETS = "/api/v1/halls/city/tickets";
   @TempDir
   Path data;
-  private RunningHall hall;
+  private ServerFixture hall;
 
   @BeforeEach
   void start() throws Exception {
-    hall = RunningHall.start(data);
+    hall = ServerFixture.builder(data).withoutTestAccounts().recordingEvents().start();
   }
 
   @AfterEach
@@ -40,7 +41,7 @@ class AgentLiveSocketTest {
     String west = hall.device(Role.KIOSK, null, "west");
     try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "east"))) {
       hall.post(TICKETS, west, new JsonObject().put("matter", "EE-PASSPORT"));
-      JsonObject issued = hall.post(TICKETS, east, new JsonObject().put("matter", "EE-PASSPORT")).body();
+      JsonObject issued = hall.post(TICKETS, east, new JsonObject().put("matter", "EE-PASSPORT")).json();
 
       JsonObject print = agent.next("print.ticket");
 
@@ -80,7 +81,7 @@ class AgentLiveSocketTest {
       assertThat(staff.getString("staffNo")).isEqualTo("10086");
       assertThat(staff.getString("name")).isEqualTo("李明");
 
-      String number = hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT")).body()
+      String number = hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT")).json()
           .getString("number");
       hall.post("/api/v1/halls/city/windows/07/call-next", clerk, new JsonObject());
       JsonObject call = pad.next("pad.call");
@@ -90,7 +91,7 @@ class AgentLiveSocketTest {
       assertThat(pad.next("pad.call").getString("number")).isEqualTo(number);
 
       JsonObject finished = hall.post("/api/v1/halls/city/windows/07/finish", clerk,
-          new JsonObject().put("outcome", "DONE")).body();
+          new JsonObject().put("outcome", "DONE")).json();
       long record = finished.getJsonObject("ticket").getLong("record");
       assertThat(pad.next("pad.rate").getLong("recordId")).isEqualTo(record);
 
@@ -134,10 +135,11 @@ class AgentLiveSocketTest {
       assertThat(agent.next("ack").getString("id")).isEqualTo("o-1");
       agent.send(handOver);
       assertThat(agent.next("ack").getString("id")).isEqualTo("o-1");
+      // Time is the point: the online ticket arrives after the offline ones' issue times (t + 4 ms at most).
       Thread.sleep(5);
       hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-TW-PERMIT"));
 
-      JsonArray waiting = hall.get("/api/v1/halls/city/windows/09", guide).body().getJsonArray("waiting");
+      JsonArray waiting = hall.get("/api/v1/halls/city/windows/09", guide).json().getJsonArray("waiting");
       List<String> numbers = waiting.stream().map(o -> (JsonObject) o)
           .filter(o -> "EE-TW-PERMIT".equals(o.getString("matter"))).map(o -> o.getString("number")).toList();
       assertThat(numbers).containsExactly("A001", "A002", "A003", "A004", "A007");
@@ -183,7 +185,7 @@ class AgentLiveSocketTest {
           .put("matter", "EE-TW-PERMIT").put("size", 5));
       String block = String.valueOf(agent.next("offline.block").getJsonObject("block").getLong("id"));
       agent.next("ack");
-      int before = hall.events.size();
+      int before = hall.events().size();
       String at = Instant.now().toString();
       JsonObject good = new JsonObject().put("number", "A001").put("matter", "EE-TW-PERMIT").put("issuedAt", at);
       List<String[]> refusals = List.of(
@@ -212,7 +214,7 @@ class AgentLiveSocketTest {
       }
       agent.sendText("{\"type\":\"ping\"/* a comment */}");
       assertThat(agent.closeCode(10)).isEqualTo(4400);
-      assertThat(hall.events.subList(before, hall.events.size())).as("nothing happened in the hall").isEmpty();
+      assertThat(hall.events().subList(before, hall.events().size())).as("nothing happened in the hall").isEmpty();
     }
   }
 
@@ -230,7 +232,7 @@ class AgentLiveSocketTest {
 
   /** The printer's line on the devices list, as a supervisor sees it. */
   private JsonObject printer(String supervisor) throws Exception {
-    return hall.get("/api/v1/halls/city/devices", supervisor).body().getJsonArray("devices").stream()
+    return hall.get("/api/v1/halls/city/devices", supervisor).json().getJsonArray("devices").stream()
         .map(o -> (JsonObject) o).filter(d -> "printer".equals(d.getString("part"))).findFirst().orElseThrow();
   }
 

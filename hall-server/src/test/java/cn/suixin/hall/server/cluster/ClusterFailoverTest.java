@@ -19,6 +19,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -82,7 +86,7 @@ class ClusterFailoverTest {
         traffic.run(60);
         long killedAt = System.nanoTime();
         assertThat(owner.kill()).isEqualTo(ServerProcess.SIGKILL_EXIT);
-        long servingAgainMillis = traffic.untilServed(killedAt);
+        long servingAgainMillis = traffic.untilServed(killedAt, Duration.ofSeconds(20));
         traffic.run(60);
 
         // every acknowledged ticket is there, with its number, and no number was handed out twice
@@ -94,10 +98,9 @@ class ClusterFailoverTest {
           assertThat(numbers.add(t.getValue())).as("number %s twice", t.getValue()).isTrue();
         }
         // every acknowledged call reached the screen on a surviving node, once, in sequence order
-        screen.awaitCalls(traffic.calls.size(), 15_000);
+        screen.awaitCalls(traffic.calls.size(), Duration.ofSeconds(15));
         assertThat(screen.calledTickets()).doesNotHaveDuplicates().containsAll(traffic.calls);
         assertThat(screen.seqs()).isSorted().doesNotHaveDuplicates();
-        assertThat(servingAgainMillis).as("time from the owner's death to the hall serving again").isLessThan(20_000);
         System.out.printf("failover: hall %s served again %d ms after SIGKILL; %d tickets, %d calls acknowledged%n",
             HALL, servingAgainMillis, traffic.tickets.size(), traffic.calls.size());
         screen.close();
@@ -126,24 +129,25 @@ class ClusterFailoverTest {
   }
 
   /** The node that logs it serves the city hall last, once the three have settled. */
-  private static ServerProcess awaitOwner(List<ServerProcess> nodes) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    ServerProcess owner = null;
-    int stableRounds = 0;
-    while (System.currentTimeMillis() < deadline && stableRounds < 6) {
-      ServerProcess now = null;
-      for (ServerProcess n : nodes) {
-        String out = n.output().text();
-        if (count(out, "hall " + HALL + " now served here") > count(out, "hall " + HALL + " handed over")) {
-          now = now == null ? n : null;
-        }
-      }
-      stableRounds = now != null && now == owner ? stableRounds + 1 : 0;
-      owner = now;
-      Thread.sleep(500);
-    }
-    assertThat(owner).as("one node owns the city hall").isNotNull();
-    return owner;
+  private static ServerProcess awaitOwner(List<ServerProcess> nodes) {
+    AtomicReference<ServerProcess> owner = new AtomicReference<>();
+    AtomicInteger stableRounds = new AtomicInteger();
+    // the same single owner in six looks half a second apart: the three have settled
+    Awaitility.await("one node owns the city hall").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> {
+          ServerProcess now = null;
+          for (ServerProcess n : nodes) {
+            String out = n.output().text();
+            if (count(out, "hall " + HALL + " now served here") > count(out, "hall " + HALL + " handed over")) {
+              now = now == null ? n : null;
+            }
+          }
+          stableRounds.set(now != null && now == owner.get() ? stableRounds.get() + 1 : 0);
+          owner.set(now);
+          return stableRounds.get() >= 6;
+        });
+    assertThat(owner.get()).as("one node owns the city hall").isNotNull();
+    return owner.get();
   }
 
   private static int count(String text, String needle) {
@@ -159,21 +163,9 @@ class ClusterFailoverTest {
   }
 
   /** Retries while the hall is moving (503) or a node's socket is gone. */
-  static HallClient.Reply retry(Call call) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (true) {
-      try {
-        HallClient.Reply r = call.send();
-        if (r.status() != 503 || System.currentTimeMillis() > deadline) {
-          return r;
-        }
-      } catch (java.io.IOException e) {
-        if (System.currentTimeMillis() > deadline) {
-          throw e;
-        }
-      }
-      Thread.sleep(100);
-    }
+  static HallClient.Reply retry(Call call) {
+    return Awaitility.await("an answer other than 503").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        .ignoreException(java.io.IOException.class).until(call::send, r -> r.status() != 503);
   }
 
   /** Kiosk tickets and one clerk's calls, alternating between the surviving nodes. */
@@ -197,22 +189,22 @@ class ClusterFailoverTest {
       }
     }
 
-    /** Keeps stepping until a command succeeds after the kill; returns the milliseconds it took. */
-    long untilServed(long killedAtNanos) throws Exception {
-      while (true) {
-        HallClient.Reply r;
-        try {
-          r = clients.get(turn++ % 2).issue(kiosk, MATTERS.get(turn % MATTERS.size()));
-        } catch (java.io.IOException e) {
-          continue; // a request sent towards the dead owner timed out: the hall is still moving
-        }
-        if (r.status() == 201) {
-          tickets.put(r.body().getString("id"), r.body().getString("number"));
-          return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAtNanos);
-        }
-        assertThat(r.status()).as("while the hall moves: %s", r.body()).isEqualTo(503);
-        Thread.sleep(50);
-      }
+    /**
+     * Keeps stepping until a command succeeds after the kill, at most {@code limit} from the kill
+     * (the hall's promise on failover, not a speed check); returns the milliseconds it took.
+     */
+    long untilServed(long killedAtNanos, Duration limit) {
+      Duration left = limit.minusNanos(System.nanoTime() - killedAtNanos);
+      HallClient.Reply served = Awaitility.await("the hall serving again after its owner's death").atMost(left)
+          .pollInterval(Duration.ofMillis(50))
+          // a request sent towards the dead owner timed out: the hall is still moving
+          .ignoreException(java.io.IOException.class)
+          .until(() -> clients.get(turn++ % 2).issue(kiosk, MATTERS.get(turn % MATTERS.size())), r -> {
+            assertThat(r.status()).as("while the hall moves: %s", r.body()).isIn(201, 503);
+            return r.status() == 201;
+          });
+      tickets.put(served.body().getString("id"), served.body().getString("number"));
+      return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAtNanos);
     }
 
     private void step() throws Exception {
@@ -269,11 +261,9 @@ class ClusterFailoverTest {
           .map(m -> m.getLong("seq")).toList();
     }
 
-    void awaitCalls(int n, long millis) throws InterruptedException {
-      long deadline = System.currentTimeMillis() + millis;
-      while (calledTickets().size() < n && System.currentTimeMillis() < deadline) {
-        Thread.sleep(100);
-      }
+    void awaitCalls(int n, Duration limit) {
+      Awaitility.await(n + " calls on the screen").atMost(limit).pollInterval(Duration.ofMillis(100))
+          .until(() -> calledTickets().size() >= n);
     }
 
     void close() {

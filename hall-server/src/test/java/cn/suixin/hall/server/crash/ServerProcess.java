@@ -11,12 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A hall server in its own JVM, started the way operators start it ({@code Main --demo --data DIR
@@ -54,35 +59,81 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts a demo server on {@code data} with the shipped configuration; returns once /ready says 200. */
   public static ServerProcess start(Path data) throws IOException, InterruptedException {
-    return start(SHIPPED_CONFIG, data);
+    return builder(data).start();
   }
 
   public static ServerProcess start(Path config, Path data) throws IOException, InterruptedException {
-    return start(config, data, List.of());
+    return builder(data).config(config).start();
   }
 
   /** With further flags, e.g. {@code --store redis --redis URI --cluster ...}. */
   public static ServerProcess start(Path config, Path data, List<String> flags)
       throws IOException, InterruptedException {
-    config = config.toAbsolutePath();
-    data = data.toAbsolutePath();
-    // The JVM's working and temp folder (Vert.x file cache) and the output copies sit beside the
-    // data folder, so the data folder holds only what the server itself writes.
-    Path work = data.resolveSibling(data.getFileName() + "-run");
-    Files.createDirectories(work);
-    List<String> args = new ArrayList<>(List.of("--demo", "--config", config.toString(), "--data", data.toString(),
-        "--port", "0"));
-    args.addAll(flags);
-    Process process = launch(work, args.toArray(String[]::new));
-    ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(work, "server"), "hall-server");
-    Matcher serving = output.await(SERVING, START_TIMEOUT).orElse(null);
-    if (serving == null) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new IllegalStateException("the server did not start; its output:\n" + output.text());
+    return builder(data).config(config).flags(flags).start();
+  }
+
+  /** A server process to be set up further before {@link Builder#start()}. */
+  public static Builder builder(Path data) {
+    return new Builder(data);
+  }
+
+  /** How the next server process starts: {@code Main --demo --config C --data D --port P} plus flags and properties. */
+  public static final class Builder {
+    private final Path data;
+    private Path config = SHIPPED_CONFIG;
+    private int port;
+    private final List<String> flags = new ArrayList<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+
+    private Builder(Path data) {
+      this.data = data;
     }
-    ServerProcess server = new ServerProcess(process, output, Integer.parseInt(serving.group(1)));
-    server.awaitReady();
-    return server;
+
+    public Builder config(Path folder) {
+      this.config = folder;
+      return this;
+    }
+
+    /** A fixed port, so clients (an agent) find a restarted server where they expect it; 0 (the default) lets the OS pick. */
+    public Builder port(int wanted) {
+      this.port = wanted;
+      return this;
+    }
+
+    /** Further command-line flags, e.g. {@code --store redis --redis URI --cluster ...}. */
+    public Builder flags(List<String> more) {
+      flags.addAll(more);
+      return this;
+    }
+
+    /** A {@code -Dkey=value} for the child JVM, on top of the ones every server process gets. */
+    public Builder systemProperty(String key, String value) {
+      properties.put(key, value);
+      return this;
+    }
+
+    /** Starts the process and returns once {@code /ready} says 200. */
+    public ServerProcess start() throws IOException, InterruptedException {
+      Path configFolder = config.toAbsolutePath();
+      Path dataFolder = data.toAbsolutePath();
+      // The JVM's working and temp folder (Vert.x file cache) and the output copies sit beside the
+      // data folder, so the data folder holds only what the server itself writes.
+      Path work = dataFolder.resolveSibling(dataFolder.getFileName() + "-run");
+      Files.createDirectories(work);
+      List<String> args = new ArrayList<>(List.of("--demo", "--config", configFolder.toString(), "--data",
+          dataFolder.toString(), "--port", String.valueOf(port)));
+      args.addAll(flags);
+      Process process = launch(work, properties, args.toArray(String[]::new));
+      ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(work, "server"), "hall-server");
+      Matcher serving = output.await(SERVING, START_TIMEOUT).orElse(null);
+      if (serving == null) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new IllegalStateException("the server did not start; its output:\n" + output.text());
+      }
+      ServerProcess server = new ServerProcess(process, output, Integer.parseInt(serving.group(1)));
+      server.awaitReady();
+      return server;
+    }
   }
 
   /**
@@ -91,7 +142,7 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static Finished run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
     Files.createDirectories(workDir);
-    Process process = launch(workDir, args);
+    Process process = launch(workDir, Map.of(), args);
     ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(workDir, "main"), "hall-main");
     try (OutputStream in = process.getOutputStream()) {
       if (stdin != null) {
@@ -146,13 +197,14 @@ public final class ServerProcess implements AutoCloseable {
    * is about password cost (FailedLoginsTest is, in the test JVM), so these processes hash with the
    * test-only lower count, and accounts seeded for them ({@link DataSeed}) are hashed with it too.
    */
-  private static Process launch(Path dir, String... args) throws IOException {
+  private static Process launch(Path dir, Map<String, String> properties, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Dsuixin.password.iterations=" + PASSWORD_ITERATIONS,
         // snapshots every 97 events, so crash tests restart from a snapshot and a tail at odd points
-        "-Dsuixin.snapshot.every=97", "-Djava.io.tmpdir=" + dir.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
-        "cn.suixin.hall.server.app.Main"));
+        "-Dsuixin.snapshot.every=97", "-Djava.io.tmpdir=" + dir.toAbsolutePath()));
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.suixin.hall.server.app.Main"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     LIVE.add(process);
@@ -169,22 +221,17 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady() throws InterruptedException {
+  private void awaitReady() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri("/ready")).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(100);
+    try {
+      Awaitility.await("/ready of server pid " + process.pid()).atMost(START_TIMEOUT)
+          .pollInterval(Duration.ofMillis(100)).ignoreException(IOException.class)
+          .failFast("the server process exited", () -> !process.isAlive())
+          .until(() -> http.send(HttpRequest.newBuilder(uri("/ready")).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      throw new IllegalStateException("/ready never answered 200; output:\n" + output.text(), e);
     }
-    throw new IllegalStateException("/ready never answered 200; output:\n" + output.text());
   }
 
   public int port() {

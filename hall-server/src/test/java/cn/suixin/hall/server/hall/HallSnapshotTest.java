@@ -16,9 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -176,14 +179,9 @@ class HallSnapshotTest {
       return replies;
     }
 
-    HallSnapshot awaitSnapshot() throws Exception {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      HallSnapshot s;
-      while ((s = await(store.snapshots("city").latest())) == null && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(s).as("a snapshot within 10 s").isNotNull();
-      return s;
+    HallSnapshot awaitSnapshot() {
+      return Awaitility.await("a snapshot within 10 s").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+          .until(() -> await(store.snapshots("city").latest()), Objects::nonNull);
     }
   }
 

@@ -11,6 +11,14 @@ public record HttpReply(int status, MultiMap headers, String body) {
     return body == null || body.isEmpty() ? new JsonObject() : new JsonObject(body);
   }
 
+  /** The body of a 2xx answer as JSON; any other status fails the test with the body. */
+  public JsonObject ok() {
+    if (status < 200 || status >= 300) {
+      throw new AssertionError("expected a 2xx answer, got " + this);
+    }
+    return json();
+  }
+
   /** The problem's {@code code}, or null when the body is not a problem. */
   public String code() {
     return isProblem() ? json().getString("code") : null;

@@ -2,15 +2,12 @@ package cn.suixin.hall.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.suixin.hall.server.app.HallServer;
-import cn.suixin.hall.server.app.ServerOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,7 @@ class MetricsAccessTest {
 
   @Test
   void with_a_metrics_token_set_only_a_scraper_sending_it_reads_the_metrics() throws Exception {
-    HallServer server = start(new Doors(TrustedProxies.NONE, TOKEN, "127.0.0.1", -1));
+    ServerFixture server = start(new Doors(TrustedProxies.NONE, TOKEN, "127.0.0.1", -1));
     try {
       assertRefused(get(server.port(), null), "UNAUTHORIZED");
       assertRefused(get(server.port(), "Bearer not-the-token-at-all"), "UNAUTHORIZED");
@@ -35,44 +32,43 @@ class MetricsAccessTest {
       HttpResponse<String> ok = get(server.port(), "Bearer " + TOKEN);
       assertPrometheusText(ok);
     } finally {
-      ServerFixture.await(server.stop());
+      server.close();
     }
   }
 
   @Test
   void without_a_token_or_a_metrics_listener_the_metrics_are_closed() throws Exception {
-    HallServer server = start(Doors.CLOSED);
+    ServerFixture server = start(Doors.CLOSED);
     try {
       assertRefused(get(server.port(), null), "METRICS_CLOSED");
       assertRefused(get(server.port(), "Bearer " + TOKEN), "METRICS_CLOSED");
     } finally {
-      ServerFixture.await(server.stop());
+      server.close();
     }
   }
 
   @Test
   void with_a_metrics_listener_the_metrics_are_served_there_and_not_on_the_public_port() throws Exception {
-    HallServer server = start(new Doors(TrustedProxies.NONE, null, "127.0.0.1", 0));
+    ServerFixture server = start(new Doors(TrustedProxies.NONE, null, "127.0.0.1", 0));
     try {
       assertThat(server.metricsPort()).isPositive().isNotEqualTo(server.port());
       HttpResponse<String> main = get(server.port(), null);
       assertThat(main.statusCode()).isEqualTo(404);
       assertPrometheusText(get(server.metricsPort(), null));
     } finally {
-      ServerFixture.await(server.stop());
+      server.close();
     }
-    HallServer guarded = start(new Doors(TrustedProxies.NONE, TOKEN, "127.0.0.1", 0));
+    ServerFixture guarded = start(new Doors(TrustedProxies.NONE, TOKEN, "127.0.0.1", 0));
     try {
       assertRefused(get(guarded.metricsPort(), null), "UNAUTHORIZED");
       assertPrometheusText(get(guarded.metricsPort(), "Bearer " + TOKEN));
     } finally {
-      ServerFixture.await(guarded.stop());
+      guarded.close();
     }
   }
 
-  private HallServer start(Doors doors) {
-    return ServerFixture.await(HallServer.start(new ServerOptions(Path.of("..", "config"), dir.resolve("data"), 0,
-        true).withDoors(doors), Clock.systemUTC()));
+  private ServerFixture start(Doors doors) {
+    return ServerFixture.builder(dir.resolve("data")).withoutTestAccounts().options(o -> o.withDoors(doors)).start();
   }
 
   private static void assertRefused(HttpResponse<String> r, String code) {

@@ -2,17 +2,13 @@ package cn.suixin.hall.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.suixin.hall.server.app.HallServer;
-import cn.suixin.hall.server.app.ServerOptions;
-import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.hall.PendingWatch;
+import cn.suixin.hall.server.http.ServerFixture;
 import cn.suixin.hall.store.LogCapture;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +31,11 @@ class StalledHallTest {
   @Test
   void a_hall_whose_append_never_completes_turns_ready_503_and_clears_when_it_completes() throws Exception {
     HoldingStore[] store = new HoldingStore[1];
-    HallServer server = result(HallServer.start(new ServerOptions(Path.of("..", "config"), data, 0, true).withDoors(OpsClient.DOORS),
-        Clock.systemUTC(), s -> store[0] = new HoldingStore(s, "city")));
+    ServerFixture server = ServerFixture.builder(data).withoutTestAccounts().options(o -> o.withDoors(OpsClient.DOORS))
+        .aroundStore(s -> store[0] = new HoldingStore(s, "city")).start();
     try (LogCapture log = LogCapture.of(PendingWatch.class)) {
       OpsClient ops = new OpsClient(server.port());
-      String kiosk = result(new Accounts(server.vertx(), server.store().records(), Clock.systemUTC())
-          .addDevice(Role.KIOSK, "city", null, "kiosk-1"));
+      String kiosk = server.device(Role.KIOSK, null, "kiosk-1");
       assertThat(ops.get("/ready").status()).as(ops.get("/ready").body()).isEqualTo(200);
       assertThat(ops.sample("suixin_hall_stalled", "hall=\"city\"")).isEqualTo(0.0);
 
@@ -73,11 +68,7 @@ class StalledHallTest {
       assertThat(log.lines().stream().filter(l -> l.startsWith("hall city stalled"))).as("one alert").hasSize(1);
       assertThat(log.lines()).anyMatch(l -> l.startsWith("hall city answers again"));
     } finally {
-      result(server.stop());
+      server.close();
     }
-  }
-
-  private static <T> T result(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

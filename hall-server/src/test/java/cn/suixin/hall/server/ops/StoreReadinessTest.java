@@ -2,16 +2,12 @@ package cn.suixin.hall.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.suixin.hall.server.app.HallServer;
-import cn.suixin.hall.server.app.ServerOptions;
+import cn.suixin.hall.server.http.ServerFixture;
 import cn.suixin.hall.store.redis.RedisProcess;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -31,8 +27,7 @@ class StoreReadinessTest {
   @Test
   void ready_is_503_naming_the_store_while_redis_is_down_and_200_again_after() throws Exception {
     try (RedisProcess redis = RedisProcess.durable(Files.createDirectories(dir.resolve("redis")))) {
-      HallServer server = result(HallServer.start(new ServerOptions(Path.of("..", "config"), dir.resolve("data"), 0,
-          true, "redis", redis.uri(), null), Clock.systemUTC()));
+      ServerFixture server = ServerFixture.builder(dir.resolve("data")).withoutTestAccounts().redis(redis.uri()).start();
       try {
         OpsClient ops = new OpsClient(server.port());
         OpsClient.Reply up = ops.get("/ready");
@@ -50,12 +45,8 @@ class StoreReadinessTest {
         redis.start();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ops.get("/ready").status() == 200);
       } finally {
-        result(server.stop());
+        server.close();
       }
     }
-  }
-
-  private static <T> T result(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

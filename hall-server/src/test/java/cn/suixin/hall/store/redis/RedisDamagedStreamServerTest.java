@@ -2,23 +2,17 @@ package cn.suixin.hall.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.suixin.hall.server.app.HallServer;
-import cn.suixin.hall.server.app.ServerOptions;
-import cn.suixin.hall.server.auth.Accounts;
-import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.crash.HallClient;
 import cn.suixin.hall.server.crash.HallClient.Reply;
 import cn.suixin.hall.server.crash.ServerProcess;
 import cn.suixin.hall.server.hall.RefusedHall;
+import cn.suixin.hall.server.http.ServerFixture;
 import cn.suixin.hall.store.LogCapture;
-import io.vertx.core.Future;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -42,22 +36,21 @@ class RedisDamagedStreamServerTest {
   @Test
   void keeps_that_hall_closed_serves_the_others_and_reopens_it_after_a_repair() throws Exception {
     try (RedisProcess redis = RedisProcess.durable(Files.createDirectories(dir.resolve("redis")))) {
-      ServerOptions options = new ServerOptions(Path.of("..", "config"), dir.resolve("data"), 0, true, "redis",
-          redis.uri(), null);
+      ServerFixture.Builder options = ServerFixture.builder(dir.resolve("data")).withoutTestAccounts()
+          .redis(redis.uri());
       List<String> tickets = new ArrayList<>();
       String kiosk;
       String kioskAnju;
-      HallServer first = get(HallServer.start(options, Clock.systemUTC()));
+      ServerFixture first = options.start();
       try {
-        Accounts accounts = new Accounts(first.vertx(), first.store().records(), Clock.systemUTC());
-        kiosk = get(accounts.addDevice(Role.KIOSK, "city", null, "kiosk-city"));
-        kioskAnju = get(accounts.addDevice(Role.KIOSK, "anju", null, "kiosk-anju"));
+        kiosk = first.kiosk("city", "kiosk-city");
+        kioskAnju = first.kiosk("anju", "kiosk-anju");
         HallClient city = client(first, "city");
         for (int i = 0; i < TICKETS; i++) {
           tickets.add(city.issue(kiosk, "EE-PASSPORT").body().getString("id"));
         }
       } finally {
-        get(first.stop());
+        first.close();
       }
       // seq 1 starts the day, so ticket 6 is seq 7
       StreamSurgery.change(redis.uri(), "city", 7, StreamSurgery::flipped);
@@ -66,7 +59,7 @@ class RedisDamagedStreamServerTest {
       redis.command("DEL", "{hall:city}:snapshot");
 
       try (LogCapture log = LogCapture.of(RefusedHall.class)) {
-        HallServer damaged = get(HallServer.start(options, Clock.systemUTC()));
+        ServerFixture damaged = options.start();
         try {
           assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains(
               "hall city refused to start and stays closed: journal of hall city is damaged: Redis stream"
@@ -78,7 +71,7 @@ class RedisDamagedStreamServerTest {
           assertThat(closed.body().getString("detail")).contains("journal damaged at seq 7");
           assertThat(client(damaged, "anju").issue(kioskAnju, "HH-ID-RENEW").status()).isEqualTo(201);
         } finally {
-          get(damaged.stop());
+          damaged.close();
         }
       }
 
@@ -89,7 +82,7 @@ class RedisDamagedStreamServerTest {
       assertThat(repair.exitCode()).as(repair.text()).isZero();
       assertThat(admin(redis, "check").exitCode()).isZero();
 
-      HallServer repaired = get(HallServer.start(options, Clock.systemUTC()));
+      ServerFixture repaired = options.start();
       try {
         assertThat(repaired.refusedHalls()).isEmpty();
         HallClient city = client(repaired, "city");
@@ -100,7 +93,7 @@ class RedisDamagedStreamServerTest {
         assertThat(next.status()).isEqualTo(201);
         assertThat(next.body().getString("number")).isEqualTo("A013");
       } finally {
-        get(repaired.stop());
+        repaired.close();
       }
     }
   }
@@ -112,11 +105,7 @@ class RedisDamagedStreamServerTest {
     return ServerProcess.run(dir.resolve("admin"), null, args.toArray(String[]::new));
   }
 
-  private static HallClient client(HallServer server, String hall) {
+  private static HallClient client(ServerFixture server, String hall) {
     return new HallClient(URI.create("http://127.0.0.1:" + server.port() + "/"), hall);
-  }
-
-  private static <T> T get(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.suixin.hall.engine.SequencedEvent;
-import cn.suixin.hall.server.app.HallServer;
-import cn.suixin.hall.server.app.ServerOptions;
-import cn.suixin.hall.server.auth.Accounts;
-import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.codec.EventCodec;
 import cn.suixin.hall.server.crash.JournalReplay;
+import cn.suixin.hall.server.http.ServerFixture;
 import cn.suixin.hall.store.JournalEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,9 +73,7 @@ class RedisFaultServerTest {
   }
 
   private void rideThrough(RedisProcess redis, String uri, Fault fault) throws Exception {
-    ServerOptions options = new ServerOptions(Path.of("..", "config"), dir.resolve("data"), 0, true, "redis", uri,
-        null);
-    HallServer server = get(HallServer.start(options, Clock.systemUTC()));
+    ServerFixture server = ServerFixture.builder(dir.resolve("data")).withoutTestAccounts().redis(uri).start();
     List<KioskLoad.Ack> acks;
     try {
       Map<String, String> kiosks = kiosks(server);
@@ -114,17 +108,16 @@ class RedisFaultServerTest {
             .allSatisfy((answer, count) -> assertThat(answer).matches("201|503 .+"));
       }
     } finally {
-      get(server.stop());
+      server.close();
     }
     assertEveryAcknowledgedTicketIsInTheJournal(redis.uri(), acks);
   }
 
-  private static Map<String, String> kiosks(HallServer server) throws Exception {
-    Accounts accounts = new Accounts(server.vertx(), server.store().records(), Clock.systemUTC());
+  private static Map<String, String> kiosks(ServerFixture server) throws Exception {
     Map<String, String> kiosks = new LinkedHashMap<>();
     try (Stream<Path> halls = Files.list(Path.of("..", "config", "halls"))) {
       for (String hall : halls.map(p -> p.getFileName().toString().replace(".yaml", "")).sorted().toList()) {
-        kiosks.put(hall, get(accounts.addDevice(Role.KIOSK, hall, null, "kiosk-" + hall)));
+        kiosks.put(hall, server.kiosk(hall, "kiosk-" + hall));
       }
     }
     return kiosks;

@@ -1,12 +1,8 @@
 package cn.suixin.hall.store.redis;
 
-import static cn.suixin.hall.store.redis.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.suixin.hall.server.app.HallServer;
-import cn.suixin.hall.server.app.ServerOptions;
-import cn.suixin.hall.server.auth.Accounts;
-import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.http.ServerFixture;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -32,25 +27,24 @@ class RedisHallServerTest {
   void owns_every_hall_and_a_restarted_server_continues_from_the_streams() throws Exception {
     Path redisDir = Files.createDirectories(dir.resolve("redis"));
     try (RedisProcess redis = RedisProcess.inMemory(redisDir)) {
-      ServerOptions options = new ServerOptions(Path.of("..", "config"), dir.resolve("data"), 0, true,
-          "redis", redis.uri(), null);
-      HallServer first = await(HallServer.start(options, Clock.systemUTC()));
-      String kiosk = await(new Accounts(first.vertx(), first.store().records(), Clock.systemUTC())
-          .addDevice(Role.KIOSK, "city", null, "kiosk-1"));
+      ServerFixture.Builder options = ServerFixture.builder(dir.resolve("data")).withoutTestAccounts()
+          .redis(redis.uri());
+      ServerFixture first = options.start();
+      String kiosk = first.kiosk("city", "kiosk-1");
       JsonObject ticket1 = issue(first.port(), kiosk);
       assertThat(redis.command("HGET", "{hall:city}:owner", "token")).isEqualTo("1");
       assertThat(redis.command("HGET", "{hall:hedong}:owner", "token")).isEqualTo("1");
       assertThat(redis.command("XLEN", "{hall:city}:events")).isNotEqualTo(":0");
-      await(first.stop());
+      first.close();
 
-      HallServer second = await(HallServer.start(options, Clock.systemUTC()));
+      ServerFixture second = options.start();
       try {
         assertThat(redis.command("HGET", "{hall:city}:owner", "token")).isEqualTo("2");
         JsonObject ticket2 = issue(second.port(), kiosk);
         assertThat(ticket2.getString("id")).isNotEqualTo(ticket1.getString("id"));
         assertThat(ticket2.getString("number")).isNotEqualTo(ticket1.getString("number"));
       } finally {
-        await(second.stop());
+        second.close();
       }
     }
   }

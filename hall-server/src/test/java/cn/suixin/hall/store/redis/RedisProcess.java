@@ -7,9 +7,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A real {@code redis-server} for a test, on a free port with its files in a test folder. It can
@@ -70,19 +74,13 @@ public final class RedisProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
         .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (true) {
-      try {
-        if ("+PONG".equals(command("PING"))) {
-          return;
-        }
-      } catch (IOException notYet) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new IOException("redis-server did not answer PING on port " + port
-              + "; see " + dir.resolve("redis.log"), notYet);
-        }
-      }
-      Thread.sleep(20);
+    try {
+      Awaitility.await("PING of redis-server on port " + port).atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20)).ignoreException(IOException.class)
+          .failFast("redis-server exited", () -> !process.isAlive())
+          .until(() -> command("PING"), "+PONG"::equals);
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      throw new IOException("redis-server did not answer PING on port " + port + "; see " + dir.resolve("redis.log"), e);
     }
   }
 
