@@ -13,6 +13,11 @@ import java.util.Map;
  */
 public sealed interface HallCommand {
 
+  /** A command at one window: a clerk may give it only at the window they are signed in at. */
+  sealed interface AtWindow extends HallCommand {
+    WindowId window();
+  }
+
   /**
    * Take a ticket.
    *
@@ -30,30 +35,30 @@ public sealed interface HallCommand {
     }
   }
 
-  record CallNext(WindowId window) implements HallCommand {
+  record CallNext(WindowId window) implements AtWindow {
   }
 
-  record Recall(WindowId window) implements HallCommand {
+  record Recall(WindowId window) implements AtWindow {
   }
 
-  record StartService(WindowId window) implements HallCommand {
+  record StartService(WindowId window) implements AtWindow {
   }
 
-  record FinishService(WindowId window, Outcome outcome) implements HallCommand {
+  record FinishService(WindowId window, Outcome outcome) implements AtWindow {
   }
 
-  record MarkNoShow(WindowId window) implements HallCommand {
+  record MarkNoShow(WindowId window) implements AtWindow {
   }
 
   /** Send the window's current ticket to another matter or to a given window, keeping its arrival. */
-  record Transfer(WindowId window, MatterCode toMatter, WindowId toWindow, String reason) implements HallCommand {
+  record Transfer(WindowId window, MatterCode toMatter, WindowId toWindow, String reason) implements AtWindow {
   }
 
   /** Set the current ticket aside (the citizen fetches a photo, a copy) and free the window. */
-  record Park(WindowId window) implements HallCommand {
+  record Park(WindowId window) implements AtWindow {
   }
 
-  record ResumeParked(WindowId window, TicketId ticket) implements HallCommand {
+  record ResumeParked(WindowId window, TicketId ticket) implements AtWindow {
   }
 
   /** A guide moves a waiting ticket to the matter the citizen really needs. */
@@ -66,29 +71,29 @@ public sealed interface HallCommand {
   record CancelTicket(TicketId ticket, String reason) implements HallCommand {
   }
 
-  record PauseWindow(WindowId window, String reason) implements HallCommand {
+  record PauseWindow(WindowId window, String reason) implements AtWindow {
   }
 
-  record ResumeWindow(WindowId window) implements HallCommand {
+  record ResumeWindow(WindowId window) implements AtWindow {
   }
 
-  record OpenWindow(WindowId window) implements HallCommand {
+  record OpenWindow(WindowId window) implements AtWindow {
   }
 
-  record CloseWindow(WindowId window, String reason) implements HallCommand {
+  record CloseWindow(WindowId window, String reason) implements AtWindow {
   }
 
   /** A supervisor changes which matters a window serves, with weights. */
-  record RemapWindow(WindowId window, Map<MatterCode, Integer> weights) implements HallCommand {
+  record RemapWindow(WindowId window, Map<MatterCode, Integer> weights) implements AtWindow {
     public RemapWindow {
       weights = Map.copyOf(weights);
     }
   }
 
-  record SignIn(WindowId window, Clerk clerk) implements HallCommand {
+  record SignIn(WindowId window, Clerk clerk) implements AtWindow {
   }
 
-  record SignOut(WindowId window) implements HallCommand {
+  record SignOut(WindowId window) implements AtWindow {
   }
 
   /** 好差评: level 1 (非常不满意) .. 5 (非常满意); reasons are the pad's reason bits. */

@@ -42,6 +42,7 @@ public final class HallEngine {
   private final Counter counter;
   private final WindowDesk windows;
   private final RatingDesk ratings;
+  private final OwnWindowRule ownWindow;
 
   public HallEngine(HallConfig config) {
     this(new HallState(config));
@@ -55,6 +56,7 @@ public final class HallEngine {
     this.counter = new Counter(state);
     this.windows = new WindowDesk(state);
     this.ratings = new RatingDesk(state);
+    this.ownWindow = new OwnWindowRule(state);
   }
 
   /** Rebuilds a hall from its recorded events. */
@@ -93,13 +95,18 @@ public final class HallEngine {
    * hall's local date has turned. Event times never go backwards, even if the caller's clock does.
    */
   public CommandResult execute(HallCommand command, Instant now) {
+    return execute(command, Asker.ANYONE, now);
+  }
+
+  /** As {@link #execute(HallCommand, Instant)}, for a command whose asker a rule may refuse. */
+  public CommandResult execute(HallCommand command, Asker asker, Instant now) {
     Instant at = state.lastAt != null && now.isBefore(state.lastAt) ? state.lastAt : now;
     List<SequencedEvent> recorded = new ArrayList<>(2);
     LocalDate today = LocalDate.ofInstant(at, state.config.zone());
     if (state.day == null || today.isAfter(state.day)) {
       recorded.add(record(new HallEvent.BusinessDayStarted(today), at));
     }
-    Decision decision = decide(command, at);
+    Decision decision = decide(command, asker, at);
     if (decision instanceof Decision.Rejected rejected) {
       return new CommandResult(recorded, rejected);
     }
@@ -117,6 +124,15 @@ public final class HallEngine {
 
   /** Decides against the current state without changing it. */
   public Decision decide(HallCommand c, Instant now) {
+    return decide(c, Asker.ANYONE, now);
+  }
+
+  /** Decides against the current state without changing it, refusing what this asker may not ask. */
+  public Decision decide(HallCommand c, Asker asker, Instant now) {
+    Decision.Rejected notAllowed = ownWindow.refusal(c, asker);
+    if (notAllowed != null) {
+      return notAllowed;
+    }
     if (c instanceof IssueTicket x) {
       return tickets.issue(x, now);
     } else if (c instanceof CallNext x) {

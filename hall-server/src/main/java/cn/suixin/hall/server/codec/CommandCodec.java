@@ -7,6 +7,7 @@ import static cn.suixin.hall.server.codec.Json.requiredInt;
 import static cn.suixin.hall.server.codec.Json.requiredString;
 
 import cn.suixin.hall.engine.Appointment;
+import cn.suixin.hall.engine.Asker;
 import cn.suixin.hall.engine.Clerk;
 import cn.suixin.hall.engine.DeviceId;
 import cn.suixin.hall.engine.HallCommand;
@@ -31,6 +32,12 @@ import java.util.Map;
  */
 public final class CommandCodec {
   private CommandCodec() {
+  }
+
+  /** Who asks: {@code asClerk} names the clerk a window command comes from. */
+  public static Asker asker(JsonObject j) {
+    String clerk = optionalString(j, "asClerk");
+    return clerk == null ? Asker.ANYONE : Asker.clerk(clerk);
   }
 
   public static HallCommand decode(JsonObject j) {

@@ -1,12 +1,11 @@
 package cn.suixin.hall.server.hall;
 
+import cn.suixin.hall.engine.Asker;
 import cn.suixin.hall.engine.CommandResult;
 import cn.suixin.hall.engine.HallCommand;
 import cn.suixin.hall.engine.HallEngine;
 import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.SequencedEvent;
-import cn.suixin.hall.engine.WindowState;
-import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.codec.CommandCodec;
 import cn.suixin.hall.server.codec.EventCodec;
@@ -46,16 +45,17 @@ final class CommandDecider {
   void decide(PendingCommand p, Batch batch) {
     String key;
     HallCommand command;
+    Asker asker;
     try {
       key = p.body().getString("idem");
       JsonObject earlier = key == null ? null : idempotency.get(key);
-      // a retry gets its first reply again; a window command from a clerk not signed in there, a refusal
-      JsonObject answered = earlier != null ? earlier.put("replayed", true) : checkClerk(p.body());
-      if (answered != null) {
-        batch.answer(p, answered);
+      if (earlier != null) {
+        // a retry gets its first reply again
+        batch.answer(p, earlier.put("replayed", true));
         return;
       }
       command = CommandCodec.decode(p.body());
+      asker = CommandCodec.asker(p.body());
     } catch (BadField e) {
       batch.answer(p, Replies.badField(e.field(), e.problem()));
       return;
@@ -71,7 +71,7 @@ final class CommandDecider {
     long seq = engine.state().seq();
     Batch.Mark mark = batch.mark();
     try {
-      apply(p, key, command, batch);
+      apply(p, key, command, asker, batch);
     } catch (Exception e) {
       LOG.error("hall {}: deciding a command ({}) at seq {} failed ({}); refused it, rebuilding the hall from its"
           + " journal", hall, Faults.commandType(p.body()), seq, Faults.describe(e));
@@ -80,8 +80,8 @@ final class CommandDecider {
     }
   }
 
-  private void apply(PendingCommand p, String key, HallCommand command, Batch batch) {
-    CommandResult result = engine.execute(command, clock.instant());
+  private void apply(PendingCommand p, String key, HallCommand command, Asker asker, Batch batch) {
+    CommandResult result = engine.execute(command, asker, clock.instant());
     JsonObject reply = Replies.of(command, result, engine.state());
     int issued = 0;
     List<SequencedEvent> events = result.events();
@@ -103,25 +103,5 @@ final class CommandDecider {
     }
     batch.issued(issued);
     batch.answer(p, reply);
-  }
-
-  /** A window command sent "as clerk" is only for the clerk signed in at that window. */
-  private JsonObject checkClerk(JsonObject body) {
-    String staffNo = body.getString("asClerk");
-    String window = body.getString("window");
-    if (staffNo == null || window == null) {
-      return null;
-    }
-    WindowState w;
-    try {
-      w = engine.state().window(new WindowId(window));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    if (w == null || w.clerk() != null && w.clerk().staffNo().equals(staffNo)) {
-      return null;
-    }
-    return new JsonObject().put("ok", false).put("code", "NOT_YOUR_WINDOW")
-        .put("message", "您未在该窗口签到，不能操作该窗口").put("messageEn", "You are not signed in at this window");
   }
 }
