@@ -91,7 +91,7 @@ final class Batch {
   void reply(LongConsumer latency) {
     long now = System.nanoTime();
     for (Answer a : answers) {
-      Faults.guard(hall, "replying to a command (" + Faults.commandType(a.command().body()) + ")", () -> {
+      Faults.guard(hall, "replying to a command (" + a.command().type() + ")", () -> {
         a.command().answer(a.reply());
         latency.accept(now - a.command().arrivedNanos());
       });

@@ -7,7 +7,6 @@ import cn.suixin.hall.engine.HallEngine;
 import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.SequencedEvent;
 import cn.suixin.hall.server.codec.BadField;
-import cn.suixin.hall.server.codec.CommandCodec;
 import cn.suixin.hall.server.codec.EventCodec;
 import cn.suixin.hall.store.JournalEntry;
 import io.vertx.core.json.JsonObject;
@@ -43,19 +42,9 @@ final class CommandDecider {
   }
 
   void decide(PendingCommand p, Batch batch) {
-    String key;
-    HallCommand command;
-    Asker asker;
+    HallRequest request;
     try {
-      key = p.body().getString("idem");
-      JsonObject earlier = key == null ? null : idempotency.get(key);
-      if (earlier != null) {
-        // a retry gets its first reply again
-        batch.answer(p, earlier.put("replayed", true));
-        return;
-      }
-      command = CommandCodec.decode(p.body());
-      asker = CommandCodec.asker(p.body());
+      request = p.body() instanceof HallRequest r ? r : HallRequest.fromJson((JsonObject) p.body());
     } catch (BadField e) {
       batch.answer(p, Replies.badField(e.field(), e.problem()));
       return;
@@ -63,18 +52,24 @@ final class CommandDecider {
       batch.answer(p, Replies.badField("body", e.getMessage()));
       return;
     } catch (Exception e) {
-      LOG.warn("hall {}: a command ({}) could not be read ({}); refused it", hall, Faults.commandType(p.body()),
-          Faults.describe(e));
+      LOG.warn("hall {}: a command ({}) could not be read ({}); refused it", hall, p.type(), Faults.describe(e));
       batch.answer(p, Replies.badField("body", "is not a command this hall can read"));
+      return;
+    }
+    String key = request.idempotencyKey();
+    JsonObject earlier = key == null ? null : idempotency.get(key);
+    if (earlier != null) {
+      // a retry gets its first reply again
+      batch.answer(p, earlier.put("replayed", true));
       return;
     }
     long seq = engine.state().seq();
     Batch.Mark mark = batch.mark();
     try {
-      apply(p, key, command, asker, batch);
+      apply(p, key, request.command(), request.asker(), batch);
     } catch (Exception e) {
       LOG.error("hall {}: deciding a command ({}) at seq {} failed ({}); refused it, rebuilding the hall from its"
-          + " journal", hall, Faults.commandType(p.body()), seq, Faults.describe(e));
+          + " journal", hall, p.type(), seq, Faults.describe(e));
       batch.undo(mark);
       batch.answer(p, Replies.fault());
     }

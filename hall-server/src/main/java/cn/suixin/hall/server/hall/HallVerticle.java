@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.hall;
 
+import cn.suixin.hall.engine.HallCommand;
 import cn.suixin.hall.engine.HallEngine;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.store.FencedOffException;
@@ -95,6 +96,7 @@ public final class HallVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    HallRequestCodec.registerOn(vertx);
     snapshotter = new HallSnapshotter(vertx, config, snapshots, snapshotEvery);
     watch = watches.watch(hall);
     return recover()
@@ -102,12 +104,12 @@ public final class HallVerticle extends VerticleBase {
           metrics = new HallMetrics(registry, engine.state());
           metrics.refresh(engine.state());
           return Future.join(
-              vertx.eventBus().<JsonObject>consumer(Addresses.commands(hall), this::onCommand).completion(),
+              vertx.eventBus().consumer(Addresses.commands(hall), this::onCommand).completion(),
               vertx.eventBus().<JsonObject>consumer(Addresses.queries(hall), this::onQuery).completion());
         })
         .onSuccess(v -> {
           vertx.setPeriodic(WATCH_MILLIS, id -> watch.stalled());
-          vertx.setPeriodic(TICK_MILLIS, id -> enqueue(new PendingCommand(new JsonObject().put("type", "tick"), null,
+          vertx.setPeriodic(TICK_MILLIS, id -> enqueue(new PendingCommand(HallRequest.of(new HallCommand.Tick()), null,
               System.nanoTime())));
           LOG.info("hall {} ready at seq {}", hall, engine.state().seq());
         });
@@ -187,14 +189,15 @@ public final class HallVerticle extends VerticleBase {
     });
   }
 
-  private void onCommand(Message<JsonObject> message) {
+  /** A HallRequest from this JVM, or its JSON form from another node or a test. */
+  private void onCommand(Message<Object> message) {
     Object body = message.body();
-    if (!(body instanceof JsonObject command)) {
+    if (!(body instanceof HallRequest) && !(body instanceof JsonObject)) {
       message.reply(Replies.badField("body", "must be a JSON object"));
     } else if (recovering) {
       message.reply(Replies.unavailable("recovering"));
     } else {
-      enqueue(new PendingCommand(command, message, System.nanoTime()));
+      enqueue(new PendingCommand(body, message, System.nanoTime()));
     }
   }
 
