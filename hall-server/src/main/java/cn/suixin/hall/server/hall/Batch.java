@@ -74,6 +74,10 @@ final class Batch {
     return entries;
   }
 
+  JournalEntry lastEntry() {
+    return entries.get(entries.size() - 1);
+  }
+
   /** Adds each message to the feed and publishes it; one that fails is logged and skipped. */
   void publish(EventBus bus, FeedBuffer feed, Supplier<JsonObject> snapshot) {
     for (JsonObject m : published) {
