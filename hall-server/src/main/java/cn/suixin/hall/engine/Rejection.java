@@ -44,7 +44,8 @@ public enum Rejection {
   BAD_RATING_NEEDS_REASON("差评需选择原因", "A bad review needs a reason"),
   INVALID_BLOCK("离线号段无效", "Invalid offline number block"),
   OFFLINE_NUMBER_OUT_OF_BLOCK("离线号不在预留号段内", "Offline number outside its block"),
-  OFFLINE_NUMBER_ALREADY_USED("离线号已使用", "Offline number already used");
+  OFFLINE_NUMBER_ALREADY_USED("离线号已使用", "Offline number already used"),
+  NOT_YOUR_WINDOW("您未在该窗口签到，不能操作该窗口", "You are not signed in at this window");
 
   private final String zh;
   private final String en;

@@ -48,7 +48,11 @@ final class HallDriver {
   }
 
   CommandResult run(HallCommand c) {
-    CommandResult r = engine.execute(c, now);
+    return runAs(Asker.ANYONE, c);
+  }
+
+  CommandResult runAs(Asker asker, HallCommand c) {
+    CommandResult r = engine.execute(c, asker, now);
     journal.addAll(r.events());
     return r;
   }
@@ -60,7 +64,11 @@ final class HallDriver {
   }
 
   Rejection rejectionOf(HallCommand c) {
-    CommandResult r = run(c);
+    return rejectionOf(Asker.ANYONE, c);
+  }
+
+  Rejection rejectionOf(Asker asker, HallCommand c) {
+    CommandResult r = runAs(asker, c);
     assertThat(r.rejection()).as("%s should be refused", c).isNotNull();
     return r.rejection().reason();
   }

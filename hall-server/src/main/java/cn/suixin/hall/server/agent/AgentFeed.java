@@ -5,7 +5,7 @@ import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.codec.EventTypes;
-import cn.suixin.hall.server.http.HallGateway;
+import cn.suixin.hall.server.hall.HallGateway;
 import cn.suixin.hall.server.view.FollowLinks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -1,17 +1,26 @@
 package cn.suixin.hall.server.agent;
 
+import cn.suixin.hall.engine.DeviceId;
+import cn.suixin.hall.engine.HallCommand;
+import cn.suixin.hall.engine.ServiceRecordId;
+import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.codec.FieldPath;
 import cn.suixin.hall.server.codec.Json;
 import cn.suixin.hall.server.codec.JsonLists;
-import cn.suixin.hall.server.http.HallGateway;
+import cn.suixin.hall.server.hall.HallGateway;
+import cn.suixin.hall.server.hall.HallRefusal;
+import cn.suixin.hall.server.hall.HallRequest;
 import cn.suixin.hall.server.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -36,14 +45,14 @@ final class AgentRequests {
   }
 
   Future<JsonObject> rate(JsonObject m) {
-    return checked(m, () -> new JsonObject().put("type", "rate").put("record", Json.requiredInt(m, "recordId"))
-        .put("level", Json.requiredInt(m, "level")).put("reasons", reasons(m)));
+    return checked(m, () -> new HallCommand.RecordRating(new ServiceRecordId(Json.requiredInt(m, "recordId")),
+        Json.requiredInt(m, "level"), reasons(m), null));
   }
 
   /** The reply's block, shaped as the agent's offline.block wants it. */
   Future<JsonObject> reserveBlock(JsonObject m) {
-    return checked(m, () -> new JsonObject().put("type", "reserve-block").put("device", agent.id())
-        .put("matter", Json.requiredId(m, "matter")).put("size", Json.requiredInt(m, "size")))
+    return checked(m, () -> new HallCommand.ReserveNumberBlock(new DeviceId(agent.id()),
+        new MatterCode(Json.requiredId(m, "matter")), Json.requiredInt(m, "size")))
         .map(r -> r.getJsonObject("block"));
   }
 
@@ -52,20 +61,19 @@ final class AgentRequests {
     return checked(m, () -> {
       long block = blockId(m);
       JsonArray given = JsonLists.requiredArray(m, "tickets");
-      JsonArray tickets = new JsonArray();
+      List<HallCommand.OfflineTicket> tickets = new ArrayList<>();
       for (int i = 0; i < given.size(); i++) {
         JsonObject t = JsonLists.objectAt(given, "tickets", i);
-        tickets.add(BadField.within(FieldPath.index("tickets", i), () -> new JsonObject()
-            .put("number", numberInBlock(t)).put("issuedAt", Json.requiredInstant(t, "issuedAt"))));
+        tickets.add(BadField.within(FieldPath.index("tickets", i), () -> new HallCommand.OfflineTicket(
+            numberInBlock(t), Instant.parse(Json.requiredInstant(t, "issuedAt")))));
       }
-      return new JsonObject().put("type", "admit-offline").put("device", agent.id()).put("block", block)
-          .put("tickets", tickets);
+      return new HallCommand.AdmitOfflineTickets(new DeviceId(agent.id()), block, tickets);
     });
   }
 
   /** A command built from the message, or the message's bad field as the refusal. */
-  private Future<JsonObject> checked(JsonObject m, Supplier<JsonObject> build) {
-    JsonObject cmd;
+  private Future<JsonObject> checked(JsonObject m, Supplier<HallCommand> build) {
+    HallCommand cmd;
     try {
       cmd = build.get();
     } catch (BadField e) {
@@ -75,22 +83,24 @@ final class AgentRequests {
     return command(m, cmd);
   }
 
-  private Future<JsonObject> command(JsonObject m, JsonObject cmd) {
+  private Future<JsonObject> command(JsonObject m, HallCommand cmd) {
+    HallRequest request = HallRequest.of(cmd);
     if (m.getValue("id") instanceof String id) {
       // without an id there is nothing to recognise a resend by: such messages must not share one key
-      cmd.put("idem", "AGENT:" + agent.id() + "|" + m.getString("type") + "|" + id);
+      request = request.withKey("AGENT:" + agent.id() + "|" + m.getString("type") + "|" + id);
     }
     Promise<JsonObject> done = Promise.promise();
-    attempt(cmd, 1, done);
+    attempt(request, 1, done);
     return done.future();
   }
 
-  private void attempt(JsonObject cmd, int n, Promise<JsonObject> done) {
-    gateway.command(agent.hall(), cmd).onSuccess(done::complete).onFailure(t -> {
-      if (t instanceof Problem p && p.status() == 503 && n < ATTEMPTS) {
-        vertx.setTimer(RETRY_MILLIS, id -> attempt(cmd, n + 1, done));
+  /** Fails with the hall's refusal as a Problem, as the agent's messages are answered. */
+  private void attempt(HallRequest request, int n, Promise<JsonObject> done) {
+    gateway.command(agent.hall(), request).onSuccess(done::complete).onFailure(t -> {
+      if (t instanceof HallRefusal r && r.unavailable() && n < ATTEMPTS) {
+        vertx.setTimer(RETRY_MILLIS, id -> attempt(request, n + 1, done));
       } else {
-        done.fail(t);
+        done.fail(t instanceof HallRefusal r ? Problem.from(r) : t);
       }
     });
   }

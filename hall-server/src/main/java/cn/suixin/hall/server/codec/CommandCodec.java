@@ -7,6 +7,7 @@ import static cn.suixin.hall.server.codec.Json.requiredInt;
 import static cn.suixin.hall.server.codec.Json.requiredString;
 
 import cn.suixin.hall.engine.Appointment;
+import cn.suixin.hall.engine.Asker;
 import cn.suixin.hall.engine.Clerk;
 import cn.suixin.hall.engine.DeviceId;
 import cn.suixin.hall.engine.HallCommand;
@@ -24,84 +25,117 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Commands as JSON messages on the event bus ({@code hall.<id>.commands}). The HTTP layer has
- * already checked who may send them; here only the shape is checked, failing with the field.
+ * Commands as JSON messages, the form they take on the clustered event bus and in tests that talk
+ * to a hall's owner directly. The HTTP layer has already checked who may send them; here only the
+ * shape is checked, failing with the field. Writing is {@link CommandJson}, one case per command;
+ * reading is one table by type, which a test holds to the same commands.
  */
 public final class CommandCodec {
+  private static final Map<String, Function<JsonObject, HallCommand>> READERS = readers();
+
   private CommandCodec() {
   }
 
+  private static Map<String, Function<JsonObject, HallCommand>> readers() {
+    Map<String, Function<JsonObject, HallCommand>> r = new LinkedHashMap<>();
+    r.put("issue", CommandCodec::issue);
+    r.put("call-next", j -> new HallCommand.CallNext(window(j)));
+    r.put("recall", j -> new HallCommand.Recall(window(j)));
+    r.put("start", j -> new HallCommand.StartService(window(j)));
+    r.put("finish", j -> new HallCommand.FinishService(window(j), OutcomeCodec.decode(j)));
+    r.put("no-show", j -> new HallCommand.MarkNoShow(window(j)));
+    r.put("transfer", CommandCodec::transfer);
+    r.put("park", j -> new HallCommand.Park(window(j)));
+    r.put("resume-parked", j -> new HallCommand.ResumeParked(window(j), ticket(j)));
+    r.put("redirect", j -> new HallCommand.Redirect(ticket(j), new MatterCode(requiredId(j, "matter")),
+        requiredString(j, "reason"), requiredString(j, "actor")));
+    r.put("grant-green", j -> new HallCommand.GrantGreenChannel(ticket(j), new ChannelId(requiredId(j, "channel")),
+        requiredString(j, "actor"), optionalString(j, "reason")));
+    r.put("cancel", j -> new HallCommand.CancelTicket(ticket(j), optionalString(j, "reason")));
+    r.put("pause", j -> new HallCommand.PauseWindow(window(j), requiredString(j, "reason")));
+    r.put("resume", j -> new HallCommand.ResumeWindow(window(j)));
+    r.put("open", j -> new HallCommand.OpenWindow(window(j)));
+    r.put("close", j -> new HallCommand.CloseWindow(window(j), optionalString(j, "reason")));
+    r.put("remap", j -> new HallCommand.RemapWindow(window(j), weights(j)));
+    r.put("sign-in", j -> new HallCommand.SignIn(window(j), new Clerk(requiredString(j, "staffNo"),
+        requiredString(j, "clerkName"))));
+    r.put("sign-out", j -> new HallCommand.SignOut(window(j)));
+    r.put("rate", j -> new HallCommand.RecordRating(new ServiceRecordId(requiredInt(j, "record")),
+        requiredInt(j, "level"), optionalInt(j, "reasons") == null ? 0 : optionalInt(j, "reasons"),
+        optionalString(j, "comment")));
+    r.put("reserve-block", j -> new HallCommand.ReserveNumberBlock(new DeviceId(requiredString(j, "device")),
+        new MatterCode(requiredId(j, "matter")), requiredInt(j, "size")));
+    r.put("admit-offline", CommandCodec::admitOffline);
+    r.put("set-notice", j -> new HallCommand.SetNotice(j.getString("text", "")));
+    r.put("tick", j -> new HallCommand.Tick());
+    return Map.copyOf(r);
+  }
+
+  /** The types this codec reads, for the test that holds them to the commands. */
+  public static Set<String> types() {
+    return READERS.keySet();
+  }
+
+  /** @throws BadField naming the field that is missing or malformed */
   public static HallCommand decode(JsonObject j) {
     String type = requiredString(j, "type");
-    switch (type) {
-      case "issue":
-        return issue(j);
-      case "call-next":
-        return new HallCommand.CallNext(window(j));
-      case "recall":
-        return new HallCommand.Recall(window(j));
-      case "start":
-        return new HallCommand.StartService(window(j));
-      case "finish":
-        return new HallCommand.FinishService(window(j), OutcomeCodec.decode(j));
-      case "no-show":
-        return new HallCommand.MarkNoShow(window(j));
-      case "transfer":
-        String toMatter = optionalString(j, "matter");
-        String toWindow = optionalString(j, "toWindow");
-        return new HallCommand.Transfer(window(j), toMatter == null ? null : new MatterCode(requiredId(j, "matter")),
-            toWindow == null ? null : new WindowId(requiredId(j, "toWindow")), optionalString(j, "reason"));
-      case "park":
-        return new HallCommand.Park(window(j));
-      case "resume-parked":
-        return new HallCommand.ResumeParked(window(j), ticket(j));
-      case "redirect":
-        return new HallCommand.Redirect(ticket(j), new MatterCode(requiredId(j, "matter")),
-            requiredString(j, "reason"), requiredString(j, "actor"));
-      case "grant-green":
-        return new HallCommand.GrantGreenChannel(ticket(j), new ChannelId(requiredId(j, "channel")),
-            requiredString(j, "actor"), optionalString(j, "reason"));
-      case "cancel":
-        return new HallCommand.CancelTicket(ticket(j), optionalString(j, "reason"));
-      default:
-        return decodeAdmin(type, j);
+    Function<JsonObject, HallCommand> reader = READERS.get(type);
+    if (reader == null) {
+      throw new BadField("type", "unknown command " + type);
+    }
+    return reader.apply(j);
+  }
+
+  /** The JSON form {@link #decode} reads back into an equal command. */
+  public static JsonObject encode(HallCommand c) {
+    return c.accept(CommandJson.INSTANCE);
+  }
+
+  /** Who asks: {@code asClerk} names the clerk a window command comes from. */
+  public static Asker asker(JsonObject j) {
+    String clerk = optionalString(j, "asClerk");
+    return clerk == null ? Asker.ANYONE : Asker.clerk(clerk);
+  }
+
+  /** {@code slotStart} and {@code slotEnd} of an appointment ticket, or null for a walk-in. */
+  public static Appointment appointment(JsonObject j) {
+    if (j.getValue("slotStart") == null) {
+      return null;
+    }
+    try {
+      return new Appointment(Instant.parse(requiredString(j, "slotStart")), Instant.parse(requiredString(j,
+          "slotEnd")));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw new BadField("slotStart", "slotStart and slotEnd must be instants, start before end");
     }
   }
 
-  private static HallCommand decodeAdmin(String type, JsonObject j) {
-    switch (type) {
-      case "pause":
-        return new HallCommand.PauseWindow(window(j), requiredString(j, "reason"));
-      case "resume":
-        return new HallCommand.ResumeWindow(window(j));
-      case "open":
-        return new HallCommand.OpenWindow(window(j));
-      case "close":
-        return new HallCommand.CloseWindow(window(j), optionalString(j, "reason"));
-      case "remap":
-        return new HallCommand.RemapWindow(window(j), weights(j));
-      case "sign-in":
-        return new HallCommand.SignIn(window(j), new Clerk(requiredString(j, "staffNo"),
-            requiredString(j, "clerkName")));
-      case "sign-out":
-        return new HallCommand.SignOut(window(j));
-      case "rate":
-        return new HallCommand.RecordRating(new ServiceRecordId(requiredInt(j, "record")), requiredInt(j, "level"),
-            optionalInt(j, "reasons") == null ? 0 : optionalInt(j, "reasons"), optionalString(j, "comment"));
-      case "reserve-block":
-        return new HallCommand.ReserveNumberBlock(new DeviceId(requiredString(j, "device")),
-            new MatterCode(requiredId(j, "matter")), requiredInt(j, "size"));
-      case "admit-offline":
-        return admitOffline(j);
-      case "set-notice":
-        return new HallCommand.SetNotice(j.getString("text", ""));
-      case "tick":
-        return new HallCommand.Tick();
-      default:
-        throw new BadField("type", "unknown command " + type);
+  /** How many people come on one ticket: 1 unless said. */
+  public static int partySize(JsonObject j) {
+    Integer party = optionalInt(j, "partySize");
+    if (party != null && party < 1) {
+      throw new BadField("partySize", "must be at least 1");
     }
+    return party == null ? 1 : party;
+  }
+
+  /** A ticket id as given in {@code field}. */
+  public static TicketId ticket(String field, String id) {
+    if (id == null || id.isBlank() || id.length() > 40) {
+      throw new BadField(field, "is not a ticket id");
+    }
+    return new TicketId(id);
+  }
+
+  private static HallCommand transfer(JsonObject j) {
+    String toMatter = optionalString(j, "matter");
+    String toWindow = optionalString(j, "toWindow");
+    return new HallCommand.Transfer(window(j), toMatter == null ? null : new MatterCode(requiredId(j, "matter")),
+        toWindow == null ? null : new WindowId(requiredId(j, "toWindow")), optionalString(j, "reason"));
   }
 
   private static HallCommand.IssueTicket issue(JsonObject j) {
@@ -112,24 +146,13 @@ public final class CommandCodec {
     } catch (IllegalArgumentException e) {
       throw new BadField("source", "one of KIOSK, PHONE, GUIDE, APPOINTMENT");
     }
-    Integer party = optionalInt(j, "partySize");
-    if (party != null && party < 1) {
-      throw new BadField("partySize", "must be at least 1");
-    }
+    int party = partySize(j);
     String channel = optionalString(j, "greenChannel");
     String device = optionalString(j, "device");
-    Appointment appt = null;
-    if (j.getValue("slotStart") != null) {
-      try {
-        appt = new Appointment(Instant.parse(requiredString(j, "slotStart")), Instant.parse(requiredString(j,
-            "slotEnd")));
-      } catch (DateTimeParseException | IllegalArgumentException e) {
-        throw new BadField("slotStart", "slotStart and slotEnd must be instants, start before end");
-      }
-    }
-    return new HallCommand.IssueTicket(new MatterCode(requiredId(j, "matter")), src, party == null ? 1 : party,
+    return new HallCommand.IssueTicket(new MatterCode(requiredId(j, "matter")), src, party,
         optionalString(j, "personHash"), channel == null ? null : new ChannelId(requiredId(j, "greenChannel")),
-        optionalString(j, "proof"), optionalString(j, "grantedBy"), appt, device == null ? null : new DeviceId(device));
+        optionalString(j, "proof"), optionalString(j, "grantedBy"), appointment(j),
+        device == null ? null : new DeviceId(device));
   }
 
   private static HallCommand admitOffline(JsonObject j) {
@@ -175,10 +198,6 @@ public final class CommandCodec {
   }
 
   private static TicketId ticket(JsonObject j) {
-    String s = requiredString(j, "ticket");
-    if (s.length() > 40) {
-      throw new BadField("ticket", "is not a ticket id");
-    }
-    return new TicketId(s);
+    return ticket("ticket", requiredString(j, "ticket"));
   }
 }

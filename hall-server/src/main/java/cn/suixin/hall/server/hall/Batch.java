@@ -74,6 +74,10 @@ final class Batch {
     return entries;
   }
 
+  JournalEntry lastEntry() {
+    return entries.get(entries.size() - 1);
+  }
+
   /** Adds each message to the feed and publishes it; one that fails is logged and skipped. */
   void publish(EventBus bus, FeedBuffer feed, Supplier<JsonObject> snapshot) {
     for (JsonObject m : published) {
@@ -91,7 +95,7 @@ final class Batch {
   void reply(LongConsumer latency) {
     long now = System.nanoTime();
     for (Answer a : answers) {
-      Faults.guard(hall, "replying to a command (" + Faults.commandType(a.command().body()) + ")", () -> {
+      Faults.guard(hall, "replying to a command (" + a.command().type() + ")", () -> {
         a.command().answer(a.reply());
         latency.accept(now - a.command().arrivedNanos());
       });

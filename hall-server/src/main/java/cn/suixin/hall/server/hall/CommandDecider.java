@@ -1,15 +1,13 @@
 package cn.suixin.hall.server.hall;
 
 import cn.suixin.hall.engine.Applied;
+import cn.suixin.hall.engine.Asker;
 import cn.suixin.hall.engine.CommandResult;
 import cn.suixin.hall.engine.HallCommand;
 import cn.suixin.hall.engine.HallEngine;
 import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.SequencedEvent;
-import cn.suixin.hall.engine.WindowState;
-import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.codec.BadField;
-import cn.suixin.hall.server.codec.CommandCodec;
 import cn.suixin.hall.server.codec.JournalFormat;
 import cn.suixin.hall.store.JournalEntry;
 import io.vertx.core.json.JsonObject;
@@ -45,18 +43,9 @@ final class CommandDecider {
   }
 
   void decide(PendingCommand p, Batch batch) {
-    String key;
-    HallCommand command;
+    HallRequest request;
     try {
-      key = p.body().getString("idem");
-      JsonObject earlier = key == null ? null : idempotency.get(key);
-      // a retry gets its first reply again; a window command from a clerk not signed in there, a refusal
-      JsonObject answered = earlier != null ? earlier.put("replayed", true) : checkClerk(p.body());
-      if (answered != null) {
-        batch.answer(p, answered);
-        return;
-      }
-      command = CommandCodec.decode(p.body());
+      request = p.body() instanceof HallRequest r ? r : HallRequest.fromJson((JsonObject) p.body());
     } catch (BadField e) {
       batch.answer(p, Replies.badField(e.field(), e.problem()));
       return;
@@ -64,25 +53,31 @@ final class CommandDecider {
       batch.answer(p, Replies.badField("body", e.getMessage()));
       return;
     } catch (Exception e) {
-      LOG.warn("hall {}: a command ({}) could not be read ({}); refused it", hall, Faults.commandType(p.body()),
-          Faults.describe(e));
+      LOG.warn("hall {}: a command ({}) could not be read ({}); refused it", hall, p.type(), Faults.describe(e));
       batch.answer(p, Replies.badField("body", "is not a command this hall can read"));
+      return;
+    }
+    String key = request.idempotencyKey();
+    JsonObject earlier = key == null ? null : idempotency.get(key);
+    if (earlier != null) {
+      // a retry gets its first reply again
+      batch.answer(p, earlier.put("replayed", true));
       return;
     }
     long seq = engine.state().seq();
     Batch.Mark mark = batch.mark();
     try {
-      apply(p, key, command, batch);
+      apply(p, key, request.command(), request.asker(), batch);
     } catch (Exception e) {
       LOG.error("hall {}: deciding a command ({}) at seq {} failed ({}); refused it, rebuilding the hall from its"
-          + " journal", hall, Faults.commandType(p.body()), seq, Faults.describe(e));
+          + " journal", hall, p.type(), seq, Faults.describe(e));
       batch.undo(mark);
       batch.answer(p, Replies.fault());
     }
   }
 
-  private void apply(PendingCommand p, String key, HallCommand command, Batch batch) {
-    CommandResult result = engine.execute(command, clock.instant());
+  private void apply(PendingCommand p, String key, HallCommand command, Asker asker, Batch batch) {
+    CommandResult result = engine.execute(command, asker, clock.instant());
     JsonObject reply = Replies.of(command, result, engine.state());
     int issued = 0;
     List<Applied> events = result.applied();
@@ -104,25 +99,5 @@ final class CommandDecider {
     }
     batch.issued(issued);
     batch.answer(p, reply);
-  }
-
-  /** A window command sent "as clerk" is only for the clerk signed in at that window. */
-  private JsonObject checkClerk(JsonObject body) {
-    String staffNo = body.getString("asClerk");
-    String window = body.getString("window");
-    if (staffNo == null || window == null) {
-      return null;
-    }
-    WindowState w;
-    try {
-      w = engine.state().window(new WindowId(window));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    if (w == null || w.clerk() != null && w.clerk().staffNo().equals(staffNo)) {
-      return null;
-    }
-    return new JsonObject().put("ok", false).put("code", "NOT_YOUR_WINDOW")
-        .put("message", "您未在该窗口签到，不能操作该窗口").put("messageEn", "You are not signed in at this window");
   }
 }

@@ -152,6 +152,7 @@ final class HallReads {
   }
 
   private static JsonObject notFound(String code, String zh, String en) {
-    return new JsonObject().put("ok", false).put("code", code).put("message", zh).put("messageEn", en);
+    return new JsonObject().put("ok", false).put("status", 404).put("code", code).put("message", zh)
+        .put("messageEn", en);
   }
 }

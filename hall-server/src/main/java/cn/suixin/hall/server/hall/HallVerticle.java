@@ -1,20 +1,17 @@
 package cn.suixin.hall.server.hall;
 
+import cn.suixin.hall.engine.HallCommand;
 import cn.suixin.hall.engine.HallEngine;
 import cn.suixin.hall.engine.config.HallConfig;
-import cn.suixin.hall.store.FencedOffException;
 import cn.suixin.hall.store.HallJournal;
 import cn.suixin.hall.store.HallSnapshots;
 import cn.suixin.hall.store.JournalStore;
-import cn.suixin.hall.store.JournalEntry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,37 +21,19 @@ import org.slf4j.LoggerFactory;
  * publishes. If an append fails, the batch is refused and the hall is rebuilt from the journal;
  * so it is after a command whose deciding failed (see CommandDecider). No failure of one command
  * or one step leaves the owner stopped; its PendingWatch tells when it answers nothing.
+ *
+ * <p>The parts: {@link HallRecovery} rebuilds the hall, {@link GroupCommit} batches and appends,
+ * {@link Batch} replies and publishes, {@link HeldQueries} answers from durable state,
+ * {@link HallSnapshotter} snapshots, {@link FencedOff} stops a writer another node replaced;
+ * {@link OwnerPhase} says which of them a command or query meets.
  */
 public final class HallVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HallVerticle.class);
-  private static final int MAX_BATCH = 2048;
-  private static final int REPLAY_PAGE = 5000;
   private static final long TICK_MILLIS = 30_000;
   /** How often the owner asks its own watchdog, so a stall is logged even when nobody polls /ready. */
   private static final long WATCH_MILLIS = 1_000;
   /** Local address told when this writer was fenced off, so ownership can stop it. */
-  public static final String FENCED = "suixin.hall.fenced";
-
-  private final HallConfig config;
-  private final HallJournal journal;
-  private final HallSnapshots snapshots;
-  private final int snapshotEvery;
-  private HallSnapshotter snapshotter;
-  private final Clock clock;
-  private final MeterRegistry registry;
-  private final PendingWatches watches;
-  private final String hall;
-  private final ArrayDeque<PendingCommand> pending = new ArrayDeque<>();
-  private final ArrayDeque<Message<JsonObject>> waitingQueries = new ArrayDeque<>();
-  private final IdempotencyCache idempotency = new IdempotencyCache(50_000);
-  private final FeedBuffer feed = new FeedBuffer(4096);
-  private HallEngine engine;
-  private HallReads reads;
-  private CommandDecider decider;
-  private HallMetrics metrics;
-  private PendingWatch watch;
-  private boolean flushing;
-  private boolean recovering;
+  public static final String FENCED = FencedOff.ADDRESS;
 
   /**
    * Durable events between two snapshots of a hall unless {@code -Dsuixin.snapshot.every} says
@@ -62,6 +41,27 @@ public final class HallVerticle extends VerticleBase {
    * replay in a cold JVM. A hall with a huge backlog snapshots less often (see HallSnapshotter).
    */
   public static final int SNAPSHOT_EVERY = Integer.getInteger("suixin.snapshot.every", 2_000);
+
+  private final HallConfig config;
+  private final HallJournal journal;
+  private final HallSnapshots snapshots;
+  private final int snapshotEvery;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  private final PendingWatches watches;
+  private final String hall;
+  private final IdempotencyCache idempotency = new IdempotencyCache(50_000);
+  private final FeedBuffer feed = new FeedBuffer(4096);
+  private final HeldQueries queries;
+  private OwnerPhase phase = OwnerPhase.RECOVERING;
+  private HallSnapshotter snapshotter;
+  private HallRecovery recovery;
+  private GroupCommit commit;
+  private PendingWatch watch;
+  private HallMetrics metrics;
+  private HallEngine engine;
+  private HallReads reads;
+  private CommandDecider decider;
 
   /** The owner of a hall whose journal and snapshots are in {@code store}. */
   public static HallVerticle of(HallConfig config, JournalStore store, Clock clock, MeterRegistry registry,
@@ -91,78 +91,31 @@ public final class HallVerticle extends VerticleBase {
     this.registry = registry;
     this.watches = watches;
     this.hall = config.id().value();
+    this.queries = new HeldQueries(hall);
   }
 
   @Override
   public Future<?> start() {
+    HallRequestCodec.registerOn(vertx);
     snapshotter = new HallSnapshotter(vertx, config, snapshots, snapshotEvery);
+    recovery = new HallRecovery(vertx, config, journal, snapshotter, idempotency, feed, clock);
     watch = watches.watch(hall);
-    return recover()
-        .compose(v -> {
+    commit = new GroupCommit(hall, journal, watch);
+    return recovery.recover()
+        .compose(recovered -> {
+          serve(recovered);
           metrics = new HallMetrics(registry, engine.state());
           metrics.refresh(engine.state());
           return Future.join(
-              vertx.eventBus().<JsonObject>consumer(Addresses.commands(hall), this::onCommand).completion(),
+              vertx.eventBus().consumer(Addresses.commands(hall), this::onCommand).completion(),
               vertx.eventBus().<JsonObject>consumer(Addresses.queries(hall), this::onQuery).completion());
         })
         .onSuccess(v -> {
           vertx.setPeriodic(WATCH_MILLIS, id -> watch.stalled());
-          vertx.setPeriodic(TICK_MILLIS, id -> enqueue(new PendingCommand(new JsonObject().put("type", "tick"), null,
-              System.nanoTime())));
+          vertx.setPeriodic(TICK_MILLIS, id -> enqueue(new PendingCommand(HallRequest.of(new HallCommand.Tick()),
+              null, System.nanoTime())));
           LOG.info("hall {} ready at seq {}", hall, engine.state().seq());
         });
-  }
-
-  /**
-   * When a snapshot fits the journal, starts from it and replays only what came after; the first
-   * page after the snapshot is read and decoded while the snapshot itself is.
-   */
-  private Future<Void> recover() {
-    recovering = true;
-    idempotency.clear();
-    feed.clear();
-    long started = System.nanoTime();
-    ReplayPages pages = new ReplayPages(vertx, journal, REPLAY_PAGE);
-    return snapshotter.latest().compose(saved -> {
-      Future<ReplayPages.Page> tail = pages.read(saved == null ? 1 : saved.seq() + 1);
-      Future<SnapshotImage.Restored> image = saved == null ? Future.succeededFuture()
-          : snapshotter.restore(saved, journal);
-      return image.compose(restored -> {
-        long restoredAt = System.nanoTime();
-        if (restored == null) {
-          useEngine(new HallEngine(config));
-        } else {
-          useEngine(restored.engine());
-          reads.live().restoreRecentCalls(restored.recentCalls());
-          restored.idempotency().forEach(e -> idempotency.putEncoded(e.getKey(), e.getValue()));
-        }
-        long from = engine.state().seq();
-        // a snapshot set aside leaves the tail read for nothing: replay from the start instead
-        Future<ReplayPages.Page> first = saved != null && restored == null ? pages.read(1) : tail;
-        return pages.applyAll(first, this::replay, snapshotter::durable).onSuccess(v -> {
-          recovering = false;
-          LOG.info("hall {}{} replayed {} events in {} ms", hall,
-              restored == null ? "" : " restored from the snapshot at seq " + from + " in "
-                  + (restoredAt - started) / 1_000_000 + " ms,",
-              engine.state().seq() - from, (System.nanoTime() - restoredAt) / 1_000_000);
-          snapshotter.maybeSave(engine, reads.live(), idempotency);
-        });
-      });
-    });
-  }
-
-  private void replay(ReplayPages.Decoded d) {
-    engine.apply(d.event());
-    reads.live().track(d.event(), engine.state());
-    if (d.idempotencyKey() != null) {
-      idempotency.put(d.idempotencyKey(), d.reply());
-    }
-  }
-
-  private void useEngine(HallEngine restoredOrNew) {
-    engine = restoredOrNew;
-    reads = new HallReads(engine.state(), clock, feed);
-    decider = new CommandDecider(hall, engine, reads, idempotency, clock);
   }
 
   /** A stopping owner leaves a snapshot at its last durable event, so the next start replays nothing. */
@@ -171,107 +124,68 @@ public final class HallVerticle extends VerticleBase {
     if (watch != null) {
       watches.release(watch);
     }
-    if (recovering || engine == null) {
-      return Future.succeededFuture();
-    }
-    return snapshotter.saveOnStop(engine, reads.live(), idempotency);
+    return phase.holdsTheHall() ? snapshotter.saveOnStop(engine, reads.live(), idempotency)
+        : Future.succeededFuture();
   }
 
-  /** After a failed append: rebuild from the journal, retrying while the store is unreachable (503s meanwhile). */
-  private Future<Void> recoverUntilDone() {
-    return recover().recover(t -> {
-      LOG.warn("hall {}: cannot replay the journal yet ({}); retrying", hall, t.toString());
-      io.vertx.core.Promise<Void> again = io.vertx.core.Promise.promise();
-      vertx.setTimer(1000, id -> recoverUntilDone().onComplete(again));
-      return again.future();
-    });
+  private void serve(HallRecovery.Recovered recovered) {
+    engine = recovered.engine();
+    reads = recovered.reads();
+    decider = new CommandDecider(hall, engine, reads, idempotency, clock);
+    phase = OwnerPhase.SERVING;
   }
 
-  private void onCommand(Message<JsonObject> message) {
+  /** A HallRequest from this JVM, or its JSON form from another node or a test. */
+  private void onCommand(Message<Object> message) {
     Object body = message.body();
-    if (!(body instanceof JsonObject command)) {
+    if (!(body instanceof HallRequest) && !(body instanceof JsonObject)) {
       message.reply(Replies.badField("body", "must be a JSON object"));
-    } else if (recovering) {
+    } else if (!phase.takesCommands()) {
       message.reply(Replies.unavailable("recovering"));
     } else {
-      enqueue(new PendingCommand(command, message, System.nanoTime()));
+      enqueue(new PendingCommand(body, message, System.nanoTime()));
     }
   }
 
   private void enqueue(PendingCommand p) {
-    pending.add(p);
-    watch.arrived(p.arrivedNanos());
-    if (!flushing) {
+    commit.add(p);
+    if (phase.startsBatches()) {
       flush();
     }
   }
 
   private void onQuery(Message<JsonObject> message) {
-    // Answer from durable state only: while a batch is being written, its events are applied in
-    // memory but not yet acknowledged, so the query waits for the append. A readiness probe asks
-    // only whether the owner answers, and must not wait behind a stalled append.
-    if ((flushing || recovering) && !HallReads.isProbe(message.body())) {
-      waitingQueries.add(message);
-    } else {
-      answer(message);
-    }
+    queries.take(message, phase, reads);
   }
 
   private void flush() {
-    flushing = true;
-    Batch batch = new Batch(hall);
-    while (!pending.isEmpty() && batch.commands() < MAX_BATCH && !batch.broken()) {
-      decider.decide(pending.poll(), batch);
-    }
+    phase = OwnerPhase.WRITING;
+    Batch batch = commit.decide(decider);
     if (batch.entries().isEmpty()) {
-      finishBatch(batch);
+      written(batch);
       return;
     }
-    long appendStart = System.nanoTime();
-    List<JournalEntry> entries = batch.entries();
-    Future<Void> append;
-    try {
-      append = journal.append(entries);
-    } catch (RuntimeException e) {
-      append = Future.failedFuture(e);
-    }
-    append.onComplete(ar -> {
-      Faults.guard(hall, "recording the append", () -> metrics.journal(System.nanoTime() - appendStart));
+    commit.append(batch, nanos -> metrics.journal(nanos)).onComplete(ar -> {
       if (ar.succeeded()) {
-        Faults.guard(hall, "noting the durable seq", () -> snapshotter.durable(entries.get(entries.size() - 1)));
-        finishBatch(batch);
-      } else if (ar.cause() instanceof FencedOffException) {
-        LOG.warn("hall {}: another node owns this hall now; stopping this writer", hall);
-        recovering = true;
+        Faults.guard(hall, "noting the durable seq", () -> snapshotter.durable(batch.lastEntry()));
+        written(batch);
+      } else if (FencedOff.is(ar.cause())) {
+        phase = OwnerPhase.FENCED_OFF;
         watch.answeredUpTo(null);
-        batch.refuse(Replies.unavailable("hall moved to another node"));
-        pending.forEach(p -> p.answer(Replies.unavailable("hall moved to another node")));
-        pending.clear();
-        vertx.eventBus().send(FENCED, hall);
+        FencedOff.stopWriting(hall, batch, commit, vertx.eventBus());
       } else {
         LOG.error("hall {}: journal append of {} events failed; refusing the batch and rebuilding", hall,
-            entries.size(), ar.cause());
-        watch.answeredUpTo(pending.peek());
+            batch.entries().size(), ar.cause());
+        commit.answeredSoFar();
         batch.refuse(Replies.unavailable("journal append failed"));
         rebuild();
       }
     });
   }
 
-  /** Rebuilds the hall from its journal, retrying while the store is unreachable, then goes on. */
-  private void rebuild() {
-    recoverUntilDone().onComplete(v -> {
-      flushing = false;
-      answerWaitingQueries();
-      if (!pending.isEmpty()) {
-        flush();
-      }
-    });
-  }
-
-  /** Each step is guarded: whatever fails, the hall takes its next batch. */
-  private void finishBatch(Batch batch) {
-    watch.answeredUpTo(pending.peek());
+  /** The batch is durable: reply and publish, then take the next. Each step is guarded. */
+  private void written(Batch batch) {
+    commit.answeredSoFar();
     batch.publish(vertx.eventBus(), feed, reads::snapshot);
     batch.reply(nanos -> metrics.command(nanos));
     Faults.guard(hall, "updating the hall's meters", () -> {
@@ -282,31 +196,28 @@ public final class HallVerticle extends VerticleBase {
       rebuild();
       return;
     }
-    flushing = false;
+    phase = OwnerPhase.SERVING;
     Faults.guard(hall, "taking a snapshot", () -> snapshotter.maybeSave(engine, reads.live(), idempotency));
-    answerWaitingQueries();
-    if (!pending.isEmpty()) {
+    queries.answerWaiting(phase, reads);
+    if (commit.hasPending()) {
       // next batch on a fresh turn of the event loop, so replies go out first
       vertx.getOrCreateContext().runOnContext(v -> {
-        if (!flushing && !pending.isEmpty()) {
+        if (phase.startsBatches() && commit.hasPending()) {
           flush();
         }
       });
     }
   }
 
-  private void answerWaitingQueries() {
-    while (!waitingQueries.isEmpty()) {
-      answer(waitingQueries.poll());
-    }
-  }
-
-  private void answer(Message<JsonObject> q) {
-    try {
-      q.reply(recovering ? Replies.unavailable("recovering") : reads.answer(q.body()));
-    } catch (RuntimeException e) {
-      LOG.error("hall {}: a query failed ({})", hall, Faults.describe(e));
-      q.reply(Replies.fault());
-    }
+  /** Rebuilds the hall from its journal, retrying while the store is unreachable, then goes on. */
+  private void rebuild() {
+    phase = OwnerPhase.RECOVERING;
+    recovery.untilDone().onComplete(ar -> {
+      serve(ar.result());
+      queries.answerWaiting(phase, reads);
+      if (commit.hasPending()) {
+        flush();
+      }
+    });
   }
 }

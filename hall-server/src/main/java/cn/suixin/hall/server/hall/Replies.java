@@ -15,7 +15,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * The hall owner's answer to a command, as sent back over the event bus:
  * {@code {"ok": true, "seq": n, "result": {...}}} or
- * {@code {"ok": false, "code": "WINDOW_BUSY", "message": "...", "messageEn": "...", "detail": "..."}}.
+ * {@code {"ok": false, "status": 409, "code": "WINDOW_BUSY", "message": "...", "messageEn": "...", "detail": "..."}},
+ * a refusal carrying its HTTP meaning (see RejectionMeaning) and, where it is about one, the request field.
  */
 final class Replies {
   private Replies() {
@@ -100,24 +101,27 @@ final class Replies {
   }
 
   static JsonObject rejected(Decision.Rejected r) {
-    return new JsonObject().put("ok", false).put("code", r.reason().name()).put("message", r.reason().zh())
-        .put("messageEn", r.reason().en()).put("detail", r.detail());
+    RejectionMeaning meaning = RejectionMeaning.of(r.reason());
+    JsonObject reply = new JsonObject().put("ok", false).put("status", meaning.status()).put("code", r.reason().name())
+        .put("message", r.reason().zh()).put("messageEn", r.reason().en()).put("detail", r.detail());
+    return meaning.field() == null ? reply : reply.put("field", meaning.field());
   }
 
+  /** Worded as the HTTP layer words its own bad fields. */
   static JsonObject badField(String field, String problem) {
-    return new JsonObject().put("ok", false).put("code", "BAD_FIELD").put("field", field)
-        .put("message", "字段 " + field + " 有误：" + problem).put("messageEn", field + ": " + problem);
+    return new JsonObject().put("ok", false).put("status", 400).put("code", "BAD_FIELD").put("field", field)
+        .put("message", "请求字段 " + field + " 有误：" + problem).put("messageEn", "Field " + field + ": " + problem);
   }
 
   /** A command the owner failed to decide: a bug, logged there; nothing of it was kept. */
   static JsonObject fault() {
-    return new JsonObject().put("ok", false).put("code", "INTERNAL")
+    return new JsonObject().put("ok", false).put("status", 500).put("code", "INTERNAL")
         .put("message", "服务器内部错误，该操作未执行，请重试或联系管理员")
         .put("messageEn", "Internal error: the command was not carried out; retry or call the administrator");
   }
 
   static JsonObject unavailable(String why) {
-    return new JsonObject().put("ok", false).put("code", "HALL_UNAVAILABLE")
+    return new JsonObject().put("ok", false).put("status", 503).put("code", "HALL_UNAVAILABLE")
         .put("message", "大厅暂时无法处理请求，请稍后重试").put("messageEn", "The hall cannot take commands now; retry shortly")
         .put("detail", why);
   }

@@ -6,6 +6,7 @@ import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.TicketSecrets;
 import cn.suixin.hall.server.view.FollowLinks;
+import cn.suixin.hall.server.hall.HallGateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;

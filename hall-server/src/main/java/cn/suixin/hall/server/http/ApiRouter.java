@@ -54,12 +54,12 @@ public final class ApiRouter {
     router.post("/api/v1/halls/:hall/windows/:window/sign-in").handler(windows::signIn);
     router.post("/api/v1/halls/:hall/windows/:window/sign-out").handler(windows::signOut);
     router.post("/api/v1/halls/:hall/windows/:window/call-next").handler(windows::callNext);
-    router.post("/api/v1/halls/:hall/windows/:window/recall").handler(rc -> windows.simple(rc, "recall"));
-    router.post("/api/v1/halls/:hall/windows/:window/start").handler(rc -> windows.simple(rc, "start"));
+    router.post("/api/v1/halls/:hall/windows/:window/recall").handler(windows::recall);
+    router.post("/api/v1/halls/:hall/windows/:window/start").handler(windows::start);
     router.post("/api/v1/halls/:hall/windows/:window/finish").handler(windows::finish);
-    router.post("/api/v1/halls/:hall/windows/:window/no-show").handler(rc -> windows.simple(rc, "no-show"));
+    router.post("/api/v1/halls/:hall/windows/:window/no-show").handler(windows::noShow);
     router.post("/api/v1/halls/:hall/windows/:window/transfer").handler(windows::transfer);
-    router.post("/api/v1/halls/:hall/windows/:window/park").handler(rc -> windows.simple(rc, "park"));
+    router.post("/api/v1/halls/:hall/windows/:window/park").handler(windows::park);
     router.post("/api/v1/halls/:hall/windows/:window/resume-parked").handler(windows::resumeParked);
     router.post("/api/v1/halls/:hall/windows/:window/pause").handler(windows::pause);
     router.post("/api/v1/halls/:hall/windows/:window/resume").handler(windows::resume);

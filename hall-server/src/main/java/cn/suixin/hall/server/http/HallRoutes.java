@@ -1,15 +1,23 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.engine.DeviceId;
+import cn.suixin.hall.engine.HallCommand;
+import cn.suixin.hall.engine.ServiceRecordId;
 import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.codec.FieldPath;
 import cn.suixin.hall.server.codec.Json;
 import cn.suixin.hall.server.codec.JsonLists;
+import cn.suixin.hall.server.hall.HallRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Halls and what is said of them: listings, snapshots, ratings, notices, offline blocks, logout. */
 final class HallRoutes {
@@ -60,10 +68,11 @@ final class HallRoutes {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
     Guards.require(rc, hall.id().value(), Role.AGENT, Role.KIOSK, Role.SUPERVISOR, Role.ADMIN);
     JsonObject body = Bodies.object(rc, "record", "level", "reasons", "comment");
-    JsonObject cmd = new JsonObject().put("type", "rate").put("record", Json.requiredInt(body, "record"))
-        .put("level", Json.requiredInt(body, "level")).put("reasons", Json.optionalInt(body, "reasons"))
-        .put("comment", FreeText.optional(body, "comment"));
-    command(rc, hall, cmd, "rate");
+    int record = Json.requiredInt(body, "record");
+    int level = Json.requiredInt(body, "level");
+    Integer reasons = Json.optionalInt(body, "reasons");
+    command(rc, hall, new HallCommand.RecordRating(new ServiceRecordId(record), level, reasons == null ? 0 : reasons,
+        FreeText.optional(body, "comment")), "rate");
   }
 
   void notice(RoutingContext rc) {
@@ -71,15 +80,16 @@ final class HallRoutes {
     Guards.require(rc, hall.id().value(), Role.SUPERVISOR, Role.ADMIN);
     JsonObject body = Bodies.object(rc, "text");
     String text = FreeText.optional(body, "text");
-    command(rc, hall, new JsonObject().put("type", "set-notice").put("text", text == null ? "" : text), "notice");
+    command(rc, hall, new HallCommand.SetNotice(text == null ? "" : text), "notice");
   }
 
   void reserveBlock(RoutingContext rc) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
     Principal p = Guards.require(rc, hall.id().value(), Role.KIOSK, Role.AGENT);
     JsonObject body = Bodies.object(rc, "matter", "size");
-    command(rc, hall, new JsonObject().put("type", "reserve-block").put("device", p.id())
-        .put("matter", Json.requiredId(body, "matter")).put("size", Json.requiredInt(body, "size")), "block");
+    MatterCode matter = new MatterCode(Json.requiredId(body, "matter"));
+    command(rc, hall, new HallCommand.ReserveNumberBlock(new DeviceId(p.id()), matter, Json.requiredInt(body, "size")),
+        "block");
   }
 
   void admitOffline(RoutingContext rc) {
@@ -87,26 +97,26 @@ final class HallRoutes {
     Principal p = Guards.require(rc, hall.id().value(), Role.KIOSK, Role.AGENT);
     JsonObject body = Bodies.object(rc, "block", "tickets");
     int block = Json.requiredInt(body, "block");
-    command(rc, hall, new JsonObject().put("type", "admit-offline").put("device", p.id()).put("block", block)
-        .put("tickets", offlineTickets(body)), "offline");
+    command(rc, hall, new HallCommand.AdmitOfflineTickets(new DeviceId(p.id()), block, offlineTickets(body)),
+        "offline");
   }
 
   /** {@code [{number, issuedAt}]}, every element checked here: a bad one once wedged the hall. */
-  private static JsonArray offlineTickets(JsonObject body) {
+  private static List<HallCommand.OfflineTicket> offlineTickets(JsonObject body) {
     JsonArray given = JsonLists.requiredArray(body, "tickets");
-    JsonArray tickets = new JsonArray();
+    List<HallCommand.OfflineTicket> tickets = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
       String at = FieldPath.index("tickets", i);
       JsonObject t = JsonLists.objectAt(given, "tickets", i);
       Bodies.only(t, at, "number", "issuedAt");
-      tickets.add(BadField.within(at, () -> new JsonObject().put("number", Json.requiredInt(t, "number"))
-          .put("issuedAt", Json.requiredInstant(t, "issuedAt"))));
+      tickets.add(BadField.within(at, () -> new HallCommand.OfflineTicket(Json.requiredInt(t, "number"),
+          Instant.parse(Json.requiredInstant(t, "issuedAt")))));
     }
     return tickets;
   }
 
-  private void command(RoutingContext rc, HallConfig hall, JsonObject cmd, String route) {
-    ctx.gateway.command(hall.id().value(), Idempotency.tag(rc, route, cmd))
+  private void command(RoutingContext rc, HallConfig hall, HallCommand cmd, String route) {
+    ctx.gateway.command(hall.id().value(), Idempotency.tag(rc, route, HallRequest.of(cmd)))
         .onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
   }
 }

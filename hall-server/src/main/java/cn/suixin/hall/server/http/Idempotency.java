@@ -1,7 +1,7 @@
 package cn.suixin.hall.server.http;
 
 import cn.suixin.hall.server.auth.Principal;
-import io.vertx.core.json.JsonObject;
+import cn.suixin.hall.server.hall.HallRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -12,16 +12,18 @@ final class Idempotency {
   private Idempotency() {
   }
 
-  static JsonObject tag(RoutingContext rc, String route, JsonObject command) {
+  /** The request with its caller-scoped key, if the caller sent one. */
+  static HallRequest tag(RoutingContext rc, String route, HallRequest request) {
     String key = rc.request().getHeader("Idempotency-Key");
     if (key == null) {
-      return command;
+      return request;
     }
     if (key.isBlank() || key.length() > 128) {
       throw Problem.badField("Idempotency-Key", "1-128 characters", "须为 1 至 128 个字符");
     }
     Principal p = Guards.caller(rc);
     String who = p != null ? p.role() + ":" + p.id() : "anon:" + rc.request().remoteAddress().hostAddress();
-    return command.put("idem", who + "|" + route + "|" + key);
+    // the key's form is kept in journals and snapshots: a retry across a restart must find it
+    return request.withKey(who + "|" + route + "|" + key);
   }
 }

@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.hall.HallRefusal;
 import cn.suixin.hall.server.view.Masks;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -33,6 +34,18 @@ public final class Problem extends RuntimeException {
   public static Problem badField(String field, String problem, String problemZh) {
     return new Problem(400, "BAD_FIELD", "请求字段 " + field + " 有误：" + problemZh, "Field " + field + ": " + problem)
         .with("field", field);
+  }
+
+  /** A hall's refusal as the caller reads it; a hall that cannot take it now says when to retry. */
+  public static Problem from(HallRefusal r) {
+    Problem p = new Problem(r.status(), r.code(), r.messageZh(), r.messageEn());
+    if (r.field() != null) {
+      p.with("field", r.field());
+    }
+    if (r.detail() != null) {
+      p.with("detail", r.detail());
+    }
+    return r.unavailable() ? p.header("Retry-After", "2") : p;
   }
 
   public static Problem unauthorized() {

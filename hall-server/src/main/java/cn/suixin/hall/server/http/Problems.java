@@ -1,6 +1,7 @@
 package cn.suixin.hall.server.http;
 
 import cn.suixin.hall.server.codec.BadField;
+import cn.suixin.hall.server.hall.HallRefusal;
 import cn.suixin.hall.store.redis.RedisUnavailableException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -17,6 +18,10 @@ final class Problems {
   }
 
   static void handle(RoutingContext rc) {
+    if (rc.failure() instanceof HallRefusal r && r.nothingToDo()) {
+      rc.response().setStatusCode(204).end();
+      return;
+    }
     Problem p = toProblem(rc);
     if (p.status() >= 500 && p.status() != 503) {
       LOG.error("{} {} failed", rc.request().method(), rc.request().path(), rc.failure());
@@ -37,6 +42,9 @@ final class Problems {
     Throwable f = rc.failure();
     if (f instanceof Problem p) {
       return p;
+    }
+    if (f instanceof HallRefusal r) {
+      return Problem.from(r);
     }
     if (f instanceof RedisUnavailableException) {
       // the store is down: the same honest 503 as a hall that cannot take commands

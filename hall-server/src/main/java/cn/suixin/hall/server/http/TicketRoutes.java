@@ -1,11 +1,21 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.engine.Appointment;
+import cn.suixin.hall.engine.DeviceId;
+import cn.suixin.hall.engine.HallCommand;
+import cn.suixin.hall.engine.TicketId;
+import cn.suixin.hall.engine.TicketSource;
+import cn.suixin.hall.engine.config.ChannelId;
 import cn.suixin.hall.engine.config.HallConfig;
+import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.codec.CommandCodec;
 import cn.suixin.hall.server.codec.Json;
+import cn.suixin.hall.server.hall.HallRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BiFunction;
 
 /** Taking a ticket, following it, and the help desk's changes to a waiting ticket. */
 final class TicketRoutes {
@@ -25,15 +35,20 @@ final class TicketRoutes {
     }
     JsonObject body = Bodies.object(rc, "matter", "greenChannel", "proof", "partySize", "idNumber", "slotStart",
         "slotEnd");
-    JsonObject cmd = new JsonObject().put("type", "issue").put("matter", Json.requiredId(body, "matter"))
-        .put("greenChannel", Json.optionalId(body, "greenChannel")).put("proof", FreeText.optional(body, "proof"))
-        .put("partySize", Json.optionalInt(body, "partySize"))
-        .put("slotStart", instant(body, "slotStart")).put("slotEnd", instant(body, "slotEnd"));
+    MatterCode matter = new MatterCode(Json.requiredId(body, "matter"));
+    String channel = Json.optionalId(body, "greenChannel");
+    String proof = FreeText.optional(body, "proof");
+    Json.optionalInt(body, "partySize");
+    String slotStart = instant(body, "slotStart");
+    instant(body, "slotEnd");
     if (!staff && (body.getValue("slotStart") != null || body.getValue("slotEnd") != null)) {
       // an appointment is called before walk-ins in its slot: only the help desk, having checked the booking, sets one
       throw Problem.forbidden("预约号须由导办台核验预约后登记", "Only the help desk issues appointment tickets")
           .with("field", "slotStart");
     }
+    TicketSource source;
+    DeviceId device = null;
+    String grantedBy = null;
     if (p == null) {
       String address = ctx.clients.of(rc.request());
       long wait = ctx.phoneLimiter.waitMillis(address, System.currentTimeMillis());
@@ -42,24 +57,31 @@ final class TicketRoutes {
         throw new Problem(429, "RATE_LIMITED", "取号过于频繁，请稍后再试", "Too many tickets; try again later")
             .with("retryAfterSeconds", seconds).header("Retry-After", Long.toString(seconds));
       }
-      cmd.put("source", "PHONE");
+      source = TicketSource.PHONE;
     } else if (kiosk) {
-      cmd.put("source", "KIOSK").put("device", p.id());
+      source = TicketSource.KIOSK;
+      device = new DeviceId(p.id());
     } else {
-      cmd.put("source", body.getValue("slotStart") != null ? "APPOINTMENT" : "GUIDE");
-      if (cmd.getString("greenChannel") != null && cmd.getString("proof") == null) {
-        cmd.put("grantedBy", p.staffNo());
+      source = slotStart != null ? TicketSource.APPOINTMENT : TicketSource.GUIDE;
+      if (channel != null && proof == null) {
+        grantedBy = p.staffNo();
       }
     }
     String idNumber = Json.optionalString(body, "idNumber");
+    String personHash = null;
     if (idNumber != null) {
       if (!IdNumbers.valid(idNumber.trim())) {
         throw Problem.badField("idNumber", "not a valid resident ID number", "不是有效的居民身份证号码");
       }
-      cmd.put("personHash", ctx.idNumbers.hash(idNumber.trim()));
+      personHash = ctx.idNumbers.hash(idNumber.trim());
     }
+    // the hall's own checks of the party and the slot, read as the hall reads them
+    int partySize = CommandCodec.partySize(body);
+    Appointment appointment = CommandCodec.appointment(body);
+    HallCommand.IssueTicket cmd = new HallCommand.IssueTicket(matter, source, partySize, personHash,
+        channel == null ? null : new ChannelId(channel), proof, grantedBy, appointment, device);
     String hallId = hall.id().value();
-    ctx.gateway.command(hallId, Idempotency.tag(rc, "issue", cmd)).onSuccess(result -> {
+    ctx.gateway.command(hallId, Idempotency.tag(rc, "issue", HallRequest.of(cmd))).onSuccess(result -> {
       JsonObject ticket = result.getJsonObject("ticket");
       ticket.put("followUrl", ctx.links.of(hallId, ticket.getString("id"))).put("hall", hallId)
           .put("hallName", hall.name()).put("hallNameEn", hall.nameEn());
@@ -110,21 +132,24 @@ final class TicketRoutes {
   void redirect(RoutingContext rc) {
     staffOnly(rc);
     JsonObject body = Bodies.object(rc, "matter", "reason");
-    desk(rc, new JsonObject().put("type", "redirect").put("matter", Json.requiredId(body, "matter"))
-        .put("reason", FreeText.required(body, "reason")));
+    MatterCode matter = new MatterCode(Json.requiredId(body, "matter"));
+    String reason = FreeText.required(body, "reason");
+    desk(rc, "redirect", (ticket, guide) -> new HallCommand.Redirect(ticket, matter, reason, guide));
   }
 
   void grantGreen(RoutingContext rc) {
     staffOnly(rc);
     JsonObject body = Bodies.object(rc, "channel", "reason");
-    desk(rc, new JsonObject().put("type", "grant-green").put("channel", Json.requiredId(body, "channel"))
-        .put("reason", FreeText.optional(body, "reason")));
+    ChannelId channel = new ChannelId(Json.requiredId(body, "channel"));
+    String reason = FreeText.optional(body, "reason");
+    desk(rc, "grant-green", (ticket, guide) -> new HallCommand.GrantGreenChannel(ticket, channel, guide, reason));
   }
 
   void cancel(RoutingContext rc) {
     staffOnly(rc);
     JsonObject body = Bodies.object(rc, "reason");
-    desk(rc, new JsonObject().put("type", "cancel").put("reason", FreeText.optional(body, "reason")));
+    String reason = FreeText.optional(body, "reason");
+    desk(rc, "cancel", (ticket, guide) -> new HallCommand.CancelTicket(ticket, reason));
   }
 
   private static String instant(JsonObject body, String field) {
@@ -135,11 +160,12 @@ final class TicketRoutes {
     Guards.require(rc, ctx.hall(rc.pathParam("hall")).id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
   }
 
-  private void desk(RoutingContext rc, JsonObject cmd) {
+  /** A help-desk change to the ticket in the path, by the staff member asking. */
+  private void desk(RoutingContext rc, String route, BiFunction<TicketId, String, HallCommand> command) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
     Principal p = Guards.require(rc, hall.id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
-    cmd.put("ticket", rc.pathParam("ticket")).put("actor", p.staffNo());
-    ctx.gateway.command(hall.id().value(), Idempotency.tag(rc, cmd.getString("type"), cmd))
+    HallCommand cmd = command.apply(CommandCodec.ticket("ticket", rc.pathParam("ticket")), p.staffNo());
+    ctx.gateway.command(hall.id().value(), Idempotency.tag(rc, route, HallRequest.of(cmd)))
         .onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
   }
 }

@@ -5,7 +5,7 @@ import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.codec.StrictJson;
-import cn.suixin.hall.server.http.HallGateway;
+import cn.suixin.hall.server.hall.HallGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;

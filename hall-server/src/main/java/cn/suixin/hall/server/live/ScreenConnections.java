@@ -1,7 +1,7 @@
 package cn.suixin.hall.server.live;
 
 import cn.suixin.hall.server.auth.Accounts;
-import cn.suixin.hall.server.http.HallGateway;
+import cn.suixin.hall.server.hall.HallGateway;
 import cn.suixin.hall.server.http.SocketTimeouts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;

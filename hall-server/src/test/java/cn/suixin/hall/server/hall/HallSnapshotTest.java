@@ -62,7 +62,7 @@ class HallSnapshotTest {
     HallSnapshot atCrash = await(live.store.snapshots("city").latest());
     assertThat(seqAtCrash - atCrash.seq()).as("events after the snapshot, to replay").isPositive();
 
-    try (LogCapture log = LogCapture.of(HallVerticle.class)) {
+    try (LogCapture log = LogCapture.of(HallRecovery.class)) {
       Owner restarted = Owner.start(this, crashed, CITY);
       assertThat(log.lines()).anyMatch(line -> line.contains("restored from the snapshot at seq " + atCrash.seq())
           && line.contains("replayed " + (seqAtCrash - atCrash.seq()) + " events"));
@@ -85,7 +85,7 @@ class HallSnapshotTest {
     long seq = live.snapshotView().getLong("seq");
     await(live.vertx.undeploy(live.deployment));
     assertThat(await(live.store.snapshots("city").latest()).seq()).isEqualTo(seq);
-    try (LogCapture log = LogCapture.of(HallVerticle.class)) {
+    try (LogCapture log = LogCapture.of(HallRecovery.class)) {
       Owner.start(this, DataFolders.copy(dir.resolve("live"), dir.resolve("again")), CITY);
       assertThat(log.lines()).anyMatch(line -> line.contains("restored from the snapshot at seq " + seq)
           && line.contains("replayed 0 events"));

@@ -4,6 +4,7 @@ import static cn.suixin.hall.server.http.BadInputTest.assertProblem;
 import static cn.suixin.hall.server.http.ServerFixture.city;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.suixin.hall.server.hall.HallGateway;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -59,8 +60,8 @@ class HallSurvivesBadCommandsTest {
 
   @Test
   void an_owner_that_failed_to_decide_a_command_is_answered_as_500_not_as_a_refusal() {
-    Problem p = HallGateway.problem(new JsonObject().put("ok", false).put("code", "INTERNAL")
-        .put("message", "服务器内部错误").put("messageEn", "Internal error"));
+    Problem p = Problem.from(HallGateway.refusal(new JsonObject().put("ok", false).put("code", "INTERNAL")
+        .put("message", "服务器内部错误").put("messageEn", "Internal error")));
     assertThat(p.status()).isEqualTo(500);
     assertThat(p.body().getString("code")).isEqualTo("INTERNAL");
   }
