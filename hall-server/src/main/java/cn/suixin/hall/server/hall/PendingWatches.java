@@ -81,7 +81,8 @@ public final class PendingWatches {
     Map<String, Double> stalled = new TreeMap<>();
     watches.values().forEach(x -> {
       if (x.watch().stalled()) {
-        stalled.put(x.watch().hall(), Math.round(x.watch().oldestPendingSeconds() * 10) / 10.0);
+        // rounded up to tenths: a hall just past a 5 s threshold must not read as "5.0", not stalled
+        stalled.put(x.watch().hall(), Math.ceil(x.watch().oldestPendingSeconds() * 10) / 10.0);
       }
     });
     return stalled;
