@@ -7,11 +7,11 @@ import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.codec.Json;
 import cn.suixin.hall.server.codec.StrictJson;
 import cn.suixin.hall.server.hall.Addresses;
-import cn.suixin.hall.server.http.ApiContext;
-import cn.suixin.hall.server.http.FreeText;
-import cn.suixin.hall.server.http.Problem;
+import cn.suixin.hall.server.web.FreeText;
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.live.CloseCodes;
 import cn.suixin.hall.server.live.SocketWatch;
+import cn.suixin.hall.server.web.SocketContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -32,7 +32,7 @@ final class AgentConnection {
   private static final Logger LOG = LoggerFactory.getLogger(AgentConnection.class);
   private static final long AUTH_TIMEOUT_MS = 5_000;
   private final Vertx vertx;
-  private final ApiContext ctx;
+  private final SocketContext ctx;
   private final ServerWebSocket ws;
   private State state = State.AUTHENTICATING;
   private long authTimer = -1;
@@ -42,7 +42,7 @@ final class AgentConnection {
   private MessageConsumer<JsonObject> events;
   private SocketWatch watch;
 
-  AgentConnection(Vertx vertx, ApiContext ctx, ServerWebSocket ws) {
+  AgentConnection(Vertx vertx, SocketContext ctx, ServerWebSocket ws) {
     this.vertx = vertx;
     this.ctx = ctx;
     this.ws = ws;

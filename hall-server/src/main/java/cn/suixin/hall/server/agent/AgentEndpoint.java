@@ -3,8 +3,9 @@ package cn.suixin.hall.server.agent;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
-import cn.suixin.hall.server.http.ApiContext;
-import cn.suixin.hall.server.http.Problem;
+import cn.suixin.hall.server.web.Problem;
+import cn.suixin.hall.server.web.Callers;
+import cn.suixin.hall.server.web.SocketContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,10 +13,10 @@ import io.vertx.ext.web.RoutingContext;
 /** The agents' socket ({@code /api/v1/agents/live}) and the supervisor's list of their devices. */
 public final class AgentEndpoint {
   private final Vertx vertx;
-  private final ApiContext ctx;
+  private final SocketContext ctx;
   private final DeviceBoard board;
 
-  public AgentEndpoint(Vertx vertx, ApiContext ctx) {
+  public AgentEndpoint(Vertx vertx, SocketContext ctx) {
     this.vertx = vertx;
     this.ctx = ctx;
     this.board = new DeviceBoard(vertx, ctx.city().halls().stream().map(h -> h.id().value()).toList());
@@ -31,7 +32,7 @@ public final class AgentEndpoint {
   /** {@code GET /api/v1/halls/{hall}/devices}: the latest state of every agent's devices. */
   public void devices(RoutingContext rc) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
-    Principal p = ApiContext.caller(rc);
+    Principal p = Callers.of(rc);
     if (p == null) {
       throw Problem.unauthorized();
     }

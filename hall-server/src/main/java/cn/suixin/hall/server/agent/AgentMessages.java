@@ -6,7 +6,7 @@ import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.Window;
 import cn.suixin.hall.server.auth.Principal;
-import cn.suixin.hall.server.http.Problem;
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.view.FollowLinks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -12,7 +12,7 @@ import cn.suixin.hall.server.codec.JsonLists;
 import cn.suixin.hall.server.hall.HallGateway;
 import cn.suixin.hall.server.hall.HallRefusal;
 import cn.suixin.hall.server.hall.HallRequest;
-import cn.suixin.hall.server.http.Problem;
+import cn.suixin.hall.server.web.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -11,7 +11,7 @@ import cn.suixin.hall.server.hall.HallVerticle;
 import cn.suixin.hall.server.hall.PendingWatches;
 import cn.suixin.hall.server.hall.RefusedHall;
 import cn.suixin.hall.server.http.HttpVerticle;
-import cn.suixin.hall.server.http.IdNumbers;
+import cn.suixin.hall.server.identity.IdNumbers;
 import cn.suixin.hall.server.ops.Readiness;
 import cn.suixin.hall.server.view.FollowLinks;
 import cn.suixin.hall.store.JournalStore;

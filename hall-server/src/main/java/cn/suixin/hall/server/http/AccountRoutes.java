@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.LoginRefused;
 import cn.suixin.hall.server.auth.Role;

@@ -1,5 +1,10 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Callers;
+import cn.suixin.hall.server.web.Problem;
+import cn.suixin.hall.server.web.SocketContext;
+import cn.suixin.hall.server.web.SocketTimeouts;
+import cn.suixin.hall.server.identity.IdNumbers;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
@@ -53,6 +58,11 @@ public final class ApiContext {
     this.sockets = sockets;
   }
 
+  /** What the socket endpoints mounted beside the API (the agents' link) need of this node. */
+  public SocketContext socketContext() {
+    return new SocketContext(city, accounts, gateway, links, sockets);
+  }
+
   public HallGateway gateway() {
     return gateway;
   }
@@ -76,7 +86,7 @@ public final class ApiContext {
 
   /** The authenticated caller of a request, or null (for handlers outside this package). */
   public static Principal caller(RoutingContext rc) {
-    return Guards.caller(rc);
+    return Callers.of(rc);
   }
 
   /** The hall, or a 404 Problem. */

@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.agent.AgentEndpoint;
 import cn.suixin.hall.server.live.LiveHub;
 import io.vertx.core.Vertx;
@@ -22,7 +23,7 @@ public final class ApiRouter {
     HallRoutes halls = new HallRoutes(ctx);
     AccountRoutes accounts = new AccountRoutes(ctx);
     LiveRoutes live = new LiveRoutes(vertx, ctx, hub);
-    AgentEndpoint agents = new AgentEndpoint(vertx, ctx);
+    AgentEndpoint agents = new AgentEndpoint(vertx, ctx.socketContext());
     KioskRoutes kiosks = new KioskRoutes(ctx);
 
     router.route().handler(SecurityHeaders::handle);

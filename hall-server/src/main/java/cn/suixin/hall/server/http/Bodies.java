@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.codec.FieldPath;
 import cn.suixin.hall.server.codec.StrictJson;
 import io.vertx.core.buffer.Buffer;

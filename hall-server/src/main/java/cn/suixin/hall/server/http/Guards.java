@@ -1,5 +1,7 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Callers;
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.auth.Accounts;
@@ -9,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Who may do what: resolves the bearer token (or a kiosk's cookie) and checks roles, halls and windows. */
 final class Guards {
-  static final String PRINCIPAL = "principal";
 
   private Guards() {
   }
@@ -31,7 +32,7 @@ final class Guards {
       if (p == null) {
         rc.fail(Problem.unauthorized());
       } else {
-        rc.put(PRINCIPAL, p);
+        Callers.remember(rc, p);
         rc.next();
       }
     }).onFailure(rc::fail);
@@ -49,7 +50,7 @@ final class Guards {
     }
     accounts.authenticate(token).onSuccess(p -> {
       if (p != null && p.role().isDevice()) {
-        rc.put(PRINCIPAL, p);
+        Callers.remember(rc, p);
         rc.next();
       } else if (KioskCookie.reads(rc.request())) {
         rc.next();
@@ -60,7 +61,7 @@ final class Guards {
   }
 
   static Principal caller(RoutingContext rc) {
-    return rc.get(PRINCIPAL);
+    return Callers.of(rc);
   }
 
   /** The caller, who must have one of the roles and belong to the hall. */

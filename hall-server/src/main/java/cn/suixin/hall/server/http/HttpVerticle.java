@@ -1,5 +1,7 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.SocketTimeouts;
+import cn.suixin.hall.server.identity.IdNumbers;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.live.LiveHub;

@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;

@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

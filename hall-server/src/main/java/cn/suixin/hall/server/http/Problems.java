@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.hall.HallRefusal;
 import cn.suixin.hall.store.redis.RedisUnavailableException;

@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.SocketTimeouts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;

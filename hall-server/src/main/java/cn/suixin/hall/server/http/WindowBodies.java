@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.FreeText;
 import cn.suixin.hall.engine.Outcome;
 import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.server.codec.BadField;

@@ -1,5 +1,7 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Problem;
+import cn.suixin.hall.server.web.FreeText;
 import cn.suixin.hall.engine.Asker;
 import cn.suixin.hall.engine.Clerk;
 import cn.suixin.hall.engine.HallCommand;

@@ -2,7 +2,7 @@ package cn.suixin.hall.server.live;
 
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.hall.HallGateway;
-import cn.suixin.hall.server.http.SocketTimeouts;
+import cn.suixin.hall.server.web.SocketTimeouts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 

@@ -1,6 +1,6 @@
 package cn.suixin.hall.server.live;
 
-import cn.suixin.hall.server.http.SocketTimeouts;
+import cn.suixin.hall.server.web.SocketTimeouts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;

@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.Problem;
 import static cn.suixin.hall.server.http.BadInputTest.assertProblem;
 import static cn.suixin.hall.server.http.ServerFixture.city;
 import static org.assertj.core.api.Assertions.assertThat;

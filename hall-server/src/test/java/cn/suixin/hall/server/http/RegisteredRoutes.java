@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.identity.IdNumbers;
 import cn.suixin.hall.config.ConfigLoader;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.server.auth.Accounts;

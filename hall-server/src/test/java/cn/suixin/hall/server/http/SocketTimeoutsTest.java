@@ -1,5 +1,6 @@
 package cn.suixin.hall.server.http;
 
+import cn.suixin.hall.server.web.SocketTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

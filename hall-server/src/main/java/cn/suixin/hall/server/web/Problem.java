@@ -1,4 +1,4 @@
-package cn.suixin.hall.server.http;
+package cn.suixin.hall.server.web;
 
 import cn.suixin.hall.server.hall.HallRefusal;
 import cn.suixin.hall.server.view.Masks;
@@ -76,7 +76,7 @@ public final class Problem extends RuntimeException {
     return this;
   }
 
-  Map<String, String> headers() {
+  public Map<String, String> headers() {
     return headers;
   }
 

@@ -1,4 +1,4 @@
-package cn.suixin.hall.server.http;
+package cn.suixin.hall.server.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package cn.suixin.hall.server.http;
+package cn.suixin.hall.server.web;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package cn.suixin.hall.server.http;
+package cn.suixin.hall.server.web;
 
 import cn.suixin.hall.server.codec.Json;
 import cn.suixin.hall.server.codec.JsonLists;
@@ -20,16 +20,16 @@ public final class FreeText {
     return Masks.inText(text);
   }
 
-  static String optional(JsonObject body, String field) {
+  public static String optional(JsonObject body, String field) {
     return mask(Json.optionalString(body, field));
   }
 
-  static String required(JsonObject body, String field) {
+  public static String required(JsonObject body, String field) {
     return mask(Json.requiredString(body, field));
   }
 
   /** A list of texts, each non-blank and masked; null when absent. */
-  static JsonArray list(JsonObject body, String field) {
+  public static JsonArray list(JsonObject body, String field) {
     JsonArray given = JsonLists.optionalArray(body, field);
     if (given == null) {
       return null;
