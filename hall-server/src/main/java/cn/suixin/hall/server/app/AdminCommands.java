@@ -117,7 +117,7 @@ final class AdminCommands {
   private Future<String> unlockUser(Accounts accounts, CityConfig city) {
     String username = args.required("--username");
     if (!Accounts.isUsername(username)) {
-      throw new UsageException("--username: 2-32 letters, digits, '.', '_' or '-': " + username);
+      throw new UsageException("--username: " + Accounts.USERNAME_RULE);
     }
     return accounts.unlock(username).map(was -> was ? "unlocked " + username : username + " was not locked");
   }

@@ -54,7 +54,7 @@ public final class Accounts {
   public Future<JsonObject> addUser(String username, Role role, String hall, String staffNo, String name,
       char[] password) {
     if (!isUsername(username)) {
-      return Future.failedFuture(new IllegalArgumentException("username: 2-32 letters, digits, '.', '_' or '-'"));
+      return Future.failedFuture(new IllegalArgumentException("username: " + USERNAME_RULE));
     }
     if (role.isDevice()) {
       return Future.failedFuture(new IllegalArgumentException("role: users are clerk, guide, supervisor or admin"));
@@ -73,9 +73,17 @@ public final class Accounts {
     });
   }
 
-  /** Whether a name could be a username: what an account may be added under. */
+  /** What {@link #isUsername} asks for, for the messages that refuse a name. */
+  public static final String USERNAME_RULE = "2-32 letters, digits, '.', '_' or '-', without a run of 11 or more"
+      + " digits (a name must not be an ID or phone number)";
+
+  /**
+   * Whether a name could be a username: what an account may be added under. A run of 11 or more
+   * digits is refused because it reads as an ID or phone number, which usernames, being echoed in
+   * answers and logs, must never carry in clear.
+   */
   public static boolean isUsername(String name) {
-    return name != null && name.matches("[A-Za-z0-9._-]{2,32}");
+    return name != null && name.matches("[A-Za-z0-9._-]{2,32}") && !name.matches(".*[0-9]{11}.*");
   }
 
   /** Registers a device and returns its token, shown once. */

@@ -40,7 +40,7 @@ final class AccountRoutes {
 
   private static String username(String name) {
     if (!Accounts.isUsername(name)) {
-      throw Problem.badField("username", "2-32 letters, digits, '.', '_' or '-'");
+      throw Problem.badField("username", Accounts.USERNAME_RULE, "用户名须为 2-32 位字母、数字或 . _ -，且不得含 11 位以上连续数字（不得为身份证号或手机号）");
     }
     return name;
   }
