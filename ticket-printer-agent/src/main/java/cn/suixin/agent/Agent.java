@@ -31,7 +31,9 @@ public final class Agent implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     AgentVerticle verticle = new AgentVerticle(o, linkBackoff);
     try {
-      vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+      vertx
+          .deployVerticle(
+              verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();

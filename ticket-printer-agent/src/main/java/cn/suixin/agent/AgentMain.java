@@ -8,8 +8,7 @@ public final class AgentMain {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
 
-  private AgentMain() {
-  }
+  private AgentMain() {}
 
   public static void main(String[] args) throws Exception {
     AgentOptions options;
@@ -23,7 +22,10 @@ public final class AgentMain {
     }
     Agent agent = Agent.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "agent-shutdown"));
-    LOG.info("agent running: server {}, local endpoint http://127.0.0.1:{}{}", options.server(),
-        options.localPort(), options.simulate() ? ", simulated devices" : "");
+    LOG.info(
+        "agent running: server {}, local endpoint http://127.0.0.1:{}{}",
+        options.server(),
+        options.localPort(),
+        options.simulate() ? ", simulated devices" : "");
   }
 }

@@ -29,20 +29,30 @@ public record AgentOptions(
 
   public static final String TOKEN_VARIABLE = "SUIXIN_AGENT_TOKEN";
   private static final Logger LOG = LoggerFactory.getLogger(AgentOptions.class);
-  static final String TOKEN_NOT_AN_ARGUMENT = "--token is not accepted: every user of this PC can"
-      + " read the agent's arguments (ps). Put the token in a file only the agent's user can read"
-      + " (chmod 600) and give --token-file PATH, or set " + TOKEN_VARIABLE + "."
-      + " / 不接受 --token:本机所有用户都能看到程序参数(ps)。请把令牌写入仅本用户可读的文件"
-      + "(chmod 600)并用 --token-file 指定,或设置环境变量 " + TOKEN_VARIABLE + "。";
-  static final String NO_TOKEN = "no device token: give --token-file PATH or set " + TOKEN_VARIABLE
-      + " / 缺少设备令牌:请用 --token-file 指定令牌文件,或设置环境变量 " + TOKEN_VARIABLE;
+  static final String TOKEN_NOT_AN_ARGUMENT =
+      "--token is not accepted: every user of this PC can"
+          + " read the agent's arguments (ps). Put the token in a file only the agent's user can read"
+          + " (chmod 600) and give --token-file PATH, or set "
+          + TOKEN_VARIABLE
+          + "."
+          + " / 不接受 --token:本机所有用户都能看到程序参数(ps)。请把令牌写入仅本用户可读的文件"
+          + "(chmod 600)并用 --token-file 指定,或设置环境变量 "
+          + TOKEN_VARIABLE
+          + "。";
+  static final String NO_TOKEN =
+      "no device token: give --token-file PATH or set "
+          + TOKEN_VARIABLE
+          + " / 缺少设备令牌:请用 --token-file 指定令牌文件,或设置环境变量 "
+          + TOKEN_VARIABLE;
 
-  public static final String USAGE = String.join("\n",
-      "usage: java -jar ticket-printer-agent.jar --server http://host:8080 --token-file PATH",
-      "         (or the token in the environment variable " + TOKEN_VARIABLE + ")",
-      "         [--printer PORT] [--printer-baud 9600] [--printer-profile xprinter-80|zijiang-58|generic]",
-      "         [--pad PORT] [--pad-address 1] [--window-display PORT]",
-      "         [--simulate] [--data DIR] [--local-port 8765]");
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar ticket-printer-agent.jar --server http://host:8080 --token-file PATH",
+          "         (or the token in the environment variable " + TOKEN_VARIABLE + ")",
+          "         [--printer PORT] [--printer-baud 9600] [--printer-profile xprinter-80|zijiang-58|generic]",
+          "         [--pad PORT] [--pad-address 1] [--window-display PORT]",
+          "         [--simulate] [--data DIR] [--local-port 8765]");
 
   public static AgentOptions parse(String... args) {
     return parse(System.getenv(), LOG::warn, args);
@@ -76,8 +86,9 @@ public record AgentOptions(
         case "--local-port" -> localPort = Integer.parseInt(value(args, ++i, a));
         case "--printer-baud" -> baud = Integer.parseInt(value(args, ++i, a));
         case "--pad-address" -> padAddress = Integer.parseInt(value(args, ++i, a));
-        default -> throw new IllegalArgumentException(
-            a.startsWith("--token=") ? TOKEN_NOT_AN_ARGUMENT : "unknown option " + a);
+        default ->
+            throw new IllegalArgumentException(
+                a.startsWith("--token=") ? TOKEN_NOT_AN_ARGUMENT : "unknown option " + a);
       }
     }
     if (server == null) {
@@ -93,16 +104,40 @@ public record AgentOptions(
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException(NO_TOKEN);
     }
-    return new AgentOptions(server, token.strip(), printer, pad, display, simulate, data, profile,
-        localPort, baud, padAddress);
+    return new AgentOptions(
+        server,
+        token.strip(),
+        printer,
+        pad,
+        display,
+        simulate,
+        data,
+        profile,
+        localPort,
+        baud,
+        padAddress);
   }
 
   /** The token stays out of logs too. */
   @Override
   public String toString() {
-    return "AgentOptions[server=" + server + ", token=(hidden), printer=" + printerPort + ", pad="
-        + padPort + ", windowDisplay=" + windowDisplayPort + ", simulate=" + simulate + ", data="
-        + dataDir + ", profile=" + printerProfile + ", localPort=" + localPort + "]";
+    return "AgentOptions[server="
+        + server
+        + ", token=(hidden), printer="
+        + printerPort
+        + ", pad="
+        + padPort
+        + ", windowDisplay="
+        + windowDisplayPort
+        + ", simulate="
+        + simulate
+        + ", data="
+        + dataDir
+        + ", profile="
+        + printerProfile
+        + ", localPort="
+        + localPort
+        + "]";
   }
 
   private static String value(String[] args, int i, String flag) {

@@ -38,14 +38,24 @@ public final class AgentVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    PrinterProfile profile = PrinterProfile.named(options.printerProfile()).orElseThrow(
-        () -> new IllegalArgumentException("unknown printer profile " + options.printerProfile()));
+    PrinterProfile profile =
+        PrinterProfile.named(options.printerProfile())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown printer profile " + options.printerProfile()));
     Outbox outbox = new Outbox(options.dataDir().resolve("outbox"));
     OutgoingMessages outgoing = new OutgoingMessages(outbox);
     DeviceStatus status = new DeviceStatus(outgoing);
     devices = new Devices(context, options, profile, status, outbox, padReports(outgoing, status));
-    Printing printing = new Printing(devices.printer(), new TicketEncoder(profile), status,
-        outgoing, Clock.systemUTC(), options.server());
+    Printing printing =
+        new Printing(
+            devices.printer(),
+            new TicketEncoder(profile),
+            status,
+            outgoing,
+            Clock.systemUTC(),
+            options.server());
     OfflineFallback offline = new OfflineFallback(offlineDesk(), outbox, outgoing, printing);
     Routing routing = new Routing(printing, devices.pad(), devices.display(), offline, status);
     link = new AgentLink(vertx, options.server(), options.token(), outgoing, routing, linkBackoff);
@@ -78,8 +88,10 @@ public final class AgentVerticle extends VerticleBase {
   }
 
   private OfflineDesk offlineDesk() {
-    return new OfflineDesk(new OfflineStore(options.dataDir().resolve("offline.json")),
-        Clock.systemUTC(), Agent.HALL_ZONE);
+    return new OfflineDesk(
+        new OfflineStore(options.dataDir().resolve("offline.json")),
+        Clock.systemUTC(),
+        Agent.HALL_ZONE);
   }
 
   /** A pad's ratings are already on disk when they arrive here; its states are device status. */

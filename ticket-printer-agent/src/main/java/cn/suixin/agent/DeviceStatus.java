@@ -28,8 +28,16 @@ final class DeviceStatus {
   void report(String part, String status, String detail) {
     parts.put(part, status);
     String id = UUID.randomUUID().toString();
-    outgoing.sendDurable(new OutboxMessage(id, new JsonObject().put("type", "device.status")
-        .put("id", id).put("device", part).put("status", status).put("detail", detail).encode()));
+    outgoing.sendDurable(
+        new OutboxMessage(
+            id,
+            new JsonObject()
+                .put("type", "device.status")
+                .put("id", id)
+                .put("device", part)
+                .put("status", status)
+                .put("detail", detail)
+                .encode()));
   }
 
   /** Only a change goes to the server: a pad that is unplugged all day is one message. */

@@ -24,8 +24,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The serial devices of one kiosk or counter PC as the options name them: real ports, kept open
- * across unplugging; simulators for the ones not given with --simulate; or none. Made, started
- * and closed on the agent's context.
+ * across unplugging; simulators for the ones not given with --simulate; or none. Made, started and
+ * closed on the agent's context.
  */
 final class Devices {
 
@@ -44,20 +44,39 @@ final class Devices {
   private PadSimulator padSimulator;
   private long simulatedTicketsLog = -1;
 
-  Devices(Context context, AgentOptions options, PrinterProfile profile, DeviceStatus status,
-      Outbox outbox, PadListener padListener) {
+  Devices(
+      Context context,
+      AgentOptions options,
+      PrinterProfile profile,
+      DeviceStatus status,
+      Outbox outbox,
+      PadListener padListener) {
     this.context = context;
     this.options = options;
     this.profile = profile;
     SerialLink printerLink = printerLink();
-    printer = printerLink == null ? null : new PrinterDriver(context, printerLink,
-        s -> status.report(DeviceStatus.PRINTER, s.name(), ""), PRINTER_POLL_MILLIS);
+    printer =
+        printerLink == null
+            ? null
+            : new PrinterDriver(
+                context,
+                printerLink,
+                s -> status.report(DeviceStatus.PRINTER, s.name(), ""),
+                PRINTER_POLL_MILLIS);
     SerialLink padLink = padLink();
-    pad = padLink == null ? null : new RatingPadDriver(context, padLink, options.padAddress(),
-        outbox, padListener, MONOTONIC_MILLIS);
-    display = options.windowDisplayPort() == null ? new LoggingWindowDisplay()
-        : new TextLineWindowDisplay(context, reconnecting(SerialSettings.pad(options.windowDisplayPort())),
-            DISPLAY_REFRESH_MILLIS, MONOTONIC_MILLIS);
+    pad =
+        padLink == null
+            ? null
+            : new RatingPadDriver(
+                context, padLink, options.padAddress(), outbox, padListener, MONOTONIC_MILLIS);
+    display =
+        options.windowDisplayPort() == null
+            ? new LoggingWindowDisplay()
+            : new TextLineWindowDisplay(
+                context,
+                reconnecting(SerialSettings.pad(options.windowDisplayPort())),
+                DISPLAY_REFRESH_MILLIS,
+                MONOTONIC_MILLIS);
   }
 
   /** Simulators first, so they answer the drivers' first words. */
@@ -65,29 +84,33 @@ final class Devices {
     List<Future<?>> simulators = new ArrayList<>();
     if (printerSimulator != null) {
       simulators.add(printerSimulator.start());
-      simulatedTicketsLog = context.owner().setPeriodic(SIMULATED_TICKETS_LOG_MILLIS,
-          id -> printerSimulator.logNewTickets());
+      simulatedTicketsLog =
+          context
+              .owner()
+              .setPeriodic(SIMULATED_TICKETS_LOG_MILLIS, id -> printerSimulator.logNewTickets());
     }
     if (padSimulator != null) {
       simulators.add(padSimulator.start());
       simulators.add(padSimulator.setAutoPress(5, 2000));
     }
-    return Future.all(simulators).compose(v -> {
-      try {
-        if (printer != null) {
-          printer.start();
-        }
-        if (pad != null) {
-          pad.start();
-        }
-        if (display instanceof TextLineWindowDisplay screen) {
-          screen.start();
-        }
-        return Future.succeededFuture();
-      } catch (Exception e) {
-        return Future.failedFuture(e);
-      }
-    });
+    return Future.all(simulators)
+        .compose(
+            v -> {
+              try {
+                if (printer != null) {
+                  printer.start();
+                }
+                if (pad != null) {
+                  pad.start();
+                }
+                if (display instanceof TextLineWindowDisplay screen) {
+                  screen.start();
+                }
+                return Future.succeededFuture();
+              } catch (Exception e) {
+                return Future.failedFuture(e);
+              }
+            });
   }
 
   /** Null on a PC without a printer. */
@@ -115,7 +138,8 @@ final class Devices {
   void close() {
     context.owner().cancelTimer(simulatedTicketsLog);
     display.close();
-    for (AutoCloseable device : new AutoCloseable[] {printer, pad, printerSimulator, padSimulator}) {
+    for (AutoCloseable device :
+        new AutoCloseable[] {printer, pad, printerSimulator, padSimulator}) {
       if (device != null) {
         try {
           device.close();
@@ -151,7 +175,7 @@ final class Devices {
   }
 
   private SerialLink reconnecting(SerialSettings settings) {
-    return new ReconnectingSerialLink(context, new JSerialCommLink(settings),
-        new Backoff(500, 30_000));
+    return new ReconnectingSerialLink(
+        context, new JSerialCommLink(settings), new Backoff(500, 30_000));
   }
 }

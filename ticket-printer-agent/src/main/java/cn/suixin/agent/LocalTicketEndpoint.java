@@ -37,15 +37,17 @@ final class LocalTicketEndpoint {
   }
 
   private void handle(HttpServerRequest req) {
-    req.response().putHeader("Access-Control-Allow-Origin", "*")
+    req.response()
+        .putHeader("Access-Control-Allow-Origin", "*")
         .putHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
         .putHeader("Access-Control-Allow-Headers", "Content-Type");
     String path = req.path();
     if ("OPTIONS".equals(req.method().name())) {
       req.response().setStatusCode(204).end();
     } else if ("POST".equals(req.method().name()) && "/offline/tickets".equals(path)) {
-      req.body().onSuccess(body -> issue(req, body.toString())).onFailure(e -> reply(req, 400,
-          problem("BAD_REQUEST", e.getMessage())));
+      req.body()
+          .onSuccess(body -> issue(req, body.toString()))
+          .onFailure(e -> reply(req, 400, problem("BAD_REQUEST", e.getMessage())));
     } else if ("GET".equals(req.method().name()) && "/health".equals(path)) {
       reply(req, 200, new JsonObject().put("linkUp", linkUp.getAsBoolean()));
     } else {
@@ -72,11 +74,20 @@ final class LocalTicketEndpoint {
       return;
     }
     if (d instanceof OfflineDecision.Issued i) {
-      reply(req, 201, new JsonObject().put("number", i.ticket().number()).put("offline", true)
-          .put("matter", i.ticket().matter()).put("issuedAt", i.ticket().issuedAt()));
+      reply(
+          req,
+          201,
+          new JsonObject()
+              .put("number", i.ticket().number())
+              .put("offline", true)
+              .put("matter", i.ticket().matter())
+              .put("issuedAt", i.ticket().issuedAt()));
     } else {
-      reply(req, 503, problem(((OfflineDecision.Rejected) d).reason().name(),
-          "no offline numbers for " + matter));
+      reply(
+          req,
+          503,
+          problem(
+              ((OfflineDecision.Rejected) d).reason().name(), "no offline numbers for " + matter));
     }
   }
 
@@ -85,7 +96,9 @@ final class LocalTicketEndpoint {
   }
 
   private static void reply(HttpServerRequest req, int status, JsonObject body) {
-    req.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+    req.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
         .end(body.encode());
   }
 }

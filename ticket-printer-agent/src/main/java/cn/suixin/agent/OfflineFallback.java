@@ -14,9 +14,8 @@ import java.util.UUID;
 
 /**
  * Keeps offline numbers in stock and hands offline tickets back: asks the server for a block of
- * every matter this kiosk prints once fewer than ten numbers are left, prints the tickets the
- * kiosk page asks for while the server is away, and moves them into the outbox whenever the link
- * is up.
+ * every matter this kiosk prints once fewer than ten numbers are left, prints the tickets the kiosk
+ * page asks for while the server is away, and moves them into the outbox whenever the link is up.
  */
 final class OfflineFallback {
 
@@ -46,9 +45,14 @@ final class OfflineFallback {
   }
 
   void addBlock(JsonObject b) {
-    OfflineBlock block = new OfflineBlock(b.getString("id"), b.getString("matter"),
-        b.getString("prefix", ""), b.getInteger("from"), b.getInteger("to"),
-        b.getString("businessDay", desk.businessDay()));
+    OfflineBlock block =
+        new OfflineBlock(
+            b.getString("id"),
+            b.getString("matter"),
+            b.getString("prefix", ""),
+            b.getInteger("from"),
+            b.getInteger("to"),
+            b.getString("businessDay", desk.businessDay()));
     desk.addBlock(block);
     matters.add(block.matter());
     requested.remove(block.matter());
@@ -82,9 +86,15 @@ final class OfflineFallback {
     for (String matter : matters) {
       if (desk.remaining(matter) < LOW_WATER && requested.add(matter)) {
         String id = UUID.randomUUID().toString();
-        outgoing.sendDurable(new OutboxMessage(id, new JsonObject()
-            .put("type", "offline.block.request").put("id", id).put("matter", matter)
-            .put("size", BLOCK_SIZE).encode()));
+        outgoing.sendDurable(
+            new OutboxMessage(
+                id,
+                new JsonObject()
+                    .put("type", "offline.block.request")
+                    .put("id", id)
+                    .put("matter", matter)
+                    .put("size", BLOCK_SIZE)
+                    .encode()));
       }
     }
   }

@@ -9,7 +9,6 @@ import cn.suixin.agent.outbox.OutgoingMessages;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +29,13 @@ final class Printing {
   private String hallName = "";
 
   /** {@code printer} is null on a PC without one. */
-  Printing(PrinterDriver printer, TicketEncoder encoder, DeviceStatus status,
-      OutgoingMessages outgoing, Clock clock, URI server) {
+  Printing(
+      PrinterDriver printer,
+      TicketEncoder encoder,
+      DeviceStatus status,
+      OutgoingMessages outgoing,
+      Clock clock,
+      URI server) {
     this.printer = printer;
     this.encoder = encoder;
     this.status = status;
@@ -54,8 +58,10 @@ final class Printing {
   }
 
   void offline(OfflineTicket t) {
-    print(null, encoder.encode(new TicketLayout(hallName, t.number(), t.matter(), 0, 0, "", now(),
-        "", true, null)));
+    print(
+        null,
+        encoder.encode(
+            new TicketLayout(hallName, t.number(), t.matter(), 0, 0, "", now(), "", true, null)));
   }
 
   private void print(String job, byte[] bytes) {
@@ -64,17 +70,22 @@ final class Printing {
       status.report(DeviceStatus.PRINTER, PrinterStatus.PORT_LOST.name(), "no printer configured");
       return;
     }
-    printer.print(bytes).onComplete(ar -> {
-      if (ar.succeeded() && ar.result().canPrint()) {
-        if (job != null) {
-          outgoing.sendTransient(new JsonObject().put("type", "printed").put("job", job));
-        }
-      } else {
-        String s = ar.failed() ? "ERROR" : ar.result().name();
-        status.report(DeviceStatus.PRINTER, s,
-            job == null ? "offline ticket not printed" : "job " + job);
-      }
-    });
+    printer
+        .print(bytes)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded() && ar.result().canPrint()) {
+                if (job != null) {
+                  outgoing.sendTransient(new JsonObject().put("type", "printed").put("job", job));
+                }
+              } else {
+                String s = ar.failed() ? "ERROR" : ar.result().name();
+                status.report(
+                    DeviceStatus.PRINTER,
+                    s,
+                    job == null ? "offline ticket not printed" : "job " + job);
+              }
+            });
   }
 
   private String now() {

@@ -24,7 +24,11 @@ final class Routing implements LinkHandler {
   private final DeviceStatus status;
 
   /** {@code pad} is null at a kiosk. */
-  Routing(Printing printing, RatingPadDriver pad, WindowDisplay display, OfflineFallback offline,
+  Routing(
+      Printing printing,
+      RatingPadDriver pad,
+      WindowDisplay display,
+      OfflineFallback offline,
       DeviceStatus status) {
     this.printing = printing;
     this.pad = pad;
@@ -65,8 +69,8 @@ final class Routing implements LinkHandler {
         }
         display.showCall(m.getString("number"), m.getInteger("window", 0));
       }
-      case "pad.rate" -> withPad(p -> p.requestRating(m.getLong("recordId"),
-          m.getInteger("timeoutSeconds", 30)));
+      case "pad.rate" ->
+          withPad(p -> p.requestRating(m.getLong("recordId"), m.getInteger("timeoutSeconds", 30)));
       case "pad.cancel" -> withPad(p -> p.cancelRating(m.getLong("recordId")));
       case "offline.block" -> offline.addBlock(m.getJsonObject("block"));
       default -> LOG.debug("ignoring server message {}", m.getString("type"));

@@ -14,16 +14,25 @@ final class TicketMessages {
 
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private TicketMessages() {
-  }
+  private TicketMessages() {}
 
-  /** With {@code server}, a relative ticket link is resolved against it: a QR code needs a full address. */
+  /**
+   * With {@code server}, a relative ticket link is resolved against it: a QR code needs a full
+   * address.
+   */
   static TicketLayout layout(String hallName, JsonObject t, ZoneId zone, URI server) {
     long waitSeconds = t.getLong("estimatedWaitSeconds", 0L);
-    return new TicketLayout(hallName, t.getString("number", "?"),
-        t.getString("matterName", t.getString("matter", "")), t.getInteger("ahead", 0),
-        (int) ((waitSeconds + 59) / 60), windows(t), localTime(t.getString("issuedAt"), zone),
-        followUrl(t.getString("followUrl"), server), t.getBoolean("offline", false), greenChannel(t));
+    return new TicketLayout(
+        hallName,
+        t.getString("number", "?"),
+        t.getString("matterName", t.getString("matter", "")),
+        t.getInteger("ahead", 0),
+        (int) ((waitSeconds + 59) / 60),
+        windows(t),
+        localTime(t.getString("issuedAt"), zone),
+        followUrl(t.getString("followUrl"), server),
+        t.getBoolean("offline", false),
+        greenChannel(t));
   }
 
   /**

@@ -17,8 +17,7 @@ class AgentOptionsTest {
 
   private static final Map<String, String> TOKEN_IN_ENV = Map.of(AgentOptions.TOKEN_VARIABLE, "T");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<String> warnings = new ArrayList<>();
 
@@ -35,11 +34,30 @@ class AgentOptionsTest {
 
   @Test
   void every_flag_is_read() throws Exception {
-    AgentOptions o = parse(Map.of(), "--server", "http://hall:8080",
-        "--token-file", tokenFile("T\n", "rw-------").toString(),
-        "--printer", "/dev/ttyUSB0", "--pad", "/dev/ttyUSB1", "--window-display", "/dev/ttyS0",
-        "--simulate", "--data", "/var/lib/agent", "--printer-profile", "zijiang-58",
-        "--local-port", "9000", "--printer-baud", "115200", "--pad-address", "3");
+    AgentOptions o =
+        parse(
+            Map.of(),
+            "--server",
+            "http://hall:8080",
+            "--token-file",
+            tokenFile("T\n", "rw-------").toString(),
+            "--printer",
+            "/dev/ttyUSB0",
+            "--pad",
+            "/dev/ttyUSB1",
+            "--window-display",
+            "/dev/ttyS0",
+            "--simulate",
+            "--data",
+            "/var/lib/agent",
+            "--printer-profile",
+            "zijiang-58",
+            "--local-port",
+            "9000",
+            "--printer-baud",
+            "115200",
+            "--pad-address",
+            "3");
     assertThat(o.server().getHost()).isEqualTo("hall");
     assertThat(o.token()).isEqualTo("T");
     assertThat(o.printerPort()).isEqualTo("/dev/ttyUSB0");
@@ -65,54 +83,69 @@ class AgentOptionsTest {
 
   @Test
   void missing_or_unknown_options_are_refused() {
-    assertThatThrownBy(() -> parse(TOKEN_IN_ENV))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> parse(TOKEN_IN_ENV)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> parse(TOKEN_IN_ENV, "--server", "http://h:1", "--x"))
         .hasMessageContaining("--x");
-    assertThatThrownBy(() -> parse(TOKEN_IN_ENV, "--server", "http://h:1",
-        "--printer-profile", "epson")).hasMessageContaining("epson");
+    assertThatThrownBy(
+            () -> parse(TOKEN_IN_ENV, "--server", "http://h:1", "--printer-profile", "epson"))
+        .hasMessageContaining("epson");
     assertThatThrownBy(() -> parse(Map.of(), "--server", "http://h:1", "--token-file"))
         .hasMessageContaining("needs a value");
   }
 
   @Test
   void the_token_comes_from_the_environment_when_no_file_is_given() {
-    assertThat(parse(Map.of(AgentOptions.TOKEN_VARIABLE, "env-token\n"), "--server", "http://h:1")
-        .token()).isEqualTo("env-token");
+    assertThat(
+            parse(Map.of(AgentOptions.TOKEN_VARIABLE, "env-token\n"), "--server", "http://h:1")
+                .token())
+        .isEqualTo("env-token");
   }
 
   @Test
   void a_token_file_wins_over_the_environment() throws Exception {
-    AgentOptions o = parse(Map.of(AgentOptions.TOKEN_VARIABLE, "from-env"), "--server",
-        "http://h:1", "--token-file", tokenFile("from-file", "rw-------").toString());
+    AgentOptions o =
+        parse(
+            Map.of(AgentOptions.TOKEN_VARIABLE, "from-env"),
+            "--server",
+            "http://h:1",
+            "--token-file",
+            tokenFile("from-file", "rw-------").toString());
     assertThat(o.token()).isEqualTo("from-file");
   }
 
   @Test
   void a_token_on_the_command_line_is_refused_with_the_ways_to_pass_it() {
     assertThatThrownBy(() -> parse(Map.of(), "--server", "http://h:1", "--token", "secret-1"))
-        .hasMessageContaining("--token-file").hasMessageContaining("SUIXIN_AGENT_TOKEN")
-        .hasMessageContaining("令牌").hasMessageNotContaining("secret-1");
+        .hasMessageContaining("--token-file")
+        .hasMessageContaining("SUIXIN_AGENT_TOKEN")
+        .hasMessageContaining("令牌")
+        .hasMessageNotContaining("secret-1");
     assertThatThrownBy(() -> parse(Map.of(), "--server", "http://h:1", "--token=secret-2"))
-        .hasMessageContaining("--token-file").hasMessageNotContaining("secret-2");
+        .hasMessageContaining("--token-file")
+        .hasMessageNotContaining("secret-2");
   }
 
   @Test
   void without_a_token_the_agent_says_where_to_put_one() {
     assertThatThrownBy(() -> parse(Map.of(), "--server", "http://h:1"))
-        .hasMessageContaining("--token-file").hasMessageContaining("SUIXIN_AGENT_TOKEN");
-    assertThatThrownBy(() -> parse(Map.of(AgentOptions.TOKEN_VARIABLE, " "), "--server", "http://h:1"))
+        .hasMessageContaining("--token-file")
+        .hasMessageContaining("SUIXIN_AGENT_TOKEN");
+    assertThatThrownBy(
+            () -> parse(Map.of(AgentOptions.TOKEN_VARIABLE, " "), "--server", "http://h:1"))
         .hasMessageContaining("SUIXIN_AGENT_TOKEN");
   }
 
   @Test
   void a_missing_or_empty_token_file_is_refused_by_name() throws Exception {
     Path missing = dir.resolve("nope.token");
-    assertThatThrownBy(() -> parse(TOKEN_IN_ENV, "--server", "http://h:1", "--token-file",
-        missing.toString())).hasMessageContaining(missing.toString());
+    assertThatThrownBy(
+            () -> parse(TOKEN_IN_ENV, "--server", "http://h:1", "--token-file", missing.toString()))
+        .hasMessageContaining(missing.toString());
     Path empty = tokenFile("\n", "rw-------");
-    assertThatThrownBy(() -> parse(TOKEN_IN_ENV, "--server", "http://h:1", "--token-file",
-        empty.toString())).hasMessageContaining("empty").hasMessageContaining(empty.toString());
+    assertThatThrownBy(
+            () -> parse(TOKEN_IN_ENV, "--server", "http://h:1", "--token-file", empty.toString()))
+        .hasMessageContaining("empty")
+        .hasMessageContaining(empty.toString());
   }
 
   @Test
@@ -131,6 +164,7 @@ class AgentOptionsTest {
   @Test
   void the_token_is_not_in_the_options_text() {
     assertThat(parse(Map.of(AgentOptions.TOKEN_VARIABLE, "secret-3"), "--server", "http://h:1"))
-        .asString().doesNotContain("secret-3");
+        .asString()
+        .doesNotContain("secret-3");
   }
 }

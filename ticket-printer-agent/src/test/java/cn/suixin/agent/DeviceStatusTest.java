@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeviceStatusTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<JsonObject> sent = new ArrayList<>();
 
@@ -32,7 +31,9 @@ class DeviceStatusTest {
     status.changed(DeviceStatus.PAD, "PORT_LOST", "/dev/ttyUSB1");
     status.changed(DeviceStatus.PAD, "PORT_LOST", "/dev/ttyUSB1");
     status.changed(DeviceStatus.PAD, "OK", "");
-    assertThat(sent).extracting(m -> m.getString("status")).containsExactly("OK", "PORT_LOST", "OK");
+    assertThat(sent)
+        .extracting(m -> m.getString("status"))
+        .containsExactly("OK", "PORT_LOST", "OK");
     assertThat(sent.get(1).getString("type")).isEqualTo("device.status");
     assertThat(sent.get(1).getString("device")).isEqualTo("pad");
     assertThat(sent.get(1).getString("detail")).isEqualTo("/dev/ttyUSB1");

@@ -13,8 +13,7 @@ public final class Eventually {
 
   public static final Duration LIMIT = Duration.ofSeconds(30);
 
-  private Eventually() {
-  }
+  private Eventually() {}
 
   public static ConditionFactory eventually() {
     return Awaitility.await().atMost(LIMIT).pollInterval(Duration.ofMillis(10));

@@ -5,8 +5,7 @@ import java.util.HexFormat;
 /** Golden hex in tests is written with spaces, as in DEVICES.md. */
 public final class Hex {
 
-  private Hex() {
-  }
+  private Hex() {}
 
   public static byte[] bytes(String spaced) {
     return HexFormat.of().parseHex(spaced.replaceAll("\\s+", ""));

@@ -17,10 +17,11 @@ import java.util.function.Supplier;
  */
 public final class OnContext {
 
-  private OnContext() {
-  }
+  private OnContext() {}
 
-  /** A context of its own, as a deployed verticle has: a worker like the agent's, or an event loop. */
+  /**
+   * A context of its own, as a deployed verticle has: a worker like the agent's, or an event loop.
+   */
   public static Context of(Vertx vertx, ThreadingModel model) throws Exception {
     Owner owner = new Owner();
     result(vertx.deployVerticle(owner, new DeploymentOptions().setThreadingModel(model)));
@@ -28,20 +29,24 @@ public final class OnContext {
   }
 
   public static <T> T call(Context context, Callable<T> work) throws Exception {
-    return await(context, () -> {
-      try {
-        return Future.succeededFuture(work.call());
-      } catch (Exception e) {
-        return Future.failedFuture(e);
-      }
-    });
+    return await(
+        context,
+        () -> {
+          try {
+            return Future.succeededFuture(work.call());
+          } catch (Exception e) {
+            return Future.failedFuture(e);
+          }
+        });
   }
 
   public static void run(Context context, Work work) throws Exception {
-    call(context, () -> {
-      work.run();
-      return null;
-    });
+    call(
+        context,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   public static <T> T await(Context context, Supplier<Future<T>> work) throws Exception {

@@ -35,16 +35,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Serial lines call from threads of their own; whatever they say must be handled on the context
- * of the verticle that owns the driver, never on the line's thread.
+ * Serial lines call from threads of their own; whatever they say must be handled on the context of
+ * the verticle that owns the driver, never on the line's thread.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OneContextTest {
 
   private static final String FOREIGN = "foreign-reader";
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   private final Vertx vertx = Vertx.vertx();
   private final List<Context> handledOn = new CopyOnWriteArrayList<>();
@@ -71,17 +70,22 @@ class OneContextTest {
       throws Exception {
     ForeignLine line = new ForeignLine();
     List<PrinterStatus> reported = new CopyOnWriteArrayList<>();
-    PrinterDriver driver = new PrinterDriver(verticle, line, s -> {
-      reported.add(s);
-      handled();
-    }, 60_000);
+    PrinterDriver driver =
+        new PrinterDriver(
+            verticle,
+            line,
+            s -> {
+              reported.add(s);
+              handled();
+            },
+            60_000);
     OnContext.run(verticle, driver::start);
 
     // the printer answers each DLE EOT from the line's own thread, once the driver waits for it
     for (int n = 1; n <= 4; n++) {
       int asked = n;
       waitFor(() -> line.written.size() >= asked);
-      OnContext.run(verticle, () -> { });
+      OnContext.run(verticle, () -> {});
       line.fromItsOwnThread(l -> l.onBytes(new byte[] {0x12}, 1));
     }
 
@@ -96,16 +100,25 @@ class OneContextTest {
       throws Exception {
     ForeignLine line = new ForeignLine();
     Outbox outbox = new Outbox(data.resolve("outbox"));
-    RatingPadDriver driver = new RatingPadDriver(verticle, line, 3, outbox, new PadListener() {
-      @Override
-      public void onRating(PadRating rating, OutboxMessage message) {
-        handled();
-      }
-    }, () -> System.nanoTime() / 1_000_000);
+    RatingPadDriver driver =
+        new RatingPadDriver(
+            verticle,
+            line,
+            3,
+            outbox,
+            new PadListener() {
+              @Override
+              public void onRating(PadRating rating, OutboxMessage message) {
+                handled();
+              }
+            },
+            () -> System.nanoTime() / 1_000_000);
     OnContext.run(verticle, driver::start);
 
-    byte[] press = PadFrameEncoder.encode(PadFrame.of(0x42, 3, PadFrameType.RATING,
-        PadPayloads.rating(new PadRating(0x12345, 5, 0))));
+    byte[] press =
+        PadFrameEncoder.encode(
+            PadFrame.of(
+                0x42, 3, PadFrameType.RATING, PadPayloads.rating(new PadRating(0x12345, 5, 0))));
     line.fromItsOwnThread(l -> l.onBytes(press, press.length));
 
     waitFor(() -> !handledOn.isEmpty());
@@ -119,41 +132,47 @@ class OneContextTest {
       throws Exception {
     ForeignLine line = new ForeignLine();
     ReconnectingSerialLink link = new ReconnectingSerialLink(verticle, line, new Backoff(10, 50));
-    OnContext.run(verticle, () -> {
-      link.listen(new SerialListener() {
-        @Override
-        public void onBytes(byte[] data, int length) {
-        }
+    OnContext.run(
+        verticle,
+        () -> {
+          link.listen(
+              new SerialListener() {
+                @Override
+                public void onBytes(byte[] data, int length) {}
 
-        @Override
-        public void onDisconnected() {
-          handled();
-        }
-      });
-      link.open();
-    });
+                @Override
+                public void onDisconnected() {
+                  handled();
+                }
+              });
+          link.open();
+        });
 
     line.fromItsOwnThread(SerialListener::onDisconnected);
 
     waitFor(() -> !handledOn.isEmpty() && line.opens.size() >= 2);
     assertThat(handledOn).containsExactly(verticle);
     assertThat(handledBy).doesNotContain(FOREIGN);
-    assertThat(line.opens).as("every reopen runs as a timer of the verticle").containsOnly(verticle);
+    assertThat(line.opens)
+        .as("every reopen runs as a timer of the verticle")
+        .containsOnly(verticle);
   }
 
   @Test
   void the_bytes_are_copied_before_the_hop_because_a_reader_reuses_its_buffer() throws Exception {
     List<byte[]> seen = new CopyOnWriteArrayList<>();
-    SerialListener hop = HopToContext.of(verticle, new SerialListener() {
-      @Override
-      public void onBytes(byte[] data, int length) {
-        seen.add(Arrays.copyOf(data, length));
-      }
+    SerialListener hop =
+        HopToContext.of(
+            verticle,
+            new SerialListener() {
+              @Override
+              public void onBytes(byte[] data, int length) {
+                seen.add(Arrays.copyOf(data, length));
+              }
 
-      @Override
-      public void onDisconnected() {
-      }
-    });
+              @Override
+              public void onDisconnected() {}
+            });
     byte[] buffer = {1, 2, 3};
     hop.onBytes(buffer, 2);
     buffer[0] = 9;

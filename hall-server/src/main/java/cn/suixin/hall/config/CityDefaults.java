@@ -14,6 +14,10 @@ import java.util.Set;
  *
  * @param written matter codes written in the catalogue, even those dropped for other errors
  */
-record CityDefaults(ZoneId zone, Map<MatterCode, Matter> catalogue, Set<String> written,
-    Map<ChannelId, GreenChannel> greenChannels, HoursSpec hours, HallRules rules) {
-}
+record CityDefaults(
+    ZoneId zone,
+    Map<MatterCode, Matter> catalogue,
+    Set<String> written,
+    Map<ChannelId, GreenChannel> greenChannels,
+    HoursSpec hours,
+    HallRules rules) {}

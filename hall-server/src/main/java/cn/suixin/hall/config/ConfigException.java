@@ -17,7 +17,10 @@ public class ConfigException extends RuntimeException {
   }
 
   private static String message(List<ConfigProblem> problems) {
-    return problems.size() + " configuration problem" + (problems.size() == 1 ? "" : "s") + ":\n"
+    return problems.size()
+        + " configuration problem"
+        + (problems.size() == 1 ? "" : "s")
+        + ":\n"
         + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
   }
 }

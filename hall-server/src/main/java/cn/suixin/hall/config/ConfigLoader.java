@@ -21,17 +21,17 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Loads the city's configuration directory: {@code city.yaml}, {@code matters.yaml} and one
- * {@code halls/<id>.yaml} per hall (layout and fields in {@code config/README.md}).
+ * Loads the city's configuration directory: {@code city.yaml}, {@code matters.yaml} and one {@code
+ * halls/<id>.yaml} per hall (layout and fields in {@code config/README.md}).
  *
- * <p>Everything is validated before anything is used; all problems found are thrown together in
- * one {@link ConfigException}, each with its file, line, column and YAML path.
+ * <p>Everything is validated before anything is used; all problems found are thrown together in one
+ * {@link ConfigException}, each with its file, line, column and YAML path.
  */
 public final class ConfigLoader {
   static final String CITY = "city.yaml";
   static final String MATTERS = "matters.yaml";
-  private static final List<String> CITY_FIELDS = List.of("name", "nameEn", "zone", "halls", "rules",
-      "openingHours", "greenChannels");
+  private static final List<String> CITY_FIELDS =
+      List.of("name", "nameEn", "zone", "halls", "rules", "openingHours", "greenChannels");
 
   /**
    * Reads and validates the configuration in {@code configDir}.
@@ -61,11 +61,17 @@ public final class ConfigLoader {
     }
     String name = values.text(city.get("name"), "city name");
     String nameEn = values.text(city.get("nameEn"), "nameEn");
-    Map<ChannelId, GreenChannel> channels = new GreenChannelReader(values, hours)
-        .read(city.get("greenChannels"), catalogue, matterReader.written());
-    CityDefaults defaults = new CityDefaults(zone(city.get("zone"), values), catalogue, matterReader.written(),
-        channels, hours.read(city.get("openingHours")), new RulesReader(values).read(city.get("rules"),
-            HallRules.defaults()));
+    Map<ChannelId, GreenChannel> channels =
+        new GreenChannelReader(values, hours)
+            .read(city.get("greenChannels"), catalogue, matterReader.written());
+    CityDefaults defaults =
+        new CityDefaults(
+            zone(city.get("zone"), values),
+            catalogue,
+            matterReader.written(),
+            channels,
+            hours.read(city.get("openingHours")),
+            new RulesReader(values).read(city.get("rules"), HallRules.defaults()));
     List<HallConfig> halls = new ArrayList<>();
     HallReader hallReader = new HallReader(values);
     for (String id : hallIds(city.get("halls"), configDir, values)) {
@@ -91,7 +97,9 @@ public final class ConfigLoader {
   private static Set<String> hallIds(Y y, Path configDir, Values values) {
     Set<String> ids = new LinkedHashSet<>();
     if (!y.isList() || y.items().isEmpty()) {
-      values.problems().add(y, "halls must be a non-empty list of hall ids (files halls/<id>.yaml)");
+      values
+          .problems()
+          .add(y, "halls must be a non-empty list of hall ids (files halls/<id>.yaml)");
       return ids;
     }
     for (Y item : y.items()) {
@@ -101,7 +109,10 @@ public final class ConfigLoader {
       }
     }
     try (Stream<Path> files = Files.list(configDir.resolve("halls"))) {
-      files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted()
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(f -> f.endsWith(".yaml"))
+          .sorted()
           .filter(f -> !ids.contains(f.substring(0, f.length() - 5)))
           .forEach(f -> values.problems().add(y, "halls/" + f + " is not listed in halls"));
     } catch (IOException e) {

@@ -10,6 +10,14 @@ public record ConfigProblem(String file, int line, int column, String path, Stri
 
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column + ": " + (path.isEmpty() ? "(top)" : path) + ": " + message;
+    return file
+        + ":"
+        + line
+        + ":"
+        + column
+        + ": "
+        + (path.isEmpty() ? "(top)" : path)
+        + ": "
+        + message;
   }
 }

@@ -17,8 +17,17 @@ import java.util.Set;
 
 /** Reads the city's green channels (绿色通道); halls refer to them by id. */
 final class GreenChannelReader {
-  private static final List<String> FIELDS = List.of("id", "name", "nameEn", "periods", "matters", "proof",
-      "proofEn", "dailyQuota", "fairness");
+  private static final List<String> FIELDS =
+      List.of(
+          "id",
+          "name",
+          "nameEn",
+          "periods",
+          "matters",
+          "proof",
+          "proofEn",
+          "dailyQuota",
+          "fairness");
 
   private final Values values;
   private final HoursReader hours;
@@ -32,7 +41,8 @@ final class GreenChannelReader {
    * @param written codes written in the catalogue; a matter dropped for its own errors is not
    *     reported again as unknown here
    */
-  Map<ChannelId, GreenChannel> read(Y list, Map<MatterCode, Matter> catalogue, Set<String> written) {
+  Map<ChannelId, GreenChannel> read(
+      Y list, Map<MatterCode, Matter> catalogue, Set<String> written) {
     Map<ChannelId, GreenChannel> out = new LinkedHashMap<>();
     if (list.missing()) {
       return out;
@@ -61,16 +71,26 @@ final class GreenChannelReader {
     List<DateRange> periods = periods(g.get("periods"));
     Set<MatterCode> matters = matters(g.get("matters"), catalogue, written);
     FairnessBound fairness = fairness(g.get("fairness"));
-    if (id == null || name == null || nameEn == null || proof == null || proofEn == null || quota == null
-        || periods == null || matters == null || fairness == null) {
+    if (id == null
+        || name == null
+        || nameEn == null
+        || proof == null
+        || proofEn == null
+        || quota == null
+        || periods == null
+        || matters == null
+        || fairness == null) {
       return null;
     }
-    return new GreenChannel(new ChannelId(id), name, nameEn, periods, matters, proof, proofEn, quota, fairness);
+    return new GreenChannel(
+        new ChannelId(id), name, nameEn, periods, matters, proof, proofEn, quota, fairness);
   }
 
   private List<DateRange> periods(Y y) {
     if (!y.isList() || y.items().isEmpty()) {
-      values.problems().add(y, "periods must be a non-empty list of date ranges like 2026-05-20..2026-06-06");
+      values
+          .problems()
+          .add(y, "periods must be a non-empty list of date ranges like 2026-05-20..2026-06-06");
       return null;
     }
     List<DateRange> out = new ArrayList<>();
@@ -105,12 +125,16 @@ final class GreenChannelReader {
 
   private FairnessBound fairness(Y y) {
     if (!y.isMap()) {
-      values.problems().add(y, "fairness must be a map with regularMaxWaitMinutes and maxGreenInARow");
+      values
+          .problems()
+          .add(y, "fairness must be a map with regularMaxWaitMinutes and maxGreenInARow");
       return null;
     }
     y.onlyFields(List.of("regularMaxWaitMinutes", "maxGreenInARow"), values.problems());
     Integer wait = values.integer(y.get("regularMaxWaitMinutes"), "regularMaxWaitMinutes", 0, 240);
     Integer inARow = values.integer(y.get("maxGreenInARow"), "maxGreenInARow", 1, 20);
-    return wait == null || inARow == null ? null : new FairnessBound(Duration.ofMinutes(wait), inARow);
+    return wait == null || inARow == null
+        ? null
+        : new FairnessBound(Duration.ofMinutes(wait), inARow);
   }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /** Reads an opening-hours block: {@code weekly}, {@code extra} and {@code closed}. */
 final class HoursReader {
-  private static final List<String> DAY_NAMES = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+  private static final List<String> DAY_NAMES =
+      List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
   private final Values values;
 
@@ -31,11 +32,14 @@ final class HoursReader {
       return HoursSpec.NONE;
     }
     y.onlyFields(List.of("weekly", "extra", "closed", "workdays"), values.problems());
-    Optional<List<Session>> weekly = y.get("weekly").missing()
-        ? Optional.empty() : Optional.of(weekly(y.get("weekly")));
-    Optional<List<ExtraSession>> extra = y.get("extra").missing()
-        ? Optional.empty() : Optional.of(extra(y.get("extra")));
-    return new HoursSpec(weekly, extra, dates(y.get("closed"), "closed dates"),
+    Optional<List<Session>> weekly =
+        y.get("weekly").missing() ? Optional.empty() : Optional.of(weekly(y.get("weekly")));
+    Optional<List<ExtraSession>> extra =
+        y.get("extra").missing() ? Optional.empty() : Optional.of(extra(y.get("extra")));
+    return new HoursSpec(
+        weekly,
+        extra,
+        dates(y.get("closed"), "closed dates"),
         dates(y.get("workdays"), "workdays"));
   }
 
@@ -85,7 +89,8 @@ final class HoursReader {
       values.problems().add(s, "an extra session needs 'date' or 'dates'");
       return out;
     }
-    Set<DayOfWeek> days = s.get("days").missing() ? EnumSet.allOf(DayOfWeek.class) : days(s.get("days"));
+    Set<DayOfWeek> days =
+        s.get("days").missing() ? EnumSet.allOf(DayOfWeek.class) : days(s.get("days"));
     Y dates = s.get("dates");
     List<LocalDate> range = new ArrayList<>();
     (dates.isList() ? dates.items() : List.of(dates)).forEach(d -> range.addAll(range(d)));
@@ -156,7 +161,9 @@ final class HoursReader {
       return false;
     }
     if (to < from) {
-      values.problems().add(y, "day range '" + piece + "' runs backwards (write MON-FRI, not FRI-MON)");
+      values
+          .problems()
+          .add(y, "day range '" + piece + "' runs backwards (write MON-FRI, not FRI-MON)");
       return false;
     }
     for (int d = from; d <= to; d++) {
@@ -167,7 +174,9 @@ final class HoursReader {
 
   private boolean closesInTime(Y s, LocalTime open, LocalTime close) {
     if (!close.isAfter(open)) {
-      values.problems().add(s.get("close"), "session closes at " + close + ", not after it opens at " + open);
+      values
+          .problems()
+          .add(s.get("close"), "session closes at " + close + ", not after it opens at " + open);
       return false;
     }
     return true;

@@ -15,8 +15,18 @@ import java.util.regex.Pattern;
 /** Reads the shared matter catalogue ({@code matters.yaml}): every matter of the city once. */
 final class MatterReader {
   private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,2}");
-  private static final List<String> FIELDS = List.of("code", "name", "nameEn", "prefix", "category",
-      "legalDays", "promisedDays", "flags", "dailyQuota", "typicalServiceMinutes");
+  private static final List<String> FIELDS =
+      List.of(
+          "code",
+          "name",
+          "nameEn",
+          "prefix",
+          "category",
+          "legalDays",
+          "promisedDays",
+          "flags",
+          "dailyQuota",
+          "typicalServiceMinutes");
 
   private final Values values;
   private final Set<String> written = new java.util.HashSet<>();
@@ -61,25 +71,48 @@ final class MatterReader {
     String nameEn = values.text(m.get("nameEn"), "nameEn");
     String prefix = values.text(m.get("prefix"), "prefix");
     if (prefix != null && !PREFIX.matcher(prefix).matches()) {
-      values.problems().add(m.get("prefix"), "prefix '" + prefix + "' must be 1-2 uppercase letters A-Z");
+      values
+          .problems()
+          .add(m.get("prefix"), "prefix '" + prefix + "' must be 1-2 uppercase letters A-Z");
       prefix = null;
     }
     Category category = values.enumValue(m.get("category"), "category", Category.class);
     Integer legal = values.integer(m.get("legalDays"), "legalDays", 0, 365);
     Integer promised = values.integer(m.get("promisedDays"), "promisedDays", 0, 365);
     if (legal != null && promised != null && promised > legal) {
-      values.problems().add(m.get("promisedDays"),
-          "promisedDays " + promised + " is more than legalDays " + legal);
+      values
+          .problems()
+          .add(
+              m.get("promisedDays"),
+              "promisedDays " + promised + " is more than legalDays " + legal);
       promised = null;
     }
     Set<MatterFlag> flags = flags(m.get("flags"));
     Integer quota = values.optionalInteger(m.get("dailyQuota"), "dailyQuota", 0, 100_000, 0);
-    Integer minutes = values.integer(m.get("typicalServiceMinutes"), "typicalServiceMinutes", 1, 480);
-    if (code == null || name == null || nameEn == null || prefix == null || category == null || legal == null
-        || promised == null || flags == null || quota == null || minutes == null) {
+    Integer minutes =
+        values.integer(m.get("typicalServiceMinutes"), "typicalServiceMinutes", 1, 480);
+    if (code == null
+        || name == null
+        || nameEn == null
+        || prefix == null
+        || category == null
+        || legal == null
+        || promised == null
+        || flags == null
+        || quota == null
+        || minutes == null) {
       return null;
     }
-    return new Matter(new MatterCode(code), name, nameEn, prefix, category, legal, promised, flags, quota,
+    return new Matter(
+        new MatterCode(code),
+        name,
+        nameEn,
+        prefix,
+        category,
+        legal,
+        promised,
+        flags,
+        quota,
         Duration.ofMinutes(minutes));
   }
 

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * Scalar conversions that report what is wrong and return {@code null} instead of throwing, so
- * the loader can carry on and find the next problem.
+ * Scalar conversions that report what is wrong and return {@code null} instead of throwing, so the
+ * loader can carry on and find the next problem.
  */
 final class Values {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -109,8 +109,15 @@ final class Values {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      problems.add(y, "unknown " + what + " '" + value + "' (expected one of "
-          + Arrays.toString(type.getEnumConstants()) + ")");
+      problems.add(
+          y,
+          "unknown "
+              + what
+              + " '"
+              + value
+              + "' (expected one of "
+              + Arrays.toString(type.getEnumConstants())
+              + ")");
       return null;
     }
   }

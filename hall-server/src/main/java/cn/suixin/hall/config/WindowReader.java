@@ -15,14 +15,15 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Reads one window. Its {@code matters} is either a map of selector to weight (1..10) or a list
- * of selectors at {@link #LIST_WEIGHT}. A selector is a matter code, {@code category:X},
- * {@code flag:X} or {@code all}, always limited to the matters the hall serves; an explicit code
- * beats any selector, and a later selector beats an earlier one.
+ * Reads one window. Its {@code matters} is either a map of selector to weight (1..10) or a list of
+ * selectors at {@link #LIST_WEIGHT}. A selector is a matter code, {@code category:X}, {@code
+ * flag:X} or {@code all}, always limited to the matters the hall serves; an explicit code beats any
+ * selector, and a later selector beats an earlier one.
  */
 final class WindowReader {
   static final int LIST_WEIGHT = 5;
-  private static final List<String> FIELDS = List.of("id", "name", "nameEn", "kind", "matters", "hours");
+  private static final List<String> FIELDS =
+      List.of("id", "name", "nameEn", "kind", "matters", "hours");
 
   private final Values values;
   private final HoursReader hoursReader;
@@ -37,7 +38,11 @@ final class WindowReader {
    * @param hallHours the hall's hours, which a window's own hours are layered on
    * @param templates the hall's named window hours ({@code windowHours})
    */
-  Window read(Y w, Map<MatterCode, Matter> served, Map<String, HoursSpec> templates, HoursSpec hallHours,
+  Window read(
+      Y w,
+      Map<MatterCode, Matter> served,
+      Map<String, HoursSpec> templates,
+      HoursSpec hallHours,
       CityDefaults city) {
     if (!w.isMap()) {
       values.problems().add(w, "a window must be a map with " + FIELDS);
@@ -50,7 +55,12 @@ final class WindowReader {
     WindowKind kind = values.enumValue(w.get("kind"), "window kind", WindowKind.class);
     Map<MatterCode, Integer> weights = weights(w.get("matters"), served, city);
     Optional<OpeningHours> hours = hours(w.get("hours"), templates, hallHours);
-    if (id == null || name == null || nameEn == null || kind == null || weights == null || hours == null) {
+    if (id == null
+        || name == null
+        || nameEn == null
+        || kind == null
+        || weights == null
+        || hours == null) {
       return null;
     }
     return new Window(new WindowId(id), name, nameEn, kind, weights, hours);
@@ -63,8 +73,15 @@ final class WindowReader {
     if (y.isScalar()) {
       HoursSpec named = templates.get(y.text());
       if (named == null) {
-        values.problems().add(y, "unknown window hours '" + y.text() + "' (defined in windowHours: "
-            + templates.keySet() + ")");
+        values
+            .problems()
+            .add(
+                y,
+                "unknown window hours '"
+                    + y.text()
+                    + "' (defined in windowHours: "
+                    + templates.keySet()
+                    + ")");
         return null;
       }
       return Optional.of(named.over(hallHours).toOpeningHours());
@@ -73,8 +90,12 @@ final class WindowReader {
   }
 
   private Map<MatterCode, Integer> weights(Y y, Map<MatterCode, Matter> served, CityDefaults city) {
-    if (y.missing() || (!y.isMap() && !y.isList()) || (y.isMap() ? y.entries().isEmpty() : y.items().isEmpty())) {
-      values.problems().add(y, "matters must be a non-empty map of matter to weight or a list of matters");
+    if (y.missing()
+        || (!y.isMap() && !y.isList())
+        || (y.isMap() ? y.entries().isEmpty() : y.items().isEmpty())) {
+      values
+          .problems()
+          .add(y, "matters must be a non-empty map of matter to weight or a list of matters");
       return null;
     }
     Map<MatterCode, Integer> bySelector = new LinkedHashMap<>();
@@ -83,20 +104,30 @@ final class WindowReader {
     if (y.isMap()) {
       for (Map.Entry<String, Y> e : y.entries()) {
         Integer weight = values.integer(e.getValue(), "weight", 1, 10);
-        ok &= weight != null && select(e.getValue(), e.getKey(), weight, served, city, bySelector, byCode);
+        ok &=
+            weight != null
+                && select(e.getValue(), e.getKey(), weight, served, city, bySelector, byCode);
       }
     } else {
       for (Y item : y.items()) {
         String selector = values.text(item, "matter");
-        ok &= selector != null && select(item, selector, LIST_WEIGHT, served, city, bySelector, byCode);
+        ok &=
+            selector != null
+                && select(item, selector, LIST_WEIGHT, served, city, bySelector, byCode);
       }
     }
     bySelector.putAll(byCode);
     return ok ? bySelector : null;
   }
 
-  private boolean select(Y at, String selector, int weight, Map<MatterCode, Matter> served, CityDefaults city,
-      Map<MatterCode, Integer> bySelector, Map<MatterCode, Integer> byCode) {
+  private boolean select(
+      Y at,
+      String selector,
+      int weight,
+      Map<MatterCode, Matter> served,
+      CityDefaults city,
+      Map<MatterCode, Integer> bySelector,
+      Map<MatterCode, Integer> byCode) {
     Predicate<Matter> pick = predicate(at, selector);
     if (pick == null) {
       if (selector.contains(":") || selector.equals("all")) {
@@ -109,7 +140,11 @@ final class WindowReader {
       MatterCode code = new MatterCode(selector);
       if (!served.containsKey(code)) {
         if (city.catalogue().containsKey(code)) {
-          values.problems().add(at, "matter '" + selector + "' is not served by this hall (see the hall's matters)");
+          values
+              .problems()
+              .add(
+                  at,
+                  "matter '" + selector + "' is not served by this hall (see the hall's matters)");
         }
         return false;
       }
@@ -139,8 +174,13 @@ final class WindowReader {
       return f == null ? null : m -> m.has(f);
     }
     if (selector.contains(":")) {
-      values.problems().add(at,
-          "unknown selector '" + selector + "' (expected a matter code, category:X, flag:X or all)");
+      values
+          .problems()
+          .add(
+              at,
+              "unknown selector '"
+                  + selector
+                  + "' (expected a matter code, category:X, flag:X or all)");
     }
     return null;
   }
@@ -149,8 +189,17 @@ final class WindowReader {
     try {
       return Enum.valueOf(type, name);
     } catch (IllegalArgumentException e) {
-      values.problems().add(at, "unknown " + what + " '" + name + "' in selector (expected one of "
-          + List.of(type.getEnumConstants()) + ")");
+      values
+          .problems()
+          .add(
+              at,
+              "unknown "
+                  + what
+                  + " '"
+                  + name
+                  + "' in selector (expected one of "
+                  + List.of(type.getEnumConstants())
+                  + ")");
       return null;
     }
   }

@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-
 /**
- * A cursor on one node of a {@link YamlFile}: the node, its YAML path and where it is written.
- * A field that is absent gives a missing node placed at its parent.
+ * A cursor on one node of a {@link YamlFile}: the node, its YAML path and where it is written. A
+ * field that is absent gives a missing node placed at its parent.
  */
 record Y(YamlFile src, String path, JsonNode node, int line, int column) {
 
@@ -43,7 +42,9 @@ record Y(YamlFile src, String path, JsonNode node, int line, int column) {
 
   Y get(String key) {
     JsonNode value = isMap() ? node.get(key) : null;
-    return src.cursor(child(path, key), value == null ? MissingNode.getInstance() : value,
+    return src.cursor(
+        child(path, key),
+        value == null ? MissingNode.getInstance() : value,
         new int[] {line, column});
   }
 
@@ -69,7 +70,8 @@ record Y(YamlFile src, String path, JsonNode node, int line, int column) {
   void onlyFields(List<String> known, Problems problems) {
     for (Map.Entry<String, Y> e : entries()) {
       if (!known.contains(e.getKey())) {
-        problems.add(e.getValue(), "unknown field '" + e.getKey() + "' (expected one of " + known + ")");
+        problems.add(
+            e.getValue(), "unknown field '" + e.getKey() + "' (expected one of " + known + ")");
       }
     }
   }

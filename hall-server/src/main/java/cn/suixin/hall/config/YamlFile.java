@@ -68,8 +68,10 @@ final class YamlFile {
   static JsonNode tree(Path file) throws IOException {
     YamlFile yaml = new YamlFile(file.toString());
     Problems problems = new Problems();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); JsonParser parser = FACTORY.createParser(in)) {
-      JsonNode root = parser.nextToken() == null ? NullNode.getInstance() : yaml.node(parser, "", problems);
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        JsonParser parser = FACTORY.createParser(in)) {
+      JsonNode root =
+          parser.nextToken() == null ? NullNode.getInstance() : yaml.node(parser, "", problems);
       problems.throwIfAny();
       return root;
     }

@@ -6,16 +6,20 @@ import java.util.List;
 
 /**
  * An event as the applier applied it, with what it changed, so that nobody downstream has to work
- * that out again from the event. Each list is in the order the live feed sends its entries,
- * without repeats; an event skipped after a loss in the journal changed nothing.
+ * that out again from the event. Each list is in the order the live feed sends its entries, without
+ * repeats; an event skipped after a loss in the journal changed nothing.
  *
  * @param tickets the tickets it moved, issued or ended
- * @param windows the windows whose state it changed, and the window a ticket it moved now is at
- *     or is directed to
+ * @param windows the windows whose state it changed, and the window a ticket it moved now is at or
+ *     is directed to
  * @param matters the matters whose queue, estimate or open windows it changed
  * @param records the service records it opened, ended or rated
  */
-public record Applied(SequencedEvent event, List<TicketId> tickets, List<WindowId> windows, List<MatterCode> matters,
+public record Applied(
+    SequencedEvent event,
+    List<TicketId> tickets,
+    List<WindowId> windows,
+    List<MatterCode> matters,
     List<ServiceRecordId> records) {
   public Applied {
     tickets = List.copyOf(tickets);

@@ -3,8 +3,8 @@ package cn.suixin.hall.engine;
 import java.util.List;
 
 /**
- * What executing a command did: the events recorded (a new business day may be among them even
- * when the command itself was refused), each with what it changed, and the rejection, if any.
+ * What executing a command did: the events recorded (a new business day may be among them even when
+ * the command itself was refused), each with what it changed, and the rejection, if any.
  */
 public record CommandResult(List<Applied> applied, Decision.Rejected rejection) {
   public CommandResult {

@@ -51,60 +51,77 @@ final class Counter {
   }
 
   Decision recall(WindowId id) {
-    return withCurrent(id, (w, t) -> {
-      if (t.status != TicketStatus.CALLED) {
-        return reject(Rejection.WRONG_TICKET_STATE, t.status.name());
-      }
-      if (t.recalls >= s.config.rules().maxRecalls()) {
-        return reject(Rejection.RECALL_LIMIT_REACHED, "at most " + s.config.rules().maxRecalls());
-      }
-      return accept(new HallEvent.TicketRecalled(t.id, id, t.recalls + 1));
-    });
+    return withCurrent(
+        id,
+        (w, t) -> {
+          if (t.status != TicketStatus.CALLED) {
+            return reject(Rejection.WRONG_TICKET_STATE, t.status.name());
+          }
+          if (t.recalls >= s.config.rules().maxRecalls()) {
+            return reject(
+                Rejection.RECALL_LIMIT_REACHED, "at most " + s.config.rules().maxRecalls());
+          }
+          return accept(new HallEvent.TicketRecalled(t.id, id, t.recalls + 1));
+        });
   }
 
   Decision start(WindowId id) {
-    return withCurrent(id, (w, t) -> t.status != TicketStatus.CALLED
-        ? reject(Rejection.WRONG_TICKET_STATE, t.status.name())
-        : accept(started(w, t)));
+    return withCurrent(
+        id,
+        (w, t) ->
+            t.status != TicketStatus.CALLED
+                ? reject(Rejection.WRONG_TICKET_STATE, t.status.name())
+                : accept(started(w, t)));
   }
 
   Decision finish(FinishService c, Instant now) {
-    return withCurrent(c.window(), (w, t) -> {
-      Decision invalid = checkOutcome(c.outcome(), LocalDate.ofInstant(now, s.config.zone()));
-      if (invalid != null) {
-        return invalid;
-      }
-      if (t.status == TicketStatus.CALLED) {
-        HallEvent.ServiceStarted start = started(w, t);
-        return accept(start, new HallEvent.ServiceFinished(t.id, w.id(), start.record(), c.outcome()));
-      }
-      return accept(new HallEvent.ServiceFinished(t.id, w.id(), t.record, c.outcome()));
-    });
+    return withCurrent(
+        c.window(),
+        (w, t) -> {
+          Decision invalid = checkOutcome(c.outcome(), LocalDate.ofInstant(now, s.config.zone()));
+          if (invalid != null) {
+            return invalid;
+          }
+          if (t.status == TicketStatus.CALLED) {
+            HallEvent.ServiceStarted start = started(w, t);
+            return accept(
+                start, new HallEvent.ServiceFinished(t.id, w.id(), start.record(), c.outcome()));
+          }
+          return accept(new HallEvent.ServiceFinished(t.id, w.id(), t.record, c.outcome()));
+        });
   }
 
   Decision noShow(WindowId id) {
-    return withCurrent(id, (w, t) -> t.status != TicketStatus.CALLED
-        ? reject(Rejection.WRONG_TICKET_STATE, t.status.name())
-        : accept(new HallEvent.TicketNoShow(t.id, id, t.noShows < s.config.rules().noShowRequeues())));
+    return withCurrent(
+        id,
+        (w, t) ->
+            t.status != TicketStatus.CALLED
+                ? reject(Rejection.WRONG_TICKET_STATE, t.status.name())
+                : accept(
+                    new HallEvent.TicketNoShow(
+                        t.id, id, t.noShows < s.config.rules().noShowRequeues())));
   }
 
   Decision transfer(Transfer c) {
-    return withCurrent(c.window(), (w, t) -> {
-      if (c.toMatter() == null && c.toWindow() == null) {
-        return reject(Rejection.TRANSFER_TARGET_MISSING);
-      }
-      if (c.toMatter() != null && !s.config.matters().containsKey(c.toMatter())) {
-        return reject(Rejection.UNKNOWN_MATTER, String.valueOf(c.toMatter()));
-      }
-      if (c.toWindow() != null && !s.windows.containsKey(c.toWindow())) {
-        return reject(Rejection.UNKNOWN_WINDOW, String.valueOf(c.toWindow()));
-      }
-      if (c.toWindow() == null && c.toMatter().equals(t.matter)) {
-        return reject(Rejection.SAME_MATTER);
-      }
-      return accept(new HallEvent.TicketTransferred(t.id, w.id(), c.toMatter(), c.toWindow(),
-          c.reason() == null ? "" : c.reason()));
-    });
+    return withCurrent(
+        c.window(),
+        (w, t) -> {
+          if (c.toMatter() == null && c.toWindow() == null) {
+            return reject(Rejection.TRANSFER_TARGET_MISSING);
+          }
+          if (c.toMatter() != null && !s.config.matters().containsKey(c.toMatter())) {
+            return reject(Rejection.UNKNOWN_MATTER, String.valueOf(c.toMatter()));
+          }
+          if (c.toWindow() != null && !s.windows.containsKey(c.toWindow())) {
+            return reject(Rejection.UNKNOWN_WINDOW, String.valueOf(c.toWindow()));
+          }
+          if (c.toWindow() == null && c.toMatter().equals(t.matter)) {
+            return reject(Rejection.SAME_MATTER);
+          }
+          return accept(
+              new HallEvent.TicketTransferred(
+                  t.id, w.id(), c.toMatter(), c.toWindow(), c.reason() == null ? "" : c.reason()));
+        });
   }
 
   Decision park(WindowId id) {
@@ -137,9 +154,14 @@ final class Counter {
       return null;
     }
     if (outcome instanceof Outcome.PendingMaterials p) {
-      boolean ok = !p.missing().isEmpty() && p.missing().stream().noneMatch(Decisions::blank)
-          && p.due() != null && !p.due().isBefore(today);
-      return ok ? null : reject(Rejection.INVALID_OUTCOME, "missing materials and a due date from today on");
+      boolean ok =
+          !p.missing().isEmpty()
+              && p.missing().stream().noneMatch(Decisions::blank)
+              && p.due() != null
+              && !p.due().isBefore(today);
+      return ok
+          ? null
+          : reject(Rejection.INVALID_OUTCOME, "missing materials and a due date from today on");
     }
     if (outcome instanceof Outcome.Referred r) {
       return blank(r.to()) ? reject(Rejection.INVALID_OUTCOME, "referred to where") : null;

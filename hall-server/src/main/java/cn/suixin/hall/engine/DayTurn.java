@@ -12,6 +12,7 @@ import java.time.ZoneId;
 final class DayTurn {
   /** Days of history kept in memory before the current business day. */
   static final int HISTORY_DAYS = 7;
+
   private final HallState s;
 
   DayTurn(HallState state) {
@@ -47,9 +48,16 @@ final class DayTurn {
   /** A bad review's follow-up keeps its service record until the rectification is due. */
   private void forgetBefore(LocalDate keepFrom) {
     ZoneId zone = s.config.zone();
-    s.tickets.values().removeIf(t -> !t.status.active() && LocalDate.ofInstant(t.arrival, zone).isBefore(keepFrom));
-    s.records.values().removeIf(r -> LocalDate.ofInstant(r.startedAt, zone).isBefore(keepFrom)
-        && (r.followUp == null || r.followUp.rectifyDue().isBefore(keepFrom)));
+    s.tickets
+        .values()
+        .removeIf(
+            t -> !t.status.active() && LocalDate.ofInstant(t.arrival, zone).isBefore(keepFrom));
+    s.records
+        .values()
+        .removeIf(
+            r ->
+                LocalDate.ofInstant(r.startedAt, zone).isBefore(keepFrom)
+                    && (r.followUp == null || r.followUp.rectifyDue().isBefore(keepFrom)));
     s.blocks.values().removeIf(b -> b.day.isBefore(keepFrom));
   }
 }

@@ -11,7 +11,9 @@ public sealed interface Decision {
     }
   }
 
-  /** @param detail extra facts for the person reading it, such as the next opening time */
+  /**
+   * @param detail extra facts for the person reading it, such as the next opening time
+   */
   record Rejected(Rejection reason, String detail) implements Decision {
     public Rejected(Rejection reason) {
       this(reason, "");

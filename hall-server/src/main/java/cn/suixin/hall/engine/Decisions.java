@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Short forms for deciders. */
 final class Decisions {
-  private Decisions() {
-  }
+  private Decisions() {}
 
   static Decision accept(HallEvent... events) {
     return new Decision.Accepted(List.of(events));

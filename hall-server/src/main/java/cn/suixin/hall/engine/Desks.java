@@ -37,6 +37,7 @@ final class Desks implements HallCommand.Visitor<Decision> {
   private final Counter counter;
   private final WindowDesk windows;
   private final RatingDesk ratings;
+
   /** The time of the command being decided. */
   private Instant now;
 

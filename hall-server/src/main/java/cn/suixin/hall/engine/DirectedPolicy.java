@@ -7,7 +7,8 @@ import java.util.Optional;
 final class DirectedPolicy implements RoutingPolicy {
   @Override
   public Optional<Pick> pick(HallState state, WindowState window, Instant now) {
-    return window.directed.isEmpty() ? Optional.empty()
+    return window.directed.isEmpty()
+        ? Optional.empty()
         : Optional.of(new Pick(window.directed.first(), PickRule.DIRECTED_TO_WINDOW));
   }
 }

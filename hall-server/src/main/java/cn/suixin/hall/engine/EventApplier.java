@@ -60,7 +60,8 @@ final class EventApplier {
   }
 
   private boolean orphaned(HallEvent e) {
-    if (e instanceof HallEvent.AboutTicket about && !(e instanceof TicketIssued)
+    if (e instanceof HallEvent.AboutTicket about
+        && !(e instanceof TicketIssued)
         && !s.tickets.containsKey(about.ticket())) {
       return true;
     }
@@ -104,7 +105,9 @@ final class EventApplier {
       Ticket t = ticket(x.ticket());
       t.status = TicketStatus.SERVING;
       t.record = x.record();
-      s.records.put(x.record().value(), new ServiceRecord(x.record(), t.id, t.matter, x.window(), x.clerk(), at));
+      s.records.put(
+          x.record().value(),
+          new ServiceRecord(x.record(), t.id, t.matter, x.window(), x.clerk(), at));
       s.nextRecord = x.record().value() + 1;
       touched.ticket(x.ticket()).window(x.window()).record(x.record());
       return null;
@@ -242,13 +245,15 @@ final class EventApplier {
     }
 
     /**
-     * Counted, and each prefix's numbering moves on by one: the lost event may have issued a number a
-     * citizen now holds, and a skipped number harms no one while a number given twice does.
+     * Counted, and each prefix's numbering moves on by one: the lost event may have issued a number
+     * a citizen now holds, and a skipped number harms no one while a number given twice does.
      */
     @Override
     public Void visit(EventLost x) {
       s.lostEvents++;
-      s.config.matters().values().stream().map(m -> m.prefix()).distinct()
+      s.config.matters().values().stream()
+          .map(m -> m.prefix())
+          .distinct()
           .forEach(prefix -> s.lastNumberByPrefix.merge(prefix, 1, Integer::sum));
       return null;
     }
@@ -262,8 +267,10 @@ final class EventApplier {
 
     @Override
     public Void visit(NumberBlockReserved x) {
-      s.blocks.put(x.blockId(), new NumberBlock(x.blockId(), x.device(), x.matter(), x.prefix(), x.from(), x.to(),
-          s.day));
+      s.blocks.put(
+          x.blockId(),
+          new NumberBlock(
+              x.blockId(), x.device(), x.matter(), x.prefix(), x.from(), x.to(), s.day));
       s.lastNumberByPrefix.put(x.prefix(), x.to());
       s.nextBlock = x.blockId() + 1;
       touched.matter(x.matter());
@@ -276,7 +283,10 @@ final class EventApplier {
       return null;
     }
 
-    /** A moving average (weight 1/5) so the estimate follows today's pace, in whole millis for exact replay. */
+    /**
+     * A moving average (weight 1/5) so the estimate follows today's pace, in whole millis for exact
+     * replay.
+     */
     private void learnServiceTime(MatterCode matter, long sample) {
       long old = s.serviceMillis.getOrDefault(matter, sample);
       s.serviceMillis.put(matter, (old * 4 + Math.max(0, sample)) / 5);

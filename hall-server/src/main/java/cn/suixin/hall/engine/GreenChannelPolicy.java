@@ -25,7 +25,8 @@ final class GreenChannelPolicy implements RoutingPolicy {
     FairnessBound bound = channel == null ? FALLBACK : channel.fairness();
     if (window.greenInARow >= bound.maxGreenInARow()) {
       Ticket oldest = WeightedWaitPolicy.oldest(state, window);
-      if (oldest != null && now.toEpochMilli() - oldest.arrivalMillis >= bound.regularMaxWait().toMillis()) {
+      if (oldest != null
+          && now.toEpochMilli() - oldest.arrivalMillis >= bound.regularMaxWait().toMillis()) {
         Ticket regular = WeightedWaitPolicy.best(state, window, now.toEpochMilli());
         return Optional.of(new Pick(regular, PickRule.FAIRNESS_BOUND));
       }

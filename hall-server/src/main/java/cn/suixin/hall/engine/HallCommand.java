@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What someone asks of a hall. Decided against the hall's state into events or a rejection;
- * fields documented as optional are {@code null} when absent.
+ * What someone asks of a hall. Decided against the hall's state into events or a rejection; fields
+ * documented as optional are {@code null} when absent.
  */
 public sealed interface HallCommand {
 
@@ -17,8 +17,8 @@ public sealed interface HallCommand {
   <R> R accept(Visitor<R> visitor);
 
   /**
-   * One case per kind of command. Every dispatch over commands is a visitor, so a new command
-   * does not compile until each of them says what to do with it (see HallCommandVisitorTest).
+   * One case per kind of command. Every dispatch over commands is a visitor, so a new command does
+   * not compile until each of them says what to do with it (see HallCommandVisitorTest).
    */
   interface Visitor<R> {
     R issueTicket(IssueTicket c);
@@ -84,8 +84,16 @@ public sealed interface HallCommand {
    * @param appointment the booked slot, required for source APPOINTMENT
    * @param device the kiosk or agent that issued it, optional
    */
-  record IssueTicket(MatterCode matter, TicketSource source, int partySize, String personHash,
-      ChannelId greenChannel, String proof, String grantedBy, Appointment appointment, DeviceId device)
+  record IssueTicket(
+      MatterCode matter,
+      TicketSource source,
+      int partySize,
+      String personHash,
+      ChannelId greenChannel,
+      String proof,
+      String grantedBy,
+      Appointment appointment,
+      DeviceId device)
       implements HallCommand {
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -132,8 +140,11 @@ public sealed interface HallCommand {
     }
   }
 
-  /** Send the window's current ticket to another matter or to a given window, keeping its arrival. */
-  record Transfer(WindowId window, MatterCode toMatter, WindowId toWindow, String reason) implements AtWindow {
+  /**
+   * Send the window's current ticket to another matter or to a given window, keeping its arrival.
+   */
+  record Transfer(WindowId window, MatterCode toMatter, WindowId toWindow, String reason)
+      implements AtWindow {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.transfer(this);
@@ -156,14 +167,16 @@ public sealed interface HallCommand {
   }
 
   /** A guide moves a waiting ticket to the matter the citizen really needs. */
-  record Redirect(TicketId ticket, MatterCode toMatter, String reason, String guide) implements HallCommand {
+  record Redirect(TicketId ticket, MatterCode toMatter, String reason, String guide)
+      implements HallCommand {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.redirect(this);
     }
   }
 
-  record GrantGreenChannel(TicketId ticket, ChannelId channel, String guide, String reason) implements HallCommand {
+  record GrantGreenChannel(TicketId ticket, ChannelId channel, String guide, String reason)
+      implements HallCommand {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.grantGreenChannel(this);
@@ -232,7 +245,8 @@ public sealed interface HallCommand {
   }
 
   /** 好差评: level 1 (非常不满意) .. 5 (非常满意); reasons are the pad's reason bits. */
-  record RecordRating(ServiceRecordId record, int level, int reasons, String comment) implements HallCommand {
+  record RecordRating(ServiceRecordId record, int level, int reasons, String comment)
+      implements HallCommand {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.recordRating(this);
@@ -248,7 +262,8 @@ public sealed interface HallCommand {
   }
 
   /** Tickets a kiosk issued offline from its block, handed over in issue order. */
-  record AdmitOfflineTickets(DeviceId device, long blockId, List<OfflineTicket> tickets) implements HallCommand {
+  record AdmitOfflineTickets(DeviceId device, long blockId, List<OfflineTicket> tickets)
+      implements HallCommand {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.admitOfflineTickets(this);
@@ -260,8 +275,7 @@ public sealed interface HallCommand {
   }
 
   /** One offline ticket: its number within the block and when it was printed. */
-  record OfflineTicket(int number, Instant issuedAt) {
-  }
+  record OfflineTicket(int number, Instant issuedAt) {}
 
   record SetNotice(String text) implements HallCommand {
     @Override

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One hall's queue engine: pure, single-threaded, fed in sequence by its owner. Time comes in
- * with every command; state changes only by applying events, so replaying them rebuilds it.
+ * One hall's queue engine: pure, single-threaded, fed in sequence by its owner. Time comes in with
+ * every command; state changes only by applying events, so replaying them rebuilds it.
  */
 public final class HallEngine {
   private final HallState state;
@@ -56,8 +56,8 @@ public final class HallEngine {
   }
 
   /**
-   * Decides a command and applies what it yields. Starts a new business day first when the
-   * hall's local date has turned. Event times never go backwards, even if the caller's clock does.
+   * Decides a command and applies what it yields. Starts a new business day first when the hall's
+   * local date has turned. Event times never go backwards, even if the caller's clock does.
    */
   public CommandResult execute(HallCommand command, Instant now) {
     return execute(command, Asker.ANYONE, now);
@@ -90,7 +90,9 @@ public final class HallEngine {
     return decide(c, Asker.ANYONE, now);
   }
 
-  /** Decides against the current state without changing it, refusing what this asker may not ask. */
+  /**
+   * Decides against the current state without changing it, refusing what this asker may not ask.
+   */
   public Decision decide(HallCommand c, Asker asker, Instant now) {
     Decision.Rejected notAllowed = ownWindow.refusal(c, asker);
     if (notAllowed != null) {

@@ -35,8 +35,7 @@ public sealed interface HallEvent {
   }
 
   /** An event about the hall as a whole: its day, its notice, its numbering. */
-  sealed interface AboutHall extends HallEvent {
-  }
+  sealed interface AboutHall extends HallEvent {}
 
   /** One method per event. */
   interface Visitor<R> {
@@ -91,8 +90,8 @@ public sealed interface HallEvent {
 
   /**
    * A visitor for code that cares about a few events: those it does not answer go to the method of
-   * their group, and by default on to {@link #otherwise}. A new event must get its default here,
-   * in its group, before anything compiles.
+   * their group, and by default on to {@link #otherwise}. A new event must get its default here, in
+   * its group, before anything compiles.
    */
   interface ByGroup<R> extends Visitor<R> {
     R otherwise(HallEvent e);
@@ -237,8 +236,9 @@ public sealed interface HallEvent {
   /**
    * An event the journal lost to damage (bad media, a bad copy), put in its place by an operator's
    * {@code journal repair} so the seqs stay whole. What it was is unknown, so it is applied as
-   * nothing, only counted, but for numbering: each prefix moves on by one in case it issued a number.
-   * Later events about a ticket or service only it could have created are then skipped and counted.
+   * nothing, only counted, but for numbering: each prefix moves on by one in case it issued a
+   * number. Later events about a ticket or service only it could have created are then skipped and
+   * counted.
    *
    * @param reason what the repair found and when, for whoever reads the journal later
    */
@@ -261,9 +261,20 @@ public sealed interface HallEvent {
    * @param serial hall-wide issue order, breaks ties between equal arrivals
    * @param arrival when the citizen arrived; kept through transfers and requeues
    */
-  record TicketIssued(TicketId ticket, String number, MatterCode matter, TicketSource source, int partySize,
-      String personHash, ChannelId greenChannel, String grantedBy, Appointment appointment, DeviceId device,
-      long serial, Instant arrival) implements AboutTicket {
+  record TicketIssued(
+      TicketId ticket,
+      String number,
+      MatterCode matter,
+      TicketSource source,
+      int partySize,
+      String personHash,
+      ChannelId greenChannel,
+      String grantedBy,
+      Appointment appointment,
+      DeviceId device,
+      long serial,
+      Instant arrival)
+      implements AboutTicket {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.visit(this);
@@ -284,7 +295,8 @@ public sealed interface HallEvent {
     }
   }
 
-  record ServiceStarted(TicketId ticket, WindowId window, ServiceRecordId record, Clerk clerk) implements AboutTicket {
+  record ServiceStarted(TicketId ticket, WindowId window, ServiceRecordId record, Clerk clerk)
+      implements AboutTicket {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.visit(this);
@@ -306,8 +318,9 @@ public sealed interface HallEvent {
     }
   }
 
-  record TicketTransferred(TicketId ticket, WindowId fromWindow, MatterCode toMatter, WindowId toWindow,
-      String reason) implements AboutTicket {
+  record TicketTransferred(
+      TicketId ticket, WindowId fromWindow, MatterCode toMatter, WindowId toWindow, String reason)
+      implements AboutTicket {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.visit(this);
@@ -328,7 +341,8 @@ public sealed interface HallEvent {
     }
   }
 
-  record TicketRedirected(TicketId ticket, MatterCode fromMatter, MatterCode toMatter, String reason, String guide)
+  record TicketRedirected(
+      TicketId ticket, MatterCode fromMatter, MatterCode toMatter, String reason, String guide)
       implements AboutTicket {
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -336,7 +350,8 @@ public sealed interface HallEvent {
     }
   }
 
-  record GreenChannelGranted(TicketId ticket, ChannelId channel, String guide, String reason) implements AboutTicket {
+  record GreenChannelGranted(TicketId ticket, ChannelId channel, String guide, String reason)
+      implements AboutTicket {
     @Override
     public <R> R accept(Visitor<R> v) {
       return v.visit(this);
@@ -406,7 +421,8 @@ public sealed interface HallEvent {
   /**
    * @param followUp for a bad review (不满意, 非常不满意): callback and rectification deadlines
    */
-  record RatingRecorded(ServiceRecordId record, int level, int reasons, String comment, FollowUp followUp)
+  record RatingRecorded(
+      ServiceRecordId record, int level, int reasons, String comment, FollowUp followUp)
       implements AboutRecord {
     @Override
     public <R> R accept(Visitor<R> v) {
@@ -414,7 +430,8 @@ public sealed interface HallEvent {
     }
   }
 
-  record NumberBlockReserved(long blockId, DeviceId device, MatterCode matter, String prefix, int from, int to)
+  record NumberBlockReserved(
+      long blockId, DeviceId device, MatterCode matter, String prefix, int from, int to)
       implements AboutHall {
     @Override
     public <R> R accept(Visitor<R> v) {

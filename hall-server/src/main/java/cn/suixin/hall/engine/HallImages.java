@@ -20,23 +20,46 @@ import java.util.function.Function;
 
 /** Turns a hall's state into a {@link HallImage} and back. */
 final class HallImages {
-  private HallImages() {
-  }
+  private HallImages() {}
 
   static HallImage export(HallState s) {
-    return new HallImage(s.config.id().value(), s.day, s.seq, s.lastAt, s.nextSerial, s.nextRecord, s.nextBlock,
-        s.notice, s.lostEvents, s.eventsSkippedAfterLoss, counts(s.lastNumberByPrefix), counts(s.issuedByMatter),
-        counts(s.issuedByChannel), texts(s.activeByPerson, TicketId::value), texts(s.windowByClerk, WindowId::value),
-        keyed(s.serviceMillis, Function.identity()), map(s.tickets.values(), HallImages::ticket),
-        s.queues.entrySet().stream().map(e -> new QueueImage(e.getKey().value(), ids(e.getValue().regular),
-            ids(e.getValue().green), ids(e.getValue().appointments))).toList(),
-        map(s.windows.values(), HallImages::window), map(s.records.values(), HallImages::record),
-        map(s.blocks.values(), HallImages::block), map(s.finishedToday, r -> r.id.value()));
+    return new HallImage(
+        s.config.id().value(),
+        s.day,
+        s.seq,
+        s.lastAt,
+        s.nextSerial,
+        s.nextRecord,
+        s.nextBlock,
+        s.notice,
+        s.lostEvents,
+        s.eventsSkippedAfterLoss,
+        counts(s.lastNumberByPrefix),
+        counts(s.issuedByMatter),
+        counts(s.issuedByChannel),
+        texts(s.activeByPerson, TicketId::value),
+        texts(s.windowByClerk, WindowId::value),
+        keyed(s.serviceMillis, Function.identity()),
+        map(s.tickets.values(), HallImages::ticket),
+        s.queues.entrySet().stream()
+            .map(
+                e ->
+                    new QueueImage(
+                        e.getKey().value(),
+                        ids(e.getValue().regular),
+                        ids(e.getValue().green),
+                        ids(e.getValue().appointments)))
+            .toList(),
+        map(s.windows.values(), HallImages::window),
+        map(s.records.values(), HallImages::record),
+        map(s.blocks.values(), HallImages::block),
+        map(s.finishedToday, r -> r.id.value()));
   }
 
   static HallState restore(HallConfig config, HallImage image) {
     if (!config.id().value().equals(image.hall())) {
-      throw new IllegalArgumentException("state image of hall " + image.hall() + ", not " + config.id().value());
+      throw new IllegalArgumentException(
+          "state image of hall " + image.hall() + ", not " + config.id().value());
     }
     Ids ids = new Ids(config);
     HallState s = new HallState(config);
@@ -80,15 +103,40 @@ final class HallImages {
   }
 
   private static TicketImage ticket(Ticket t) {
-    return new TicketImage(t.id.value(), t.number, t.source, t.partySize, t.personHash, t.appointment,
-        t.device == null ? null : t.device.value(), t.serial, t.arrival, t.matter.value(), text(t.greenChannel),
-        t.status, text(t.window), text(t.directedTo), t.recalls, t.noShows, t.record == null ? null : t.record.value(),
+    return new TicketImage(
+        t.id.value(),
+        t.number,
+        t.source,
+        t.partySize,
+        t.personHash,
+        t.appointment,
+        t.device == null ? null : t.device.value(),
+        t.serial,
+        t.arrival,
+        t.matter.value(),
+        text(t.greenChannel),
+        t.status,
+        text(t.window),
+        text(t.directedTo),
+        t.recalls,
+        t.noShows,
+        t.record == null ? null : t.record.value(),
         t.calledAt);
   }
 
   private static Ticket ticket(TicketImage i, Ids ids) {
-    Ticket t = new Ticket(new TicketId(i.id()), i.number(), i.source(), i.partySize(), i.personHash(), i.appointment(),
-        i.device() == null ? null : new DeviceId(i.device()), i.serial(), i.arrival(), ids.matter(i.matter()));
+    Ticket t =
+        new Ticket(
+            new TicketId(i.id()),
+            i.number(),
+            i.source(),
+            i.partySize(),
+            i.personHash(),
+            i.appointment(),
+            i.device() == null ? null : new DeviceId(i.device()),
+            i.serial(),
+            i.arrival(),
+            ids.matter(i.matter()));
     t.greenChannel = ids.channel(i.greenChannel());
     t.status = i.status();
     t.window = ids.window(i.window());
@@ -101,8 +149,16 @@ final class HallImages {
   }
 
   private static WindowImage window(WindowState w) {
-    return new WindowImage(w.id().value(), w.open, w.pausedReason, w.clerk, w.current == null ? null : w.current.id.value(),
-        w.greenInARow, keyed(w.weights, Function.identity()), ids(w.directed), map(w.parked, TicketId::value));
+    return new WindowImage(
+        w.id().value(),
+        w.open,
+        w.pausedReason,
+        w.clerk,
+        w.current == null ? null : w.current.id.value(),
+        w.greenInARow,
+        keyed(w.weights, Function.identity()),
+        ids(w.directed),
+        map(w.parked, TicketId::value));
   }
 
   private static void window(HallState s, WindowImage i, Ids ids) {
@@ -110,7 +166,8 @@ final class HallImages {
     w.open = i.open();
     w.pausedReason = i.pausedReason();
     w.clerk = i.clerk();
-    w.current = i.current() == null ? null : known(s.tickets.get(new TicketId(i.current())), "ticket");
+    w.current =
+        i.current() == null ? null : known(s.tickets.get(new TicketId(i.current())), "ticket");
     w.greenInARow = i.greenInARow();
     w.weights.clear();
     i.weights().forEach((m, weight) -> w.weights.put(ids.matter(m), weight));
@@ -119,13 +176,28 @@ final class HallImages {
   }
 
   private static RecordImage record(ServiceRecord r) {
-    return new RecordImage(r.id.value(), r.ticket.value(), r.matter.value(), r.window.value(), r.clerk, r.startedAt,
-        r.finishedAt, r.outcome, r.rating, r.followUp);
+    return new RecordImage(
+        r.id.value(),
+        r.ticket.value(),
+        r.matter.value(),
+        r.window.value(),
+        r.clerk,
+        r.startedAt,
+        r.finishedAt,
+        r.outcome,
+        r.rating,
+        r.followUp);
   }
 
   private static ServiceRecord record(RecordImage i, Ids ids) {
-    ServiceRecord r = new ServiceRecord(new ServiceRecordId(i.id()), new TicketId(i.ticket()), ids.matter(i.matter()),
-        ids.window(i.window()), i.clerk(), i.startedAt());
+    ServiceRecord r =
+        new ServiceRecord(
+            new ServiceRecordId(i.id()),
+            new TicketId(i.ticket()),
+            ids.matter(i.matter()),
+            ids.window(i.window()),
+            i.clerk(),
+            i.startedAt());
     r.finishedAt = i.finishedAt();
     r.outcome = i.outcome();
     r.rating = i.rating();
@@ -138,12 +210,20 @@ final class HallImages {
     for (long word : b.used.toLongArray()) {
       used.add(word);
     }
-    return new BlockImage(b.id, b.device.value(), b.matter.value(), b.prefix, b.from, b.to, b.day, used);
+    return new BlockImage(
+        b.id, b.device.value(), b.matter.value(), b.prefix, b.from, b.to, b.day, used);
   }
 
   private static NumberBlock block(BlockImage i, Ids ids) {
-    NumberBlock b = new NumberBlock(i.id(), new DeviceId(i.device()), ids.matter(i.matter()), i.prefix(), i.from(),
-        i.to(), i.day());
+    NumberBlock b =
+        new NumberBlock(
+            i.id(),
+            new DeviceId(i.device()),
+            ids.matter(i.matter()),
+            i.prefix(),
+            i.from(),
+            i.to(),
+            i.day());
     b.used.or(BitSet.valueOf(i.used().stream().mapToLong(Long::longValue).toArray()));
     return b;
   }
@@ -222,7 +302,8 @@ final class HallImages {
       }
       T found = known.get(id);
       if (found == null) {
-        throw new IllegalArgumentException("state image names " + what + " " + id + ", which this hall does not have");
+        throw new IllegalArgumentException(
+            "state image names " + what + " " + id + ", which this hall does not have");
       }
       return found;
     }

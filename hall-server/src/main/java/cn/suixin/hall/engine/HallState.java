@@ -81,7 +81,9 @@ public final class HallState {
     return lostEvents;
   }
 
-  /** Later events about a ticket or service only a lost event could have created, so not applied. */
+  /**
+   * Later events about a ticket or service only a lost event could have created, so not applied.
+   */
   public long eventsSkippedAfterLoss() {
     return eventsSkippedAfterLoss;
   }

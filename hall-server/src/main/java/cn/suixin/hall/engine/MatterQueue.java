@@ -3,9 +3,9 @@ package cn.suixin.hall.engine;
 import java.util.TreeSet;
 
 /**
- * The waiting tickets of one matter in two lanes, each kept in arrival order, plus the
- * appointments among the regular ones ordered by slot. Sorted sets make issue and call
- * O(log n): a call never scans every waiting ticket.
+ * The waiting tickets of one matter in two lanes, each kept in arrival order, plus the appointments
+ * among the regular ones ordered by slot. Sorted sets make issue and call O(log n): a call never
+ * scans every waiting ticket.
  */
 final class MatterQueue {
   final TreeSet<Ticket> regular = new TreeSet<>(Ticket.BY_ARRIVAL);

@@ -15,7 +15,8 @@ public final class NumberBlock {
   final LocalDate day;
   final BitSet used = new BitSet();
 
-  NumberBlock(long id, DeviceId device, MatterCode matter, String prefix, int from, int to, LocalDate day) {
+  NumberBlock(
+      long id, DeviceId device, MatterCode matter, String prefix, int from, int to, LocalDate day) {
     this.id = id;
     this.device = device;
     this.matter = matter;
@@ -63,6 +64,7 @@ public final class NumberBlock {
 
   @Override
   public String toString() {
-    return "block" + id + "[" + device + "," + matter + "," + prefix + from + ".." + to + "," + day + "," + used + "]";
+    return "block" + id + "[" + device + "," + matter + "," + prefix + from + ".." + to + "," + day
+        + "," + used + "]";
   }
 }

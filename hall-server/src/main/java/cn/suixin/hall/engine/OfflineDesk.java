@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * 兜底服务: a kiosk that loses the server keeps issuing from numbers reserved for it earlier.
- * Reserving moves the prefix's counter past the block, so online and offline numbers never meet.
+ * 兜底服务: a kiosk that loses the server keeps issuing from numbers reserved for it earlier. Reserving
+ * moves the prefix's counter past the block, so online and offline numbers never meet.
  */
 final class OfflineDesk {
   static final int MAX_BLOCK = 500;
@@ -35,8 +35,9 @@ final class OfflineDesk {
       return reject(Rejection.INVALID_BLOCK, "size 1.." + MAX_BLOCK + " for a known device");
     }
     int from = s.lastNumberByPrefix.getOrDefault(matter.prefix(), 0) + 1;
-    return Decisions.accept(new HallEvent.NumberBlockReserved(s.nextBlock, c.device(), matter.code(),
-        matter.prefix(), from, from + c.size() - 1));
+    return Decisions.accept(
+        new HallEvent.NumberBlockReserved(
+            s.nextBlock, c.device(), matter.code(), matter.prefix(), from, from + c.size() - 1));
   }
 
   Decision admit(AdmitOfflineTickets c, Instant now) {
@@ -56,8 +57,20 @@ final class OfflineDesk {
       }
       String number = TicketDesk.number(block.prefix, o.number());
       Instant arrival = o.issuedAt().isAfter(now) ? now : o.issuedAt();
-      events.add(new HallEvent.TicketIssued(desk.ticketId(number), number, block.matter, TicketSource.OFFLINE, 1,
-          null, null, null, null, block.device, serial++, arrival));
+      events.add(
+          new HallEvent.TicketIssued(
+              desk.ticketId(number),
+              number,
+              block.matter,
+              TicketSource.OFFLINE,
+              1,
+              null,
+              null,
+              null,
+              null,
+              block.device,
+              serial++,
+              arrival));
     }
     return new Decision.Accepted(events);
   }

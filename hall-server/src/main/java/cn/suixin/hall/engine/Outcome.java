@@ -7,8 +7,7 @@ import java.util.List;
 public sealed interface Outcome {
 
   /** 办结. */
-  record Done() implements Outcome {
-  }
+  record Done() implements Outcome {}
 
   /** 容缺受理: accepted while non-essential materials follow by WeChat, fax or e-mail. */
   record PendingMaterials(List<String> missing, LocalDate due) implements Outcome {
@@ -18,10 +17,8 @@ public sealed interface Outcome {
   }
 
   /** Referred to another office or hall. */
-  record Referred(String to) implements Outcome {
-  }
+  record Referred(String to) implements Outcome {}
 
   /** 办不成: could not be done; opens a complaint record (办不成事). */
-  record NotDone(String reason) implements Outcome {
-  }
+  record NotDone(String reason) implements Outcome {}
 }

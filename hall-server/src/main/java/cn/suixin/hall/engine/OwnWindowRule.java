@@ -15,7 +15,9 @@ final class OwnWindowRule {
 
   /** The refusal, or null when the asker may give this command. */
   Decision.Rejected refusal(HallCommand command, Asker asker) {
-    if (!asker.isClerk() || !(command instanceof HallCommand.AtWindow at) || command instanceof HallCommand.SignIn) {
+    if (!asker.isClerk()
+        || !(command instanceof HallCommand.AtWindow at)
+        || command instanceof HallCommand.SignIn) {
       return null;
     }
     WindowState w = state.window(at.window());

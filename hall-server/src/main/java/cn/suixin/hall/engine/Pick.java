@@ -1,5 +1,4 @@
 package cn.suixin.hall.engine;
 
 /** A ticket chosen for a window and the rule that chose it. */
-record Pick(Ticket ticket, PickRule rule) {
-}
+record Pick(Ticket ticket, PickRule rule) {}

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * 好差评: one rating per service; 不满意 (2) and 非常不满意 (1) are bad reviews that need a reason
- * and open a follow-up case with a callback and a rectification deadline.
+ * 好差评: one rating per service; 不满意 (2) and 非常不满意 (1) are bad reviews that need a reason and open a
+ * follow-up case with a callback and a rectification deadline.
  */
 final class RatingDesk {
   private final HallState s;
@@ -40,13 +40,15 @@ final class RatingDesk {
       return reject(Rejection.BAD_RATING_NEEDS_REASON);
     }
     FollowUp followUp = bad ? followUp(LocalDate.ofInstant(now, s.config.zone())) : null;
-    return accept(new HallEvent.RatingRecorded(c.record(), c.level(), c.reasons(),
-        c.comment() == null ? "" : c.comment(), followUp));
+    return accept(
+        new HallEvent.RatingRecorded(
+            c.record(), c.level(), c.reasons(), c.comment() == null ? "" : c.comment(), followUp));
   }
 
   private FollowUp followUp(LocalDate today) {
     HallRules rules = s.config.rules();
-    return new FollowUp(plusWorkingDays(today, rules.callbackWorkingDays()), today.plusDays(rules.rectifyDays()));
+    return new FollowUp(
+        plusWorkingDays(today, rules.callbackWorkingDays()), today.plusDays(rules.rectifyDays()));
   }
 
   /** Weekends do not count; public holidays are left to the supervisor's judgement. */

@@ -10,7 +10,8 @@ public enum Rejection {
   UNKNOWN_GREEN_CHANNEL("没有该绿色通道", "No such green channel"),
   GREEN_CHANNEL_INACTIVE("该绿色通道今日未开放", "This green channel is not open today"),
   GREEN_CHANNEL_NOT_FOR_MATTER("该绿色通道不适用于此事项", "This green channel does not cover the matter"),
-  GREEN_CHANNEL_PROOF_MISSING("使用绿色通道需出示证明或由导办人员授予", "A green channel needs a proof or a guide's grant"),
+  GREEN_CHANNEL_PROOF_MISSING(
+      "使用绿色通道需出示证明或由导办人员授予", "A green channel needs a proof or a guide's grant"),
   GREEN_CHANNEL_QUOTA_REACHED("该绿色通道今日名额已满", "Today's places in this green channel are taken"),
   APPOINTMENT_MISSING("预约取号需提供预约时段", "An appointment ticket needs its slot"),
   UNKNOWN_WINDOW("没有该窗口", "No such window"),

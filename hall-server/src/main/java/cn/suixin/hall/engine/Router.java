@@ -6,15 +6,18 @@ import java.util.Optional;
 
 /**
  * Which ticket a window calls next, read as a sentence: tickets sent to this window, then
- * appointments in their slot, then green channels within their fairness bound, then the
- * weighted longest wait.
+ * appointments in their slot, then green channels within their fairness bound, then the weighted
+ * longest wait.
  */
 final class Router {
-  private static final List<RoutingPolicy> POLICIES = List.of(
-      new DirectedPolicy(), new AppointmentPolicy(), new GreenChannelPolicy(), new WeightedWaitPolicy());
+  private static final List<RoutingPolicy> POLICIES =
+      List.of(
+          new DirectedPolicy(),
+          new AppointmentPolicy(),
+          new GreenChannelPolicy(),
+          new WeightedWaitPolicy());
 
-  private Router() {
-  }
+  private Router() {}
 
   static Optional<Pick> next(HallState state, WindowState window, Instant now) {
     for (RoutingPolicy policy : POLICIES) {

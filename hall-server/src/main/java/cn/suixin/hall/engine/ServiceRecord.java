@@ -17,7 +17,12 @@ public final class ServiceRecord {
   int rating;
   FollowUp followUp;
 
-  ServiceRecord(ServiceRecordId id, TicketId ticket, MatterCode matter, WindowId window, Clerk clerk,
+  ServiceRecord(
+      ServiceRecordId id,
+      TicketId ticket,
+      MatterCode matter,
+      WindowId window,
+      Clerk clerk,
       Instant startedAt) {
     this.id = id;
     this.ticket = ticket;
@@ -70,7 +75,22 @@ public final class ServiceRecord {
 
   @Override
   public String toString() {
-    return id + ":" + ticket + "@" + window + "/" + clerk.staffNo() + " " + startedAt + ".." + finishedAt
-        + " " + outcome + " r" + rating + " " + followUp;
+    return id
+        + ":"
+        + ticket
+        + "@"
+        + window
+        + "/"
+        + clerk.staffNo()
+        + " "
+        + startedAt
+        + ".."
+        + finishedAt
+        + " "
+        + outcome
+        + " r"
+        + rating
+        + " "
+        + followUp;
   }
 }

@@ -7,20 +7,24 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * A ticket as the hall holds it. Mutable, but only the event applier changes it; the rest of
- * the world sees it through read-only accessors.
+ * A ticket as the hall holds it. Mutable, but only the event applier changes it; the rest of the
+ * world sees it through read-only accessors.
  */
 public final class Ticket {
-  /** Queue order: arrival first, then issue order. Transfers keep both, so a ticket keeps its place. */
+  /**
+   * Queue order: arrival first, then issue order. Transfers keep both, so a ticket keeps its place.
+   */
   static final Comparator<Ticket> BY_ARRIVAL =
       Comparator.comparingLong((Ticket t) -> t.arrivalMillis).thenComparingLong(t -> t.serial);
+
   /** The queue order for views outside the engine, so a list never shows ties in a hash order. */
   public static Comparator<Ticket> queueOrder() {
     return BY_ARRIVAL;
   }
 
   static final Comparator<Ticket> BY_SLOT =
-      Comparator.comparing((Ticket t) -> t.appointment.slotStart()).thenComparingLong(t -> t.serial);
+      Comparator.comparing((Ticket t) -> t.appointment.slotStart())
+          .thenComparingLong(t -> t.serial);
 
   final TicketId id;
   final String number;
@@ -43,8 +47,17 @@ public final class Ticket {
   Instant calledAt;
 
   /** A ticket as an image recorded it, before its changing fields are set back. */
-  Ticket(TicketId id, String number, TicketSource source, int partySize, String personHash, Appointment appointment,
-      DeviceId device, long serial, Instant arrival, MatterCode matter) {
+  Ticket(
+      TicketId id,
+      String number,
+      TicketSource source,
+      int partySize,
+      String personHash,
+      Appointment appointment,
+      DeviceId device,
+      long serial,
+      Instant arrival,
+      MatterCode matter) {
     this.id = id;
     this.number = number;
     this.source = source;

@@ -32,8 +32,13 @@ final class TicketDesk {
     }
     LocalDateTime local = LocalDateTime.ofInstant(now, s.config.zone());
     if (!s.config.openingHours().isOpen(local)) {
-      return reject(Rejection.HALL_CLOSED, s.config.openingHours().nextOpening(local)
-          .map(t -> "next opening " + t).orElse("no opening in the next two weeks"));
+      return reject(
+          Rejection.HALL_CLOSED,
+          s.config
+              .openingHours()
+              .nextOpening(local)
+              .map(t -> "next opening " + t)
+              .orElse("no opening in the next two weeks"));
     }
     if (c.partySize() > s.config.rules().maxPartySize()) {
       return reject(Rejection.PARTY_TOO_LARGE, "at most " + s.config.rules().maxPartySize());
@@ -42,7 +47,8 @@ final class TicketDesk {
       return reject(Rejection.APPOINTMENT_MISSING);
     }
     if (c.greenChannel() != null) {
-      Decision refused = checkChannel(c.greenChannel(), c.matter(), blank(c.proof()) && blank(c.grantedBy()));
+      Decision refused =
+          checkChannel(c.greenChannel(), c.matter(), blank(c.proof()) && blank(c.grantedBy()));
       if (refused != null) {
         return refused;
       }
@@ -50,14 +56,26 @@ final class TicketDesk {
     if (matter.dailyQuota() > 0 && s.issuedToday(matter.code()) >= matter.dailyQuota()) {
       return reject(Rejection.MATTER_QUOTA_REACHED, "quota " + matter.dailyQuota());
     }
-    if (c.personHash() != null && s.activeByPerson.containsKey(c.personHash() + '|' + matter.code().value())) {
+    if (c.personHash() != null
+        && s.activeByPerson.containsKey(c.personHash() + '|' + matter.code().value())) {
       return reject(Rejection.DUPLICATE_PERSON_TICKET);
     }
     int next = s.lastNumberByPrefix.getOrDefault(matter.prefix(), 0) + 1;
     String number = number(matter.prefix(), next);
-    return accept(new HallEvent.TicketIssued(ticketId(number), number, matter.code(), c.source(),
-        Math.max(1, c.partySize()), c.personHash(), c.greenChannel(), c.grantedBy(), c.appointment(), c.device(),
-        s.nextSerial, now));
+    return accept(
+        new HallEvent.TicketIssued(
+            ticketId(number),
+            number,
+            matter.code(),
+            c.source(),
+            Math.max(1, c.partySize()),
+            c.personHash(),
+            c.greenChannel(),
+            c.grantedBy(),
+            c.appointment(),
+            c.device(),
+            s.nextSerial,
+            now));
   }
 
   Decision redirect(Redirect c) {
@@ -77,10 +95,12 @@ final class TicketDesk {
     if (blank(c.reason())) {
       return reject(Rejection.REASON_REQUIRED);
     }
-    if (t.personHash != null && s.activeByPerson.containsKey(t.personHash + '|' + c.toMatter().value())) {
+    if (t.personHash != null
+        && s.activeByPerson.containsKey(t.personHash + '|' + c.toMatter().value())) {
       return reject(Rejection.DUPLICATE_PERSON_TICKET);
     }
-    return accept(new HallEvent.TicketRedirected(t.id, t.matter, c.toMatter(), c.reason(), c.guide()));
+    return accept(
+        new HallEvent.TicketRedirected(t.id, t.matter, c.toMatter(), c.reason(), c.guide()));
   }
 
   Decision grant(GrantGreenChannel c) {

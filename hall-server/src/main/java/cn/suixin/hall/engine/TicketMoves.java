@@ -71,7 +71,9 @@ final class TicketMoves {
     if (t.record != null) {
       ServiceRecord r = s.records.get(t.record.value());
       r.finishedAt = at;
-      r.outcome = new Outcome.Referred(e.toWindow() != null ? "window " + e.toWindow() : "matter " + e.toMatter());
+      r.outcome =
+          new Outcome.Referred(
+              e.toWindow() != null ? "window " + e.toWindow() : "matter " + e.toMatter());
       t.record = null;
     }
     t.status = TicketStatus.WAITING;
@@ -170,7 +172,9 @@ final class TicketMoves {
    */
   private void markOfflineNumberUsed(Ticket t) {
     for (NumberBlock b : s.blocks.values()) {
-      if (b.day.equals(s.day) && b.device.equals(t.device) && b.matter.equals(t.matter)
+      if (b.day.equals(s.day)
+          && b.device.equals(t.device)
+          && b.matter.equals(t.matter)
           && t.number.startsWith(b.prefix)) {
         int n = Integer.parseInt(t.number.substring(b.prefix.length()));
         if (b.contains(n)) {

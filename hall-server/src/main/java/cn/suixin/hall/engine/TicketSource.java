@@ -2,5 +2,9 @@ package cn.suixin.hall.engine;
 
 /** Where a ticket was taken. */
 public enum TicketSource {
-  KIOSK, PHONE, GUIDE, APPOINTMENT, OFFLINE
+  KIOSK,
+  PHONE,
+  GUIDE,
+  APPOINTMENT,
+  OFFLINE
 }

@@ -2,7 +2,13 @@ package cn.suixin.hall.engine;
 
 /** Where a ticket is in its life. */
 public enum TicketStatus {
-  WAITING, CALLED, SERVING, PARKED, FINISHED, NO_SHOW, CANCELLED,
+  WAITING,
+  CALLED,
+  SERVING,
+  PARKED,
+  FINISHED,
+  NO_SHOW,
+  CANCELLED,
   /** Still waiting when its business day ended. */
   EXPIRED;
 

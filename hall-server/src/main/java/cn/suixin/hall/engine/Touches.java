@@ -40,8 +40,8 @@ final class Touches {
   }
 
   /**
-   * Opening, pausing or staffing a window changes the estimates of every matter it serves. They
-   * are listed by code: the window's own map is in an order that changes from one JVM to the next.
+   * Opening, pausing or staffing a window changes the estimates of every matter it serves. They are
+   * listed by code: the window's own map is in an order that changes from one JVM to the next.
    */
   Touches staffingOf(WindowId id) {
     window(id);
@@ -62,6 +62,7 @@ final class Touches {
   }
 
   Applied of(SequencedEvent se) {
-    return new Applied(se, List.copyOf(tickets), List.copyOf(windows), List.copyOf(matters), List.copyOf(records));
+    return new Applied(
+        se, List.copyOf(tickets), List.copyOf(windows), List.copyOf(matters), List.copyOf(records));
   }
 }

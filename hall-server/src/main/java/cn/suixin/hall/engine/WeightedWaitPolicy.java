@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Among the first regular ticket of each matter the window serves, the one with the highest
- * weight times waiting time; ties go to the earlier arrival. Only queue heads are looked at.
+ * Among the first regular ticket of each matter the window serves, the one with the highest weight
+ * times waiting time; ties go to the earlier arrival. Only queue heads are looked at.
  */
 final class WeightedWaitPolicy implements RoutingPolicy {
   @Override

@@ -28,14 +28,17 @@ final class WindowDesk {
       return reject(Rejection.UNKNOWN_WINDOW, String.valueOf(c.window()));
     }
     if (w.clerk != null) {
-      return w.clerk.staffNo().equals(c.clerk().staffNo()) ? accept() : reject(Rejection.WINDOW_HAS_CLERK);
+      return w.clerk.staffNo().equals(c.clerk().staffNo())
+          ? accept()
+          : reject(Rejection.WINDOW_HAS_CLERK);
     }
     List<HallEvent> events = new ArrayList<>();
     WindowId elsewhere = s.windowByClerk.get(c.clerk().staffNo());
     if (elsewhere != null) {
       WindowState other = s.windows.get(elsewhere);
       if (other.current != null) {
-        return reject(Rejection.WINDOW_BUSY, "window " + elsewhere + " still serves " + other.current.number);
+        return reject(
+            Rejection.WINDOW_BUSY, "window " + elsewhere + " still serves " + other.current.number);
       }
       events.add(new HallEvent.ClerkSignedOut(elsewhere, other.clerk));
     }
@@ -65,7 +68,8 @@ final class WindowDesk {
     if (w.pausedReason != null) {
       return reject(Rejection.WINDOW_ALREADY_PAUSED);
     }
-    return blank(c.reason()) ? reject(Rejection.REASON_REQUIRED)
+    return blank(c.reason())
+        ? reject(Rejection.REASON_REQUIRED)
         : accept(new HallEvent.WindowPaused(c.window(), c.reason()));
   }
 
@@ -74,7 +78,9 @@ final class WindowDesk {
     if (w == null) {
       return reject(Rejection.UNKNOWN_WINDOW, String.valueOf(id));
     }
-    return w.pausedReason == null ? reject(Rejection.WINDOW_NOT_PAUSED) : accept(new HallEvent.WindowResumed(id));
+    return w.pausedReason == null
+        ? reject(Rejection.WINDOW_NOT_PAUSED)
+        : accept(new HallEvent.WindowResumed(id));
   }
 
   Decision open(WindowId id) {

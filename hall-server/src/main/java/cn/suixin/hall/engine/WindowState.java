@@ -19,6 +19,7 @@ public final class WindowState {
   String pausedReason;
   Clerk clerk;
   Ticket current;
+
   /** Green tickets called here since the last regular one: the fairness bound counts these. */
   int greenInARow;
 

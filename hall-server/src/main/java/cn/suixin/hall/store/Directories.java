@@ -7,8 +7,7 @@ import java.nio.file.StandardOpenOption;
 
 final class Directories {
 
-  private Directories() {
-  }
+  private Directories() {}
 
   /**
    * Makes a file's creation or rename durable: without it, a crash right after can lose the

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default store, needing no server: hall journals under {@code <data>/journal/<hall>.log},
- * their snapshots under {@code <data>/snapshots/<hall>.snap} and records in
- * {@code <data>/records.log}. Files open in the background; the first operations on a journal or
- * the record store simply queue behind the opening.
+ * their snapshots under {@code <data>/snapshots/<hall>.snap} and records in {@code
+ * <data>/records.log}. Files open in the background; the first operations on a journal or the
+ * record store simply queue behind the opening.
  */
 public final class EmbeddedJournalStore implements JournalStore {
 
@@ -27,25 +27,30 @@ public final class EmbeddedJournalStore implements JournalStore {
     this.vertx = vertx;
     this.journalDirectory = dataDirectory.resolve("journal");
     this.snapshotDirectory = dataDirectory.resolve("snapshots");
-    this.records = new FileRecordStore(vertx, dataDirectory,
-        FileRecordStore.DEFAULT_COMPACTION_MIN_BYTES);
+    this.records =
+        new FileRecordStore(vertx, dataDirectory, FileRecordStore.DEFAULT_COMPACTION_MIN_BYTES);
   }
 
   @Override
   public HallJournal journal(String hallId) {
     // A journal closed on its own (say, to rebuild a hall after a failed append) is reopened.
-    return journals.compute(hallId, (id, open) -> {
-      if (open == null) {
-        return new FileHallJournal(vertx, journalDirectory, id);
-      }
-      return open.isClosing() ? new FileHallJournal(vertx, journalDirectory, id, open.released()) : open;
-    });
+    return journals.compute(
+        hallId,
+        (id, open) -> {
+          if (open == null) {
+            return new FileHallJournal(vertx, journalDirectory, id);
+          }
+          return open.isClosing()
+              ? new FileHallJournal(vertx, journalDirectory, id, open.released())
+              : open;
+        });
   }
 
   /** The same instance for the same hall until the store is closed. */
   @Override
   public HallSnapshots snapshots(String hallId) {
-    return snapshots.computeIfAbsent(hallId, id -> new FileHallSnapshots(vertx, snapshotDirectory, id));
+    return snapshots.computeIfAbsent(
+        hallId, id -> new FileHallSnapshots(vertx, snapshotDirectory, id));
   }
 
   @Override

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Appends are group-committed: whatever arrives while a write and fsync are in flight goes out
  * in the next single write and fsync, so a busy hall pays one fsync per batch of commands instead
- * of one per command. All file work runs on the journal's own {@link SerialLane}; only the queue
- * of pending appends is shared with callers.
+ * of one per command. All file work runs on the journal's own {@link SerialLane}; only the queue of
+ * pending appends is shared with callers.
  */
 public final class FileHallJournal implements HallJournal {
 
@@ -45,17 +45,19 @@ public final class FileHallJournal implements HallJournal {
     this.hallId = HallIds.requireFileName(hallId);
     this.file = new JournalFile(directory, hallId);
     this.lane = new SerialLane(vertx, "hall-journal-" + hallId);
-    this.opened = lane.submit(() -> {
-      previous.join();
-      try {
-        file.open();
-        unusable = null;
-      } catch (Exception e) {
-        unusable = new IllegalStateException("journal of " + hallId + " could not open", e);
-        throw e;
-      }
-      return null;
-    });
+    this.opened =
+        lane.submit(
+            () -> {
+              previous.join();
+              try {
+                file.open();
+                unusable = null;
+              } catch (Exception e) {
+                unusable = new IllegalStateException("journal of " + hallId + " could not open", e);
+                throw e;
+              }
+              return null;
+            });
   }
 
   /** Opens (creating if needed) the journal of a hall, cutting off a torn tail first. */
@@ -76,7 +78,8 @@ public final class FileHallJournal implements HallJournal {
     Promise<Void> promise = Promise.promise();
     synchronized (pending) {
       if (closed != null) {
-        return Future.failedFuture(new IllegalStateException("journal of " + hallId + " is closed"));
+        return Future.failedFuture(
+            new IllegalStateException("journal of " + hallId + " is closed"));
       }
       pending.add(new PendingAppend(List.copyOf(batch), vertx.getOrCreateContext(), promise));
     }
@@ -89,34 +92,38 @@ public final class FileHallJournal implements HallJournal {
 
   @Override
   public Future<List<JournalEntry>> readFrom(long seqInclusive, int max) {
-    return lane.submit(() -> {
-      checkUsable();
-      return file.read(seqInclusive, max);
-    });
+    return lane.submit(
+        () -> {
+          checkUsable();
+          return file.read(seqInclusive, max);
+        });
   }
 
   @Override
   public Future<Long> lastSeq() {
-    return lane.submit(() -> {
-      checkUsable();
-      return file.lastSeq();
-    });
+    return lane.submit(
+        () -> {
+          checkUsable();
+          return file.lastSeq();
+        });
   }
 
   @Override
   public Future<Void> close() {
     synchronized (pending) {
       if (closed == null) {
-        closed = lane.submit(() -> {
-          try {
-            flushPending();
-            unusable = new IllegalStateException("journal of " + hallId + " is closed");
-            file.close();
-          } finally {
-            released.complete(null);
-          }
-          return null;
-        });
+        closed =
+            lane.submit(
+                () -> {
+                  try {
+                    flushPending();
+                    unusable = new IllegalStateException("journal of " + hallId + " is closed");
+                    file.close();
+                  } finally {
+                    released.complete(null);
+                  }
+                  return null;
+                });
         lane.shutdown();
       }
       return closed;
@@ -162,8 +169,14 @@ public final class FileHallJournal implements HallJournal {
         append.fail(unusable);
       } else if (append.firstSeq() != next) {
         // Typically the rest of a failed batch's successors: the writer rebuilds and retries.
-        append.fail(new IllegalArgumentException("journal of " + hallId + " expects seq " + next
-            + " but the batch starts at " + append.firstSeq()));
+        append.fail(
+            new IllegalArgumentException(
+                "journal of "
+                    + hallId
+                    + " expects seq "
+                    + next
+                    + " but the batch starts at "
+                    + append.firstSeq()));
       } else {
         accepted.add(append);
         entries.addAll(append.entries());
@@ -176,8 +189,11 @@ public final class FileHallJournal implements HallJournal {
     try {
       file.append(entries, bytes);
     } catch (Exception e) {
-      LOG.error("Journal of hall {}: write of {} entries failed; failing their appends", hallId,
-          entries.size(), e);
+      LOG.error(
+          "Journal of hall {}: write of {} entries failed; failing their appends",
+          hallId,
+          entries.size(),
+          e);
       if (e instanceof JournalUnusableException) {
         unusable = e;
       }
@@ -196,7 +212,9 @@ public final class FileHallJournal implements HallJournal {
   private static String shapeProblem(List<JournalEntry> batch) {
     for (int i = 1; i < batch.size(); i++) {
       if (batch.get(i).seq() != batch.get(i - 1).seq() + 1) {
-        return "batch seqs must be contiguous, found " + batch.get(i - 1).seq() + " then "
+        return "batch seqs must be contiguous, found "
+            + batch.get(i - 1).seq()
+            + " then "
             + batch.get(i).seq();
       }
     }

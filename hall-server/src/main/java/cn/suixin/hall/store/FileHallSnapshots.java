@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The snapshot of one hall as the file {@code <snapshotDir>/<hall>.snap} in {@link SnapshotFrame}
  * form. A save writes {@code <hall>.snap.tmp}, forces it, renames it over the old file and forces
- * the directory, so a crash at any point leaves either the old snapshot or the new one; a
- * leftover temp file is simply overwritten by the next save.
+ * the directory, so a crash at any point leaves either the old snapshot or the new one; a leftover
+ * temp file is simply overwritten by the next save.
  *
  * <p>File work runs on the hall's own snapshot lane, which also keeps saves in order and lets
  * {@link #close} wait for the one in flight.
@@ -46,10 +46,11 @@ final class FileHallSnapshots implements HallSnapshots {
   @Override
   public Future<Void> save(HallSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
-    return lane.submit(() -> {
-      write(snapshot);
-      return null;
-    });
+    return lane.submit(
+        () -> {
+          write(snapshot);
+          return null;
+        });
   }
 
   @Override
@@ -66,8 +67,12 @@ final class FileHallSnapshots implements HallSnapshots {
 
   private void write(HallSnapshot snapshot) throws IOException {
     createDirectory();
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer[] parts = {SnapshotFrame.header(snapshot), ByteBuffer.wrap(snapshot.image())};
       while (parts[0].hasRemaining() || parts[1].hasRemaining()) {
         out.write(parts);
@@ -114,8 +119,11 @@ final class FileHallSnapshots implements HallSnapshots {
     } catch (NoSuchFileException e) {
       return null;
     } catch (SnapshotFrame.Damaged e) {
-      LOG.warn("Snapshot of hall {} in {} is damaged ({}); ignoring it, the hall replays its whole journal",
-          hallId, file, e.getMessage());
+      LOG.warn(
+          "Snapshot of hall {} in {} is damaged ({}); ignoring it, the hall replays its whole journal",
+          hallId,
+          file,
+          e.getMessage());
       return null;
     }
   }

@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded record store: an append-only log {@code <data>/records.log} replayed into memory.
  *
- * <p>Several processes may share it (the server and a short-lived admin command): each write
- * batch holds {@code records.lock} while it catches up with frames others appended, decides, writes
- * and forces once; reads first tail whatever others appended since the size last seen. A log grown
- * past twice its live size is rewritten and atomically renamed; other processes notice the new file
- * by its file key and reload.
+ * <p>Several processes may share it (the server and a short-lived admin command): each write batch
+ * holds {@code records.lock} while it catches up with frames others appended, decides, writes and
+ * forces once; reads first tail whatever others appended since the size last seen. A log grown past
+ * twice its live size is rewritten and atomically renamed; other processes notice the new file by
+ * its file key and reload.
  */
 public final class FileRecordStore implements RecordStore {
 
@@ -42,16 +42,18 @@ public final class FileRecordStore implements RecordStore {
     this.vertx = vertx;
     this.log = new RecordLog(dataDirectory, compactionMinBytes);
     this.lane = new SerialLane(vertx, "record-store");
-    this.opened = lane.submit(() -> {
-      try {
-        log.reload();
-        unusable = null;
-      } catch (Exception e) {
-        unusable = new IllegalStateException("record store could not open", e);
-        throw e;
-      }
-      return null;
-    });
+    this.opened =
+        lane.submit(
+            () -> {
+              try {
+                log.reload();
+                unusable = null;
+              } catch (Exception e) {
+                unusable = new IllegalStateException("record store could not open", e);
+                throw e;
+              }
+              return null;
+            });
   }
 
   public static Future<FileRecordStore> open(Vertx vertx, Path dataDirectory) {
@@ -76,31 +78,35 @@ public final class FileRecordStore implements RecordStore {
 
   @Override
   public Future<JsonObject> get(String collection, String key) {
-    return lane.submit(() -> {
-      refresh();
-      JsonObject value = log.table().get(collection, key);
-      return value == null ? null : value.copy();
-    });
+    return lane.submit(
+        () -> {
+          refresh();
+          JsonObject value = log.table().get(collection, key);
+          return value == null ? null : value.copy();
+        });
   }
 
   @Override
   public Future<List<JsonObject>> list(String collection) {
-    return lane.submit(() -> {
-      refresh();
-      return log.table().list(collection);
-    });
+    return lane.submit(
+        () -> {
+          refresh();
+          return log.table().list(collection);
+        });
   }
 
   @Override
   public Future<Void> close() {
     synchronized (pending) {
       if (closed == null) {
-        closed = lane.submit(() -> {
-          flushPending();
-          unusable = new IllegalStateException("record store is closed");
-          log.close();
-          return null;
-        });
+        closed =
+            lane.submit(
+                () -> {
+                  flushPending();
+                  unusable = new IllegalStateException("record store is closed");
+                  log.close();
+                  return null;
+                });
         lane.shutdown();
       }
       return closed;
@@ -128,7 +134,8 @@ public final class FileRecordStore implements RecordStore {
       if (closed != null) {
         return Future.failedFuture(new IllegalStateException("record store is closed"));
       }
-      pending.add(new RecordMutation(kind, collection, key, copy, vertx.getOrCreateContext(), promise));
+      pending.add(
+          new RecordMutation(kind, collection, key, copy, vertx.getOrCreateContext(), promise));
     }
     // As in the journal: one flush per write, so a read queued after a write sees it.
     lane.execute(this::flushPending);

@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Reads frames one after another from a file region through a large window, so replaying a
- * day's events costs a few reads rather than two per frame.
+ * Reads frames one after another from a file region through a large window, so replaying a day's
+ * events costs a few reads rather than two per frame.
  */
 final class FrameScanner {
 

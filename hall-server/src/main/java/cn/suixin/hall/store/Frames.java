@@ -4,20 +4,20 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * The on-disk framing shared by the journal and the record log:
- * {@code magic:int | length:int | seq:long | crc:int | payload}, big-endian, where the CRC32C
- * covers the first 16 header bytes and the payload. A torn write leaves either a short frame or
- * a CRC mismatch, so the first bad frame marks where a crashed writer stopped.
+ * The on-disk framing shared by the journal and the record log: {@code magic:int | length:int |
+ * seq:long | crc:int | payload}, big-endian, where the CRC32C covers the first 16 header bytes and
+ * the payload. A torn write leaves either a short frame or a CRC mismatch, so the first bad frame
+ * marks where a crashed writer stopped.
  */
 final class Frames {
 
   static final int HEADER = 20;
   private static final int CHECKED_HEADER = 16;
+
   /** Far above any event; a larger length field means garbage, not a real frame. */
   static final int MAX_PAYLOAD = 16 * 1024 * 1024;
 
-  private Frames() {
-  }
+  private Frames() {}
 
   static int size(byte[] payload) {
     return HEADER + payload.length;
@@ -40,8 +40,8 @@ final class Frames {
   }
 
   /**
-   * Decodes the frame starting at {@code base} of a heap array holding {@code available} bytes
-   * from there; {@code null} when the bytes are short, foreign or fail the checksum.
+   * Decodes the frame starting at {@code base} of a heap array holding {@code available} bytes from
+   * there; {@code null} when the bytes are short, foreign or fail the checksum.
    */
   static Frame decode(byte[] bytes, int base, int available, int magic, long fileOffset) {
     if (available < HEADER) {
@@ -49,7 +49,9 @@ final class Frames {
     }
     ByteBuffer view = ByteBuffer.wrap(bytes);
     int length = view.getInt(base + 4);
-    if (view.getInt(base) != magic || length < 0 || length > MAX_PAYLOAD
+    if (view.getInt(base) != magic
+        || length < 0
+        || length > MAX_PAYLOAD
         || available < HEADER + length) {
       return null;
     }

@@ -7,8 +7,7 @@ final class HallIds {
 
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-  private HallIds() {
-  }
+  private HallIds() {}
 
   static String requireFileName(String hallId) {
     if (!FILE_NAME.matcher(hallId).matches()) {

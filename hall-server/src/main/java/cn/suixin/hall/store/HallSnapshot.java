@@ -17,7 +17,9 @@ public record HallSnapshot(long seq, byte[] image) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HallSnapshot other && seq == other.seq && java.util.Arrays.equals(image, other.image);
+    return o instanceof HallSnapshot other
+        && seq == other.seq
+        && java.util.Arrays.equals(image, other.image);
   }
 
   @Override

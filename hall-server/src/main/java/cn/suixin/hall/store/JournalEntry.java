@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One event of a hall's journal: its sequence number and the serialized event (JSON bytes in
- * practice). The store never looks inside the payload; callers must not mutate it once handed
- * over, since it is written as is without a defensive copy.
+ * practice). The store never looks inside the payload; callers must not mutate it once handed over,
+ * since it is written as is without a defensive copy.
  */
 public record JournalEntry(long seq, byte[] payload) {
 
@@ -20,7 +20,9 @@ public record JournalEntry(long seq, byte[] payload) {
   // Records compare arrays by identity; replay tests and idempotency checks need content equality.
   @Override
   public boolean equals(Object o) {
-    return o instanceof JournalEntry other && seq == other.seq && Arrays.equals(payload, other.payload);
+    return o instanceof JournalEntry other
+        && seq == other.seq
+        && Arrays.equals(payload, other.payload);
   }
 
   @Override

@@ -2,8 +2,8 @@ package cn.suixin.hall.store;
 
 /**
  * What only the server knows about the records a journal holds: the store checks frames and
- * entries, the server's codec checks events and writes the marker a repair puts in place of a
- * lost one.
+ * entries, the server's codec checks events and writes the marker a repair puts in place of a lost
+ * one.
  */
 public interface JournalEvents {
 

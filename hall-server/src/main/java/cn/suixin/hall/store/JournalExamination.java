@@ -12,8 +12,13 @@ import java.util.List;
  * @param tornTailOffset where a torn tail starts (the next start cuts it off), -1 for none
  * @param tornTailBytes how long that tail is
  */
-public record JournalExamination(String where, long records, long lastSeq, List<JournalDamage> damages,
-    long tornTailOffset, long tornTailBytes) {
+public record JournalExamination(
+    String where,
+    long records,
+    long lastSeq,
+    List<JournalDamage> damages,
+    long tornTailOffset,
+    long tornTailBytes) {
 
   public JournalExamination {
     damages = List.copyOf(damages);

@@ -41,14 +41,15 @@ final class JournalFile {
 
   /**
    * Opens the file, cutting off a torn tail, and indexes the rest. A bad frame with a valid frame
-   * anywhere after it is no torn tail: the file is left as it is and the open refuses with a
-   * {@link JournalDamagedException}.
+   * anywhere after it is no torn tail: the file is left as it is and the open refuses with a {@link
+   * JournalDamagedException}.
    */
   void open() throws IOException {
     Files.createDirectories(directory);
     boolean created = !Files.exists(file);
-    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     if (!lock()) {
       channel.close();
       throw new IllegalStateException("journal of " + hallId + " is already open");
@@ -68,8 +69,12 @@ final class JournalFile {
     if (size < fileSize) {
       refuseIfValidFramesFollow(fileSize);
       Path kept = keepTail(size, fileSize);
-      LOG.warn("Journal of hall {}: cut off a torn or corrupt tail at offset {}, {} bytes dropped (kept in {})",
-          hallId, size, fileSize - size, kept);
+      LOG.warn(
+          "Journal of hall {}: cut off a torn or corrupt tail at offset {}, {} bytes dropped (kept in {})",
+          hallId,
+          size,
+          fileSize - size,
+          kept);
       channel.truncate(size);
       channel.force(true);
     }
@@ -83,7 +88,8 @@ final class JournalFile {
     }
     String problem = FrameResync.problemAt(channel, MAGIC, size, fileSize, after);
     close();
-    throw JournalDamagedException.inFile(hallId, file, size, lastSeq() + 1, problem, after.offset(), after.seq());
+    throw JournalDamagedException.inFile(
+        hallId, file, size, lastSeq() + 1, problem, after.offset(), after.seq());
   }
 
   /**
@@ -93,7 +99,8 @@ final class JournalFile {
    */
   private Path keepTail(long from, long to) throws IOException {
     Path kept = directory.resolve(hallId + ".log.cut-" + from + "-" + System.currentTimeMillis());
-    try (FileChannel out = FileChannel.open(kept, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(kept, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       for (long done = 0; done < to - from; ) {
         done += channel.transferTo(from + done, to - from - done, out);
       }
@@ -108,9 +115,9 @@ final class JournalFile {
   }
 
   /**
-   * Writes the entries, which must continue the journal, in one write and one force. On failure
-   * the file is cut back to where it was, so the next append starts clean; if even that fails the
-   * error says the journal must be reopened.
+   * Writes the entries, which must continue the journal, in one write and one force. On failure the
+   * file is cut back to where it was, so the next append starts clean; if even that fails the error
+   * says the journal must be reopened.
    */
   void append(List<JournalEntry> entries, int bytes) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(bytes);
@@ -198,8 +205,8 @@ final class JournalFile {
       channel.truncate(size);
     } catch (IOException e) {
       e.addSuppressed(cause);
-      throw new JournalUnusableException("journal of " + hallId
-          + " could not drop a failed write; reopen it", e);
+      throw new JournalUnusableException(
+          "journal of " + hallId + " could not drop a failed write; reopen it", e);
     }
   }
 }

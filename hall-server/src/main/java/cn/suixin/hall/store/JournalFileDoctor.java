@@ -15,20 +15,19 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * {@code journal check} and {@code journal repair} on a hall's journal file. A check reads the
- * file as it is, even while a server has it open. A repair takes the file's lock, so the server
- * must be stopped; it copies the file aside, then writes a new one in which the one damaged
- * stretch an operator named is replaced by a lost-event marker per seq it took, and every other
- * byte is as it was: later events keep their content, their seqs and their checksums.
+ * {@code journal check} and {@code journal repair} on a hall's journal file. A check reads the file
+ * as it is, even while a server has it open. A repair takes the file's lock, so the server must be
+ * stopped; it copies the file aside, then writes a new one in which the one damaged stretch an
+ * operator named is replaced by a lost-event marker per seq it took, and every other byte is as it
+ * was: later events keep their content, their seqs and their checksums.
  */
 public final class JournalFileDoctor {
 
   /** A damage with the event just before it, which a marker takes its time from. */
-  private record Found(JournalDamage damage, byte[] before) {
-  }
+  private record Found(JournalDamage damage, byte[] before) {}
 
-  private record Walk(List<Found> found, long records, long lastSeq, long tailOffset, long tailBytes) {
-  }
+  private record Walk(
+      List<Found> found, long records, long lastSeq, long tailOffset, long tailBytes) {}
 
   private final Path directory;
   private final String hallId;
@@ -45,8 +44,13 @@ public final class JournalFileDoctor {
   public JournalExamination examine() throws IOException {
     try (FileChannel channel = FileChannel.open(existing(), StandardOpenOption.READ)) {
       Walk walk = walk(channel);
-      return new JournalExamination(file.toString(), walk.records(), walk.lastSeq(),
-          walk.found().stream().map(Found::damage).toList(), walk.tailOffset(), walk.tailBytes());
+      return new JournalExamination(
+          file.toString(),
+          walk.records(),
+          walk.lastSeq(),
+          walk.found().stream().map(Found::damage).toList(),
+          walk.tailOffset(),
+          walk.tailBytes());
     }
   }
 
@@ -55,40 +59,77 @@ public final class JournalFileDoctor {
    * for the error when none matches. Returns what was done, line by line.
    */
   public List<String> repair(Predicate<JournalDamage> chosen, String named) throws IOException {
-    try (FileChannel channel = FileChannel.open(existing(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(existing(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       lock(channel);
       Walk walk = walk(channel);
-      Found target = walk.found().stream().filter(f -> chosen.test(f.damage())).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("the journal of hall " + hallId + " has no damage "
-              + named + "; journal check lists " + walk.found().stream().map(f -> f.damage().describe()).toList()));
+      Found target =
+          walk.found().stream()
+              .filter(f -> chosen.test(f.damage()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "the journal of hall "
+                              + hallId
+                              + " has no damage "
+                              + named
+                              + "; journal check lists "
+                              + walk.found().stream().map(f -> f.damage().describe()).toList()));
       JournalDamage d = target.damage();
       long size = channel.size();
       Path backup = directory.resolve(hallId + ".log.before-repair-" + System.currentTimeMillis());
       copy(channel, 0, size, backup, null);
       Frame after = FrameResync.frameAt(channel, JournalFile.MAGIC, d.offset() + d.bytes(), size);
-      String reason = "journal repair at " + Instant.now() + ": " + d.describe() + " in " + file + "; the"
-          + " journal as it was is kept in " + backup.getFileName();
+      String reason =
+          "journal repair at "
+              + Instant.now()
+              + ": "
+              + d.describe()
+              + " in "
+              + file
+              + "; the"
+              + " journal as it was is kept in "
+              + backup.getFileName();
       List<byte[]> frames = new ArrayList<>();
       for (long seq = d.firstSeq(); seq < d.resumesAtSeq(); seq++) {
-        frames.add(Frames.encode(JournalFile.MAGIC, seq, events.lostEvent(seq, target.before(),
-            after == null ? null : after.payload(), reason)));
+        frames.add(
+            Frames.encode(
+                JournalFile.MAGIC,
+                seq,
+                events.lostEvent(
+                    seq, target.before(), after == null ? null : after.payload(), reason)));
       }
       Path repaired = directory.resolve(hallId + ".log.repairing");
-      copy(channel, 0, d.offset(), repaired, out -> {
-        for (byte[] frame : frames) {
-          out.write(ByteBuffer.wrap(frame));
-        }
-        transfer(channel, d.offset() + d.bytes(), size, out);
-      });
-      Files.move(repaired, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      copy(
+          channel,
+          0,
+          d.offset(),
+          repaired,
+          out -> {
+            for (byte[] frame : frames) {
+              out.write(ByteBuffer.wrap(frame));
+            }
+            transfer(channel, d.offset() + d.bytes(), size, out);
+          });
+      Files.move(
+          repaired, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       Directories.fsync(directory);
-      return List.of("backed up " + file + " to " + backup + " (" + size + " bytes)",
+      return List.of(
+          "backed up " + file + " to " + backup + " (" + size + " bytes)",
           "dropped " + d.bytes() + " bytes at offset " + d.offset() + ": " + d.problem(),
-          frames.isEmpty() ? "no seq was lost there, so no marker was needed"
-              : "wrote " + frames.size() + " lost-event marker(s) for seq " + d.firstSeq()
+          frames.isEmpty()
+              ? "no seq was lost there, so no marker was needed"
+              : "wrote "
+                  + frames.size()
+                  + " lost-event marker(s) for seq "
+                  + d.firstSeq()
                   + (frames.size() > 1 ? ".." + (d.resumesAtSeq() - 1) : ""),
-          "kept every other byte as it was; the records from seq " + d.resumesAtSeq() + " on now start "
-              + (frames.stream().mapToLong(f -> f.length).sum() - d.bytes()) + " bytes later in the file");
+          "kept every other byte as it was; the records from seq "
+              + d.resumesAtSeq()
+              + " on now start "
+              + (frames.stream().mapToLong(f -> f.length).sum() - d.bytes())
+              + " bytes later in the file");
     }
   }
 
@@ -107,12 +148,19 @@ public final class JournalFileDoctor {
       lock = null;
     }
     if (lock == null) {
-      throw new IllegalStateException("the journal of hall " + hallId + " is open in a running server (" + file
-          + " is locked); stop the server first");
+      throw new IllegalStateException(
+          "the journal of hall "
+              + hallId
+              + " is open in a running server ("
+              + file
+              + " is locked); stop the server first");
     }
   }
 
-  /** Good frames in sequence; at a bad spot, a damage if a plausible frame follows, else the torn tail. */
+  /**
+   * Good frames in sequence; at a bad spot, a damage if a plausible frame follows, else the torn
+   * tail.
+   */
   private Walk walk(FileChannel channel) throws IOException {
     long size = channel.size();
     List<Found> found = new ArrayList<>();
@@ -128,8 +176,15 @@ public final class JournalFileDoctor {
           records++;
           before = f.payload();
         } else {
-          found.add(new Found(new JournalDamage(f.offset(), f.end() - f.offset(), expected, expected + 1,
-              "the frame there is whole but its event " + problem), before));
+          found.add(
+              new Found(
+                  new JournalDamage(
+                      f.offset(),
+                      f.end() - f.offset(),
+                      expected,
+                      expected + 1,
+                      "the frame there is whole but its event " + problem),
+                  before));
         }
         expected++;
         position = f.end();
@@ -141,8 +196,15 @@ public final class JournalFileDoctor {
       if (next == null) {
         return new Walk(found, records, expected - 1, position, size - position);
       }
-      found.add(new Found(new JournalDamage(position, next.offset() - position, expected, next.seq(),
-          FrameResync.problemAt(channel, JournalFile.MAGIC, position, size, next)), before));
+      found.add(
+          new Found(
+              new JournalDamage(
+                  position,
+                  next.offset() - position,
+                  expected,
+                  next.seq(),
+                  FrameResync.problemAt(channel, JournalFile.MAGIC, position, size, next)),
+              before));
       expected = next.seq();
       position = next.offset();
     }
@@ -154,9 +216,14 @@ public final class JournalFileDoctor {
   }
 
   /** Writes bytes {@code from..to} of the journal, then {@code rest}, to a new file, forced. */
-  private static void copy(FileChannel channel, long from, long to, Path target, Rest rest) throws IOException {
-    try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE)) {
+  private static void copy(FileChannel channel, long from, long to, Path target, Rest rest)
+      throws IOException {
+    try (FileChannel out =
+        FileChannel.open(
+            target,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       transfer(channel, from, to, out);
       if (rest != null) {
         rest.write(out);
@@ -165,7 +232,8 @@ public final class JournalFileDoctor {
     }
   }
 
-  private static void transfer(FileChannel channel, long from, long to, FileChannel out) throws IOException {
+  private static void transfer(FileChannel channel, long from, long to, FileChannel out)
+      throws IOException {
     for (long done = 0; done < to - from; ) {
       done += channel.transferTo(from + done, to - from - done, out);
     }

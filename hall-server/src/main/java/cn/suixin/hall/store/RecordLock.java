@@ -8,14 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Exclusive access to the record log across processes and within this one. The file lock alone
- * is not enough inside one JVM: a second channel locking the same file throws instead of waiting,
- * and closing any channel of a locked file may drop the process's lock, so holders in this JVM
- * first queue on an in-process lock and open the lock file only while holding it.
+ * Exclusive access to the record log across processes and within this one. The file lock alone is
+ * not enough inside one JVM: a second channel locking the same file throws instead of waiting, and
+ * closing any channel of a locked file may drop the process's lock, so holders in this JVM first
+ * queue on an in-process lock and open the lock file only while holding it.
  */
 final class RecordLock {
 
-  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+      new ConcurrentHashMap<>();
 
   /** Released by closing; try-with-resources keeps every write inside one. */
   interface Held extends AutoCloseable {
@@ -28,8 +29,8 @@ final class RecordLock {
 
   RecordLock(Path lockFile) {
     this.lockFile = lockFile;
-    this.local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(),
-        p -> new ReentrantLock());
+    this.local =
+        IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
   }
 
   Held acquire() throws IOException {

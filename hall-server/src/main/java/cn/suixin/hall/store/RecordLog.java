@@ -69,9 +69,9 @@ final class RecordLog {
   }
 
   /**
-   * Applies a batch of writes as one durable append: under the lock, after catching up, so
-   * {@code putIfAbsent} is decided against every process's writes. Returns what each caller is
-   * told. On failure memory may hold part of the batch: the caller must {@link #reload()}.
+   * Applies a batch of writes as one durable append: under the lock, after catching up, so {@code
+   * putIfAbsent} is decided against every process's writes. Returns what each caller is told. On
+   * failure memory may hold part of the batch: the caller must {@link #reload()}.
    */
   List<JsonObject> write(List<RecordMutation> group) throws IOException {
     List<JsonObject> results = new ArrayList<>(group.size());
@@ -109,14 +109,14 @@ final class RecordLog {
     }
     if (m.kind() == Kind.REMOVE) {
       if (existing != null) {
-        out.writeBytes(Frames.encode(MAGIC, nextSeq++,
-            RecordTable.removePayload(m.collection(), m.key())));
+        out.writeBytes(
+            Frames.encode(MAGIC, nextSeq++, RecordTable.removePayload(m.collection(), m.key())));
         table.remove(m.collection(), m.key());
       }
       return null;
     }
-    byte[] frame = Frames.encode(MAGIC, nextSeq++,
-        RecordTable.putPayload(m.collection(), m.key(), m.value()));
+    byte[] frame =
+        Frames.encode(MAGIC, nextSeq++, RecordTable.putPayload(m.collection(), m.key(), m.value()));
     out.writeBytes(frame);
     table.put(m.collection(), m.key(), m.value(), frame.length);
     return null;
@@ -152,15 +152,17 @@ final class RecordLog {
 
   /** True when our channel is gone or no longer the log: replaced by a compaction, or shrunk. */
   private boolean needsLoad() throws IOException {
-    return channel == null || !Objects.equals(currentFileKey(), fileKey)
+    return channel == null
+        || !Objects.equals(currentFileKey(), fileKey)
         || channel.size() < seenSize;
   }
 
   private void loadLocked() throws IOException {
     close();
     boolean created = !Files.exists(file);
-    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     if (created) {
       Directories.fsync(directory);
     }
@@ -185,16 +187,19 @@ final class RecordLog {
   /** Only under the lock: then a bad tail is a crashed writer's, never one still writing. */
   private void cutTornTail(long size) throws IOException {
     if (seenSize < size) {
-      LOG.warn("Record store: cut off a torn or corrupt tail of {} at offset {}, {} bytes dropped",
-          file, seenSize, size - seenSize);
+      LOG.warn(
+          "Record store: cut off a torn or corrupt tail of {} at offset {}, {} bytes dropped",
+          file,
+          seenSize,
+          size - seenSize);
       channel.truncate(seenSize);
       channel.force(true);
     }
   }
 
   /**
-   * The batch is durable before compaction starts, so a failed compaction must not fail it: the
-   * old log stays complete, and a channel left closed is reopened by the next operation.
+   * The batch is durable before compaction starts, so a failed compaction must not fail it: the old
+   * log stays complete, and a channel left closed is reopened by the next operation.
    */
   private void compactQuietly() {
     try {
@@ -218,8 +223,12 @@ final class RecordLog {
     long before = seenSize;
     try {
       ByteBuffer content = table.compacted(MAGIC);
-      try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      try (FileChannel out =
+          FileChannel.open(
+              next,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
         while (content.hasRemaining()) {
           out.write(content);
         }

@@ -6,10 +6,19 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 
 /** A write waiting for the record store's writer, with the context its caller hears back on. */
-record RecordMutation(Kind kind, String collection, String key, JsonObject value, Context context,
+record RecordMutation(
+    Kind kind,
+    String collection,
+    String key,
+    JsonObject value,
+    Context context,
     Promise<JsonObject> promise) {
 
-  enum Kind { PUT, PUT_IF_ABSENT, REMOVE }
+  enum Kind {
+    PUT,
+    PUT_IF_ABSENT,
+    REMOVE
+  }
 
   void succeed(JsonObject result) {
     SerialLane.completeOn(context, promise, Future.succeededFuture(result));

@@ -9,26 +9,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The in-memory picture of the record log, and the log's payload format: each frame carries
- * {@code {"op":"put","c":collection,"k":key,"v":value}} or {@code {"op":"remove","c":..,"k":..}}.
- * It also tracks the bytes the live values would take in a fresh log, which decides compaction.
+ * The in-memory picture of the record log, and the log's payload format: each frame carries {@code
+ * {"op":"put","c":collection,"k":key,"v":value}} or {@code {"op":"remove","c":..,"k":..}}. It also
+ * tracks the bytes the live values would take in a fresh log, which decides compaction.
  */
 final class RecordTable {
 
-  private record Stored(JsonObject value, int frameBytes) {
-  }
+  private record Stored(JsonObject value, int frameBytes) {}
 
   private final Map<String, Map<String, Stored>> collections = new LinkedHashMap<>();
   private long liveBytes;
 
   static byte[] putPayload(String collection, String key, JsonObject value) {
-    return new JsonObject().put("op", "put").put("c", collection).put("k", key).put("v", value)
-        .toBuffer().getBytes();
+    return new JsonObject()
+        .put("op", "put")
+        .put("c", collection)
+        .put("k", key)
+        .put("v", value)
+        .toBuffer()
+        .getBytes();
   }
 
   static byte[] removePayload(String collection, String key) {
-    return new JsonObject().put("op", "remove").put("c", collection).put("k", key)
-        .toBuffer().getBytes();
+    return new JsonObject()
+        .put("op", "remove")
+        .put("c", collection)
+        .put("k", key)
+        .toBuffer()
+        .getBytes();
   }
 
   /** Applies a frame read from the log. */
@@ -49,8 +57,10 @@ final class RecordTable {
   }
 
   void put(String collection, String key, JsonObject value, int frameBytes) {
-    Stored old = collections.computeIfAbsent(collection, c -> new LinkedHashMap<>())
-        .put(key, new Stored(value, frameBytes));
+    Stored old =
+        collections
+            .computeIfAbsent(collection, c -> new LinkedHashMap<>())
+            .put(key, new Stored(value, frameBytes));
     liveBytes += frameBytes - (old == null ? 0 : old.frameBytes());
   }
 
@@ -65,7 +75,10 @@ final class RecordTable {
 
   List<JsonObject> list(String collection) {
     List<JsonObject> values = new ArrayList<>();
-    collections.getOrDefault(collection, Map.of()).values().forEach(s -> values.add(s.value().copy()));
+    collections
+        .getOrDefault(collection, Map.of())
+        .values()
+        .forEach(s -> values.add(s.value().copy()));
     return values;
   }
 

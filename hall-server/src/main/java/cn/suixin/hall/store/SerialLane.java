@@ -25,11 +25,13 @@ final class SerialLane {
   SerialLane(Vertx vertx, String name) {
     this.vertx = vertx;
     this.name = name;
-    this.executor = Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, name);
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Runs the task on the lane; the future completes on the calling context. */

@@ -4,10 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * How a {@link HallSnapshot} is kept, in a file or a Redis value alike:
- * {@code magic:8 | seq:long | length:int | crc32c:int | image}, big-endian. The magic is
- * {@code "SXSNAP"} followed by a two-byte format version, so a file of another kind or a later
- * format is told apart from damage. The CRC32C covers the image.
+ * How a {@link HallSnapshot} is kept, in a file or a Redis value alike: {@code magic:8 | seq:long |
+ * length:int | crc32c:int | image}, big-endian. The magic is {@code "SXSNAP"} followed by a
+ * two-byte format version, so a file of another kind or a later format is told apart from damage.
+ * The CRC32C covers the image.
  */
 public final class SnapshotFrame {
 
@@ -15,8 +15,7 @@ public final class SnapshotFrame {
   static final int VERSION = 1;
   private static final long MAGIC_PREFIX = 0x5358_534E_4150L; // "SXSNAP"
 
-  private SnapshotFrame() {
-  }
+  private SnapshotFrame() {}
 
   /** The header for this snapshot; the image follows it unchanged. */
   public static ByteBuffer header(HallSnapshot snapshot) {
@@ -32,7 +31,8 @@ public final class SnapshotFrame {
   /** Reads the header at the buffer's position, checking everything but the image itself. */
   public static Header readHeader(ByteBuffer in) throws Damaged {
     if (in.remaining() < HEADER) {
-      throw new Damaged("only " + in.remaining() + " bytes, shorter than the " + HEADER + "-byte header");
+      throw new Damaged(
+          "only " + in.remaining() + " bytes, shorter than the " + HEADER + "-byte header");
     }
     long magic = in.getLong();
     if (magic >>> 16 != MAGIC_PREFIX) {
@@ -73,7 +73,8 @@ public final class SnapshotFrame {
     /** Fails unless exactly the announced number of image bytes follow the header. */
     public void expectImageBytes(long available) throws Damaged {
       if (available != length) {
-        throw new Damaged("header announces " + length + " image bytes but " + available + " follow");
+        throw new Damaged(
+            "header announces " + length + " image bytes but " + available + " follow");
       }
     }
 
@@ -82,8 +83,9 @@ public final class SnapshotFrame {
       expectImageBytes(image.length);
       int actual = checksum(image);
       if (actual != crc) {
-        throw new Damaged(String.format("image checksum 0x%08x does not match 0x%08x in the header",
-            actual, crc));
+        throw new Damaged(
+            String.format(
+                "image checksum 0x%08x does not match 0x%08x in the header", actual, crc));
       }
       return new HallSnapshot(seq, image);
     }

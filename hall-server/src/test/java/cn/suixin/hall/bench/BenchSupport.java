@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Small helpers shared by the benchmark mains: statistics, ports, a child server JVM. */
 final class BenchSupport {
-  private BenchSupport() {
-  }
+  private BenchSupport() {}
 
   /** The repository's config folder, whether the bench runs from the root or from hall-server. */
   static Path configDir() {
@@ -30,11 +29,20 @@ final class BenchSupport {
     throw new IllegalStateException("no config/halls folder here or one level up");
   }
 
-  /** The 1, 5 and 15 minute load averages: on a shared 2-core machine, the context of every figure. */
+  /**
+   * The 1, 5 and 15 minute load averages: on a shared 2-core machine, the context of every figure.
+   */
   static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return "load average " + f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors()
+      return "load average "
+          + f[0]
+          + " "
+          + f[1]
+          + " "
+          + f[2]
+          + " on "
+          + Runtime.getRuntime().availableProcessors()
           + " cores";
     } catch (IOException e) {
       return "load average unknown";
@@ -71,15 +79,25 @@ final class BenchSupport {
   }
 
   /**
-   * Starts {@code Main --demo} in a child JVM on this classpath, its output going to
-   * {@code log}. The child is the server under test; the caller's JVM only drives it.
+   * Starts {@code Main --demo} in a child JVM on this classpath, its output going to {@code log}.
+   * The child is the server under test; the caller's JVM only drives it.
    */
   static Process spawnServer(Path data, int port, Path log, String... jvmArgs) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of(jvmArgs));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.suixin.hall.server.app.Main", "--demo",
-        "--config", configDir().toString(), "--data", data.toString(), "--port", Integer.toString(port)));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "cn.suixin.hall.server.app.Main",
+            "--demo",
+            "--config",
+            configDir().toString(),
+            "--data",
+            data.toString(),
+            "--port",
+            Integer.toString(port)));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
@@ -87,28 +105,45 @@ final class BenchSupport {
    * Starts {@code java -jar hall-server.jar --demo} as an operator would, from the shaded jar that
    * {@code mvn package} leaves in {@code target/}; fails if it has not been built.
    */
-  static Process spawnServerJar(Path data, int port, Path log, String... jvmArgs) throws IOException {
+  static Process spawnServerJar(Path data, int port, Path log, String... jvmArgs)
+      throws IOException {
     Path jar = Path.of("target", "hall-server.jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run the benchmark with 'package', as docs/benchmarks.md does");
+      throw new IllegalStateException(
+          jar + " is missing: run the benchmark with 'package', as docs/benchmarks.md does");
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of(jvmArgs));
-    cmd.addAll(List.of("-jar", jar.toString(), "--demo", "--config", configDir().toString(), "--data",
-        data.toString(), "--port", Integer.toString(port)));
+    cmd.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--demo",
+            "--config",
+            configDir().toString(),
+            "--data",
+            data.toString(),
+            "--port",
+            Integer.toString(port)));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   static HttpClient plainClient() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(1))
+        .build();
   }
 
   /** GET returning the status, or -1 while nothing listens yet. */
   static int status(HttpClient client, String url) {
     try {
-      return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return client
+          .send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -123,7 +158,8 @@ final class BenchSupport {
 
   /** With an Authorization header, e.g. the metrics token. */
   static String get(HttpClient client, String url, String authorization) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

@@ -49,7 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms4g", "-Xmx4g"})
 public class EngineBenchmark {
   private static final int MATTERS = 50;
   private static final int WINDOWS = 40;
@@ -73,7 +75,9 @@ public class EngineBenchmark {
     random = new SplittableRandom(42);
     now = Instant.parse("2026-11-24T16:05:00Z"); // 00:05 in Suining: the whole business day ahead
     for (WindowId w : windows) {
-      must(engine.execute(new HallCommand.SignIn(w, new Clerk("S" + w.value(), "窗口" + w.value())), now));
+      must(
+          engine.execute(
+              new HallCommand.SignIn(w, new Clerk("S" + w.value(), "窗口" + w.value())), now));
     }
     for (int i = 0; i < waiting; i++) {
       issue();
@@ -116,8 +120,19 @@ public class EngineBenchmark {
     for (int i = 0; i < MATTERS; i++) {
       MatterCode code = new MatterCode("M" + i);
       String prefix = "" + (char) ('A' + i / 10) + (char) ('A' + i % 10);
-      matters.put(code, new Matter(code, "事项" + i, "Matter " + i, prefix, categories[i % categories.length], 20,
-          10, Set.of(), 0, Duration.ofMinutes(6)));
+      matters.put(
+          code,
+          new Matter(
+              code,
+              "事项" + i,
+              "Matter " + i,
+              prefix,
+              categories[i % categories.length],
+              20,
+              10,
+              Set.of(),
+              0,
+              Duration.ofMinutes(6)));
     }
     Map<WindowId, Window> windows = new LinkedHashMap<>();
     SplittableRandom r = new SplittableRandom(7);
@@ -129,10 +144,26 @@ public class EngineBenchmark {
         weights.put(new MatterCode("M" + r.nextInt(MATTERS)), 1 + r.nextInt(10));
       }
       WindowId id = new WindowId(Integer.toString(w + 1));
-      windows.put(id, new Window(id, (w + 1) + "号窗口", "Window " + (w + 1), WindowKind.COMPREHENSIVE, weights,
-          Optional.empty()));
+      windows.put(
+          id,
+          new Window(
+              id,
+              (w + 1) + "号窗口",
+              "Window " + (w + 1),
+              WindowKind.COMPREHENSIVE,
+              weights,
+              Optional.empty()));
     }
-    return new HallConfig(new HallId("bench"), "基准大厅", "Benchmark hall", ZoneId.of("Asia/Shanghai"), "", matters,
-        windows, Map.of(), OpeningHours.alwaysOpen(), HallRules.defaults());
+    return new HallConfig(
+        new HallId("bench"),
+        "基准大厅",
+        "Benchmark hall",
+        ZoneId.of("Asia/Shanghai"),
+        "",
+        matters,
+        windows,
+        Map.of(),
+        OpeningHours.alwaysOpen(),
+        HallRules.defaults());
   }
 }

@@ -13,12 +13,11 @@ import java.util.Map;
 /**
  * Reads a JMH JSON result (default {@code target/jmh-result.json}) and prints, per benchmark and
  * parameter set, the median of the measurement iterations (rawData): JMH's own score is a mean,
- * which one noisy iteration on a shared machine drags. For EngineBenchmark it also prints the
- * ratio of the largest to the smallest {@code waiting} parameter.
+ * which one noisy iteration on a shared machine drags. For EngineBenchmark it also prints the ratio
+ * of the largest to the smallest {@code waiting} parameter.
  */
 public final class JmhMedians {
-  private JmhMedians() {
-  }
+  private JmhMedians() {}
 
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args.length > 0 ? args[0] : "target/jmh-result.json");
@@ -36,21 +35,33 @@ public final class JmhMedians {
       JsonObject params = r.getJsonObject("params", new JsonObject());
       String label = params.isEmpty() ? "-" : params.encode();
       double median = BenchSupport.median(raw);
-      System.out.printf(Locale.ROOT, "%s %s: median %.0f %s over %d iterations (JMH mean %.0f ± %.0f)%n",
-          r.getString("benchmark"), label, median, metric.getString("scoreUnit"), raw.size(),
-          metric.getDouble("score"), metric.getDouble("scoreError", Double.NaN));
+      System.out.printf(
+          Locale.ROOT,
+          "%s %s: median %.0f %s over %d iterations (JMH mean %.0f ± %.0f)%n",
+          r.getString("benchmark"),
+          label,
+          median,
+          metric.getString("scoreUnit"),
+          raw.size(),
+          metric.getDouble("score"),
+          metric.getDouble("scoreError", Double.NaN));
       if (params.containsKey("waiting")) {
-        byBenchmark.computeIfAbsent(r.getString("benchmark"), k -> new LinkedHashMap<>())
+        byBenchmark
+            .computeIfAbsent(r.getString("benchmark"), k -> new LinkedHashMap<>())
             .put(params.getString("waiting"), median);
       }
     }
-    byBenchmark.forEach((name, medians) -> {
-      Double small = medians.get("10000");
-      Double large = medians.get("100000");
-      if (small != null && large != null) {
-        System.out.printf(Locale.ROOT, "RESULT %s median at 100k waiting / at 10k waiting = %.3f%n", name,
-            large / small);
-      }
-    });
+    byBenchmark.forEach(
+        (name, medians) -> {
+          Double small = medians.get("10000");
+          Double large = medians.get("100000");
+          if (small != null && large != null) {
+            System.out.printf(
+                Locale.ROOT,
+                "RESULT %s median at 100k waiting / at 10k waiting = %.3f%n",
+                name,
+                large / small);
+          }
+        });
   }
 }

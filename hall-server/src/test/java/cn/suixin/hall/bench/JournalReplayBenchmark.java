@@ -14,17 +14,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How long a node takes to open a hall's embedded journal of a hundred thousand events and read
- * it back, as a restart without a snapshot does: the speed check that FileHallJournalTest used to
- * make (well under two seconds), here where a busy build machine cannot make a test fail by it.
+ * How long a node takes to open a hall's embedded journal of a hundred thousand events and read it
+ * back, as a restart without a snapshot does: the speed check that FileHallJournalTest used to make
+ * (well under two seconds), here where a busy build machine cannot make a test fail by it.
  *
  * <p>Arguments (all optional): rounds, events; exits 1 when the median is not under 2 s.
  */
 public final class JournalReplayBenchmark {
   private static final long BUDGET_MS = 2000;
 
-  private JournalReplayBenchmark() {
-  }
+  private JournalReplayBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -37,8 +36,11 @@ public final class JournalReplayBenchmark {
       for (long seq = 1; seq <= events; seq += 1000) {
         List<JournalEntry> batch = new ArrayList<>();
         for (long s = seq; s < Math.min(seq + 1000, events + 1L); s++) {
-          batch.add(new JournalEntry(s, ("{\"type\":\"TicketIssued\",\"seq\":" + s + ",\"number\":\"A" + s + "\"}")
-              .getBytes(StandardCharsets.UTF_8)));
+          batch.add(
+              new JournalEntry(
+                  s,
+                  ("{\"type\":\"TicketIssued\",\"seq\":" + s + ",\"number\":\"A" + s + "\"}")
+                      .getBytes(StandardCharsets.UTF_8)));
         }
         acks.add(writing.append(batch));
       }
@@ -56,8 +58,15 @@ public final class JournalReplayBenchmark {
         }
       }
       double median = BenchSupport.median(millis);
-      System.out.printf(Locale.ROOT, "JournalReplayBenchmark, %s: open and replay %d events, median %.0f ms of %d"
-          + " rounds (budget %d ms)%n", BenchSupport.loadAverage(), events, median, rounds, BUDGET_MS);
+      System.out.printf(
+          Locale.ROOT,
+          "JournalReplayBenchmark, %s: open and replay %d events, median %.0f ms of %d"
+              + " rounds (budget %d ms)%n",
+          BenchSupport.loadAverage(),
+          events,
+          median,
+          rounds,
+          BUDGET_MS);
       if (median >= BUDGET_MS) {
         System.exit(1);
       }

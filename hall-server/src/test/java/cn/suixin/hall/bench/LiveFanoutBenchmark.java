@@ -37,8 +37,7 @@ public final class LiveFanoutBenchmark {
   private static final Pattern DEVICE = Pattern.compile("kiosk token\\s+(\\S+)");
   private static final String WINDOW = "07";
 
-  private LiveFanoutBenchmark() {
-  }
+  private LiveFanoutBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int screens = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -53,16 +52,33 @@ public final class LiveFanoutBenchmark {
     try {
       HttpClient http = BenchSupport.plainClient();
       String kiosk = waitForDemo(log, child);
-      String clerk = post(http, base + "/api/v1/auth/login", null,
-          new JsonObject().put("username", "clerk1").put("password", "suixin-demo")).getString("token");
+      String clerk =
+          post(
+                  http,
+                  base + "/api/v1/auth/login",
+                  null,
+                  new JsonObject().put("username", "clerk1").put("password", "suixin-demo"))
+              .getString("token");
       for (int i = 0; i < warmup + calls + 10; i++) {
-        post(http, base + "/api/v1/halls/city/tickets", kiosk, new JsonObject().put("matter", "EE-PASSPORT"));
+        post(
+            http,
+            base + "/api/v1/halls/city/tickets",
+            kiosk,
+            new JsonObject().put("matter", "EE-PASSPORT"));
       }
-      post(http, base + "/api/v1/halls/city/windows/" + WINDOW + "/sign-in", clerk, new JsonObject());
+      post(
+          http,
+          base + "/api/v1/halls/city/windows/" + WINDOW + "/sign-in",
+          clerk,
+          new JsonObject());
 
       Vertx vertx = Vertx.vertx();
-      WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(screens * 2)
-          .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 24));
+      WebSocketClient sockets =
+          vertx.createWebSocketClient(
+              new WebSocketClientOptions()
+                  .setMaxConnections(screens * 2)
+                  .setMaxFrameSize(1 << 20)
+                  .setMaxMessageSize(1 << 24));
       Map<String, long[]> received = new ConcurrentHashMap<>();
       AtomicInteger snapshots = new AtomicInteger();
       List<ClientWebSocket> open = new ArrayList<>();
@@ -71,15 +87,16 @@ public final class LiveFanoutBenchmark {
         for (int s = from; s < Math.min(screens, from + 100); s++) {
           int screen = s;
           ClientWebSocket ws = sockets.webSocket();
-          ws.textMessageHandler(text -> {
-            long at = System.nanoTime();
-            if (text.contains("\"ticket.called\"")) {
-              String ticket = new JsonObject(text).getString("ticket");
-              received.computeIfAbsent(ticket, t -> new long[screens])[screen] = at;
-            } else if (text.contains("\"snapshot\"")) {
-              snapshots.incrementAndGet();
-            }
-          });
+          ws.textMessageHandler(
+              text -> {
+                long at = System.nanoTime();
+                if (text.contains("\"ticket.called\"")) {
+                  String ticket = new JsonObject(text).getString("ticket");
+                  received.computeIfAbsent(ticket, t -> new long[screens])[screen] = at;
+                } else if (text.contains("\"snapshot\"")) {
+                  snapshots.incrementAndGet();
+                }
+              });
           open.add(ws);
           batch.add(ws.connect(port, "127.0.0.1", "/api/v1/halls/city/live"));
         }
@@ -89,13 +106,26 @@ public final class LiveFanoutBenchmark {
       while (snapshots.get() < screens && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      System.out.printf(Locale.ROOT, "LiveFanoutBenchmark: %d screens connected (%d snapshots), %d calls every %d ms after %d warm-up calls%n",
-          open.size(), snapshots.get(), calls, pauseMillis, warmup);
+      System.out.printf(
+          Locale.ROOT,
+          "LiveFanoutBenchmark: %d screens connected (%d snapshots), %d calls every %d ms after %d warm-up calls%n",
+          open.size(),
+          snapshots.get(),
+          calls,
+          pauseMillis,
+          warmup);
 
       // the first calls warm up both JVMs and are not counted
       for (int i = 0; i < warmup; i++) {
-        post(http, base + "/api/v1/halls/city/windows/" + WINDOW + "/call-next", clerk, new JsonObject());
-        post(http, base + "/api/v1/halls/city/windows/" + WINDOW + "/finish", clerk,
+        post(
+            http,
+            base + "/api/v1/halls/city/windows/" + WINDOW + "/call-next",
+            clerk,
+            new JsonObject());
+        post(
+            http,
+            base + "/api/v1/halls/city/windows/" + WINDOW + "/finish",
+            clerk,
             new JsonObject().put("outcome", "DONE"));
         Thread.sleep(pauseMillis);
       }
@@ -104,12 +134,19 @@ public final class LiveFanoutBenchmark {
       long[] repliedAt = new long[calls];
       for (int i = 0; i < calls; i++) {
         sentAt[i] = System.nanoTime();
-        JsonObject called = post(http, base + "/api/v1/halls/city/windows/" + WINDOW + "/call-next", clerk,
-            new JsonObject());
+        JsonObject called =
+            post(
+                http,
+                base + "/api/v1/halls/city/windows/" + WINDOW + "/call-next",
+                clerk,
+                new JsonObject());
         repliedAt[i] = System.nanoTime();
         tickets[i] = called.getJsonObject("ticket").getString("id");
         Thread.sleep(pauseMillis / 2);
-        post(http, base + "/api/v1/halls/city/windows/" + WINDOW + "/finish", clerk,
+        post(
+            http,
+            base + "/api/v1/halls/city/windows/" + WINDOW + "/finish",
+            clerk,
             new JsonObject().put("outcome", "DONE"));
         Thread.sleep(pauseMillis - pauseMillis / 2);
       }
@@ -146,20 +183,39 @@ public final class LiveFanoutBenchmark {
       fromRequest = Arrays.copyOf(fromRequest, n);
       Arrays.sort(fromReply);
       Arrays.sort(fromRequest);
-      System.out.printf(Locale.ROOT, "%d (call, screen) pairs received, %d missing, %d before the clerk's reply%n",
-          n, missing, beforeReply);
-      System.out.printf(Locale.ROOT, "from call-next reply: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-          ms(BenchSupport.percentile(fromReply, 50)), ms(BenchSupport.percentile(fromReply, 99)),
+      System.out.printf(
+          Locale.ROOT,
+          "%d (call, screen) pairs received, %d missing, %d before the clerk's reply%n",
+          n,
+          missing,
+          beforeReply);
+      System.out.printf(
+          Locale.ROOT,
+          "from call-next reply: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          ms(BenchSupport.percentile(fromReply, 50)),
+          ms(BenchSupport.percentile(fromReply, 99)),
           ms(fromReply[n - 1]));
-      System.out.printf(Locale.ROOT, "from call-next request: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-          ms(BenchSupport.percentile(fromRequest, 50)), ms(BenchSupport.percentile(fromRequest, 99)),
+      System.out.printf(
+          Locale.ROOT,
+          "from call-next request: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          ms(BenchSupport.percentile(fromRequest, 50)),
+          ms(BenchSupport.percentile(fromRequest, 99)),
           ms(fromRequest[n - 1]));
-      System.out.printf(Locale.ROOT, "first to last screen of a call: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-          ms(BenchSupport.percentile(spread, 50)), ms(BenchSupport.percentile(spread, 99)), ms(spread[calls - 1]));
+      System.out.printf(
+          Locale.ROOT,
+          "first to last screen of a call: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          ms(BenchSupport.percentile(spread, 50)),
+          ms(BenchSupport.percentile(spread, 99)),
+          ms(spread[calls - 1]));
       double p99 = ms(BenchSupport.percentile(fromReply, 99));
       System.out.println(BenchSupport.loadAverage());
-      System.out.printf(Locale.ROOT, "RESULT fan-out to %d screens: p50 %.1f ms, p99 %.1f ms (target p99 <= 50 ms: %s)%n",
-          screens, ms(BenchSupport.percentile(fromReply, 50)), p99, p99 <= 50 && missing == 0 ? "met" : "MISSED");
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT fan-out to %d screens: p50 %.1f ms, p99 %.1f ms (target p99 <= 50 ms: %s)%n",
+          screens,
+          ms(BenchSupport.percentile(fromReply, 50)),
+          p99,
+          p99 <= 50 && missing == 0 ? "met" : "MISSED");
       await(Future.join(open.stream().map(ws -> ws.close()).toList()));
       await(vertx.close());
     } finally {
@@ -189,9 +245,13 @@ public final class LiveFanoutBenchmark {
     throw new IllegalStateException("no demo banner in " + log);
   }
 
-  private static JsonObject post(HttpClient http, String url, String token, JsonObject body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+  private static JsonObject post(HttpClient http, String url, String token, JsonObject body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

@@ -26,9 +26,24 @@ final class RedisForBench {
   static RedisForBench start(Path data) throws IOException, InterruptedException {
     Path dir = Files.createDirectories(data.resolve("redis"));
     int port = BenchSupport.freePort();
-    Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dir.toString(),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
     RedisForBench redis = new RedisForBench(p, port);
     for (int i = 0; i < 100; i++) {
       if (redis.cli("PING").contains("PONG")) {
@@ -45,8 +60,24 @@ final class RedisForBench {
 
   /** XADD on one connection with 16 commands in flight, the way the journal writer pipelines. */
   double xaddPerSecond() throws IOException, InterruptedException {
-    String out = run(List.of("redis-benchmark", "-p", Integer.toString(port), "-c", "1", "-P", "16", "-n", "200000",
-        "-q", "XADD", "{bench}:events", "*", "e", "{\"type\":\"ticket.issued\",\"number\":\"A001\"}"));
+    String out =
+        run(
+            List.of(
+                "redis-benchmark",
+                "-p",
+                Integer.toString(port),
+                "-c",
+                "1",
+                "-P",
+                "16",
+                "-n",
+                "200000",
+                "-q",
+                "XADD",
+                "{bench}:events",
+                "*",
+                "e",
+                "{\"type\":\"ticket.issued\",\"number\":\"A001\"}"));
     Matcher m = RATE.matcher(out);
     if (!m.find()) {
       throw new IllegalStateException("no rate in redis-benchmark output: " + out);
@@ -60,7 +91,8 @@ final class RedisForBench {
   }
 
   private String cli(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
+    List<String> command =
+        new java.util.ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
     command.addAll(List.of(args));
     return run(command);
   }

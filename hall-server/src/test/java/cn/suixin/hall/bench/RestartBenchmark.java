@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * Restart with a long journal: writes a 100,000-event journal for hall city (the engine deciding
- * issue, call-next and finish commands, encoded by EventCodec into the embedded store, as the
- * hall owner does), with the hall's snapshots as its owner leaves them in three cases:
+ * issue, call-next and finish commands, encoded by EventCodec into the embedded store, as the hall
+ * owner does), with the hall's snapshots as its owner leaves them in three cases:
  *
  * <ul>
  *   <li>crashed: the owner died just before its next snapshot was due, so the last snapshot is
@@ -59,15 +59,14 @@ import java.util.regex.Pattern;
  * <p>Arguments (all optional): events, runs.
  */
 public final class RestartBenchmark {
-  private static final Pattern STARTED = Pattern.compile(
-      "hall city(?: restored from the snapshot at seq (\\d+) in (\\d+) ms,)? replayed (\\d+) events in (\\d+) ms");
+  private static final Pattern STARTED =
+      Pattern.compile(
+          "hall city(?: restored from the snapshot at seq (\\d+) in (\\d+) ms,)? replayed (\\d+) events in (\\d+) ms");
 
-  private RestartBenchmark() {
-  }
+  private RestartBenchmark() {}
 
   /** A case: its data folder as the owner left it. */
-  private record Case(String name, Path data) {
-  }
+  private record Case(String name, Path data) {}
 
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -84,7 +83,10 @@ public final class RestartBenchmark {
       startAndStop(http, base.resolve("crashed"), snapshotAt);
       written = writer.writeUntil(events + 1);
     }
-    Case crashed = new Case("crashed, snapshot " + (written - snapshotAt) + " events behind", base.resolve("crashed"));
+    Case crashed =
+        new Case(
+            "crashed, snapshot " + (written - snapshotAt) + " events behind",
+            base.resolve("crashed"));
     Case stopped = new Case("stopped cleanly, snapshot at the end", base.resolve("stopped"));
     DataFolders.copy(crashed.data(), stopped.data());
     startAndStop(http, stopped.data(), written);
@@ -92,8 +94,13 @@ public final class RestartBenchmark {
     DataFolders.copy(crashed.data(), none.data());
     BenchSupport.deleteTree(none.data().resolve("snapshots"));
     long bytes = sizeOf(crashed.data().resolve("journal"));
-    System.out.printf(Locale.ROOT, "RestartBenchmark: journal of hall city with %d events, %.1f MiB; snapshot "
-        + "every %d events, %.1f MiB at the end%n", written, bytes / 1048576.0, every,
+    System.out.printf(
+        Locale.ROOT,
+        "RestartBenchmark: journal of hall city with %d events, %.1f MiB; snapshot "
+            + "every %d events, %.1f MiB at the end%n",
+        written,
+        bytes / 1048576.0,
+        every,
         sizeOf(stopped.data().resolve("snapshots")) / 1048576.0);
 
     List<String> results = new ArrayList<>();
@@ -104,15 +111,29 @@ public final class RestartBenchmark {
         Path data = base.resolve("run");
         DataFolders.copy(c.data(), data);
         double[] t = childStart(http, data, written);
-        System.out.printf(Locale.ROOT, "child JVM, %s, run %d: /ready after %.0f ms, snapshot after %.0f ms%n",
-            c.name(), r, t[0], t[1]);
+        System.out.printf(
+            Locale.ROOT,
+            "child JVM, %s, run %d: /ready after %.0f ms, snapshot after %.0f ms%n",
+            c.name(),
+            r,
+            t[0],
+            t[1]);
         ready.add(t[0]);
         snapshot.add(t[1]);
         BenchSupport.deleteTree(data);
       }
-      results.add(String.format(Locale.ROOT, "child JVM, %s: median /ready %.0f ms, snapshot %.0f ms%s", c.name(),
-          BenchSupport.median(ready), BenchSupport.median(snapshot),
-          c == none ? "" : " (target < 2000 ms: " + (BenchSupport.median(snapshot) < 2000 ? "met" : "MISSED") + ")"));
+      results.add(
+          String.format(
+              Locale.ROOT,
+              "child JVM, %s: median /ready %.0f ms, snapshot %.0f ms%s",
+              c.name(),
+              BenchSupport.median(ready),
+              BenchSupport.median(snapshot),
+              c == none
+                  ? ""
+                  : " (target < 2000 ms: "
+                      + (BenchSupport.median(snapshot) < 2000 ? "met" : "MISSED")
+                      + ")"));
     }
 
     List<Double> inProcess = new ArrayList<>();
@@ -120,19 +141,30 @@ public final class RestartBenchmark {
       Path data = base.resolve("run");
       DataFolders.copy(crashed.data(), data);
       long t0 = System.nanoTime();
-      HallServer server = await(HallServer.start(new ServerOptions(config, data, 0, true), Clock.systemUTC()));
+      HallServer server =
+          await(HallServer.start(new ServerOptions(config, data, 0, true), Clock.systemUTC()));
       double started = (System.nanoTime() - t0) / 1e6;
       double snapshot = untilSnapshot(http, server.port(), t0, written);
-      System.out.printf(Locale.ROOT, "in-process, %s, run %d: start future after %.0f ms, snapshot after %.0f ms%n",
-          crashed.name(), r, started, snapshot);
+      System.out.printf(
+          Locale.ROOT,
+          "in-process, %s, run %d: start future after %.0f ms, snapshot after %.0f ms%n",
+          crashed.name(),
+          r,
+          started,
+          snapshot);
       inProcess.add(snapshot);
       await(server.stop());
       BenchSupport.deleteTree(data);
     }
-    results.add(String.format(Locale.ROOT, "in-process HallServer.start (warm JVM), %s: median snapshot %.0f ms",
-        crashed.name(), BenchSupport.median(inProcess)));
+    results.add(
+        String.format(
+            Locale.ROOT,
+            "in-process HallServer.start (warm JVM), %s: median snapshot %.0f ms",
+            crashed.name(),
+            BenchSupport.median(inProcess)));
     System.out.println(BenchSupport.loadAverage());
-    results.forEach(line -> System.out.println("RESULT restart with " + written + " events, " + line));
+    results.forEach(
+        line -> System.out.println("RESULT restart with " + written + " events, " + line));
     if (Boolean.getBoolean("bench.keep")) {
       System.out.println("data folders kept in " + base);
     } else {
@@ -140,7 +172,10 @@ public final class RestartBenchmark {
     }
   }
 
-  /** A fresh JVM on {@code data}: milliseconds from process start to /ready and to the hall's snapshot. */
+  /**
+   * A fresh JVM on {@code data}: milliseconds from process start to /ready and to the hall's
+   * snapshot.
+   */
   private static double[] childStart(HttpClient http, Path data, long written) throws Exception {
     int port = BenchSupport.freePort();
     Path log = Files.createTempFile("suixin-bench-restart", ".log");
@@ -159,8 +194,8 @@ public final class RestartBenchmark {
   }
 
   /**
-   * Runs the demo server over what is written so far and stops it as an operator does (SIGTERM):
-   * it leaves the demo accounts and the snapshot its hall owner takes at the journal's end.
+   * Runs the demo server over what is written so far and stops it as an operator does (SIGTERM): it
+   * leaves the demo accounts and the snapshot its hall owner takes at the journal's end.
    */
   private static void startAndStop(HttpClient http, Path data, long seq) throws Exception {
     int port = BenchSupport.freePort();
@@ -205,8 +240,13 @@ public final class RestartBenchmark {
 
     JournalWriter(Path config, Path data) {
       this.data = data;
-      HallConfig city = new ConfigLoader().load(config).halls().stream().filter(h -> h.id().value().equals("city"))
-          .findFirst().orElseThrow().alwaysOpen();
+      HallConfig city =
+          new ConfigLoader()
+              .load(config).halls().stream()
+                  .filter(h -> h.id().value().equals("city"))
+                  .findFirst()
+                  .orElseThrow()
+                  .alwaysOpen();
       engine = new HallEngine(city);
       matters = city.matters().keySet().toArray(MatterCode[]::new);
       windows = city.windows().keySet().toArray(WindowId[]::new);
@@ -224,13 +264,18 @@ public final class RestartBenchmark {
       if (engine.state().seq() == 0) {
         for (WindowId w : windows) {
           now = now.plusNanos(20_000);
-          add(engine.execute(new HallCommand.SignIn(w, new Clerk("B" + w.value(), "窗口" + w.value())), now), batch);
+          add(
+              engine.execute(
+                  new HallCommand.SignIn(w, new Clerk("B" + w.value(), "窗口" + w.value())), now),
+              batch);
         }
       }
       Outcome done = new Outcome.Done();
       while (engine.state().seq() < last) {
         now = now.plusNanos(20_000);
-        add(engine.execute(HallCommand.IssueTicket.walkIn(matters[step % matters.length]), now), batch);
+        add(
+            engine.execute(HallCommand.IssueTicket.walkIn(matters[step % matters.length]), now),
+            batch);
         // a steady queue of about 2,000 waiting tickets, as in a busy day
         if (step >= 2000 && engine.state().seq() < last) {
           WindowId w = windows[step % windows.length];
@@ -274,7 +319,8 @@ public final class RestartBenchmark {
     }
   }
 
-  private static double untilStatus(HttpClient http, String url, long t0, Process child) throws Exception {
+  private static double untilStatus(HttpClient http, String url, long t0, Process child)
+      throws Exception {
     while (BenchSupport.status(http, url) != 200) {
       if (child != null && !child.isAlive()) {
         throw new IllegalStateException("server exited with " + child.exitValue());
@@ -287,9 +333,14 @@ public final class RestartBenchmark {
     return (System.nanoTime() - t0) / 1e6;
   }
 
-  private static double untilSnapshot(HttpClient http, int port, long t0, long seq) throws Exception {
-    HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/halls/city/snapshot"))
-        .timeout(Duration.ofSeconds(30)).GET().build();
+  private static double untilSnapshot(HttpClient http, int port, long t0, long seq)
+      throws Exception {
+    HttpRequest get =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/halls/city/snapshot"))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
     HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("snapshot -> " + r.statusCode() + " " + r.body());

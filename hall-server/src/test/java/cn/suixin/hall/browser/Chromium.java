@@ -18,15 +18,23 @@ final class Chromium implements AutoCloseable {
   static final Path EXECUTABLE = RequiredTool.CHROMIUM.executable();
 
   /** Flags a hall's screens run with; the sandbox is off because CI runs as root. */
-  private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-      "--no-first-run", "--autoplay-policy=no-user-gesture-required");
+  private static final List<String> ARGS =
+      List.of(
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-quic",
+          "--no-first-run",
+          "--autoplay-policy=no-user-gesture-required");
 
   /**
-   * Records the calls the page hands to its voice queue (window.sxVoiceQueue), clip names only,
-   * the last 20, so tests can check what would be said without audio.
+   * Records the calls the page hands to its voice queue (window.sxVoiceQueue), clip names only, the
+   * last 20, so tests can check what would be said without audio.
    */
-  static final String VOICE_SPY = """
+  static final String VOICE_SPY =
+      """
       (() => {
         window.sxSpokenCalls = [];
         let queue;
@@ -65,8 +73,14 @@ final class Chromium implements AutoCloseable {
     args.addAll(List.of(extraArgs));
     Playwright playwright = Playwright.create();
     try {
-      Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(args));
+      Browser browser =
+          playwright
+              .chromium()
+              .launch(
+                  new BrowserType.LaunchOptions()
+                      .setExecutablePath(EXECUTABLE)
+                      .setHeadless(true)
+                      .setArgs(args));
       return new Chromium(playwright, browser);
     } catch (RuntimeException e) {
       playwright.close();
@@ -76,17 +90,27 @@ final class Chromium implements AutoCloseable {
 
   /** A new browser context (own storage) with a Chinese locale and the hall's time zone. */
   BrowserContext context(int width, int height) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(width, height).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+    BrowserContext context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai"));
     context.addInitScript(VOICE_SPY);
     return context;
   }
 
   /** A phone-sized context with touch, as a citizen scanning the slip's QR code would have. */
   BrowserContext phone() {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-        .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(1)
-        .setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+    BrowserContext context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setDeviceScaleFactor(1)
+                .setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai"));
     context.addInitScript(VOICE_SPY);
     return context;
   }

@@ -13,8 +13,11 @@ import java.time.Duration;
 /** The hall's HTTP API as the tests drive it: JSON in, status and JSON out. */
 final class HallApi {
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   HallApi(String base) {
     this.base = base;
@@ -30,8 +33,13 @@ final class HallApi {
   }
 
   String login(String username) {
-    return post("/api/v1/auth/login", null, new JsonObject().put("username", username)
-        .put("password", ServerFixture.PASSWORD)).expect(200).body().getString("token");
+    return post(
+            "/api/v1/auth/login",
+            null,
+            new JsonObject().put("username", username).put("password", ServerFixture.PASSWORD))
+        .expect(200)
+        .body()
+        .getString("token");
   }
 
   /** POST /api/v1/halls/city/tickets with a kiosk token; returns the ticket. */
@@ -40,12 +48,17 @@ final class HallApi {
   }
 
   JsonObject issue(String kioskToken, String hallId, String matter) {
-    return post("/api/v1/halls/" + hallId + "/tickets", kioskToken, new JsonObject().put("matter", matter))
-        .expect(201).body();
+    return post(
+            "/api/v1/halls/" + hallId + "/tickets",
+            kioskToken,
+            new JsonObject().put("matter", matter))
+        .expect(201)
+        .body();
   }
 
   Reply window(String token, String window, String action) {
-    JsonObject body = "finish".equals(action) ? new JsonObject().put("outcome", "DONE") : new JsonObject();
+    JsonObject body =
+        "finish".equals(action) ? new JsonObject().put("outcome", "DONE") : new JsonObject();
     return window(token, window, action, body);
   }
 
@@ -66,15 +79,21 @@ final class HallApi {
   }
 
   JsonObject get(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
     Reply reply = send(request);
     return reply.expect(200).body();
   }
 
   Reply post(String path, String token, JsonObject body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -85,8 +104,10 @@ final class HallApi {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
       String text = r.body();
-      JsonObject json = text == null || text.isBlank() || !text.trim().startsWith("{") ? new JsonObject()
-          : new JsonObject(text);
+      JsonObject json =
+          text == null || text.isBlank() || !text.trim().startsWith("{")
+              ? new JsonObject()
+              : new JsonObject(text);
       return new Reply(r.statusCode(), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -25,11 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HallPagesEndToEndTest {
-  /** How long a call may take to reach the hall's screens, from the clerk's click: a limit on the waits. */
+  /**
+   * How long a call may take to reach the hall's screens, from the clerk's click: a limit on the
+   * waits.
+   */
   private static final long SCREEN_LATENCY_MS = 1000;
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture hall;
   static Chromium chromium;
   static String kioskToken;
@@ -54,7 +56,8 @@ class HallPagesEndToEndTest {
   }
 
   @Test
-  void a_ticket_taken_at_the_kiosk_and_called_from_the_clerk_console_shows_on_the_screens_is_spoken_and_reaches_the_phone() {
+  void
+      a_ticket_taken_at_the_kiosk_and_called_from_the_clerk_console_shows_on_the_screens_is_spoken_and_reaches_the_phone() {
     List<String> errors = new ArrayList<>();
     BrowserContext screens = chromium.context(1920, 1080);
     Page screen = Chromium.open(screens, hall.url("/halls/city/screen"), errors);
@@ -71,8 +74,12 @@ class HallPagesEndToEndTest {
     }
     kiosk.locator("sx-matter-picker button[data-matter='HH-ID-RENEW'][data-channel='']").click();
     assertThat(kiosk.locator("#confirm")).isVisible();
-    Response issued = kiosk.waitForResponse(r -> r.url().endsWith("/api/v1/halls/city/tickets")
-        && "POST".equals(r.request().method()), () -> kiosk.locator("#take").click());
+    Response issued =
+        kiosk.waitForResponse(
+            r ->
+                r.url().endsWith("/api/v1/halls/city/tickets")
+                    && "POST".equals(r.request().method()),
+            () -> kiosk.locator("#take").click());
     assertThat(issued.status()).isEqualTo(201);
     JsonObject ticket = new JsonObject(issued.text());
     String number = ticket.getString("number");
@@ -80,7 +87,8 @@ class HallPagesEndToEndTest {
     assertThat(kiosk.locator("sx-ticket-slip .sx-slip-number")).hasText(number);
 
     // the slip's link, secret and all: the id alone opens nothing
-    assertThat(ticket.getString("followUrl")).startsWith("/t/city/" + ticket.getString("id") + "?k=");
+    assertThat(ticket.getString("followUrl"))
+        .startsWith("/t/city/" + ticket.getString("id") + "?k=");
     Page phone = Chromium.open(chromium.phone(), hall.url(ticket.getString("followUrl")), errors);
     assertThat(phone.locator("#number")).hasText(number);
     assertThat(phone.locator("#status")).hasText("等候中");
@@ -100,24 +108,36 @@ class HallPagesEndToEndTest {
         .hasText(number, new LocatorAssertions.HasTextOptions().setTimeout(remaining(clicked)));
     // The two waits share the one budget (remaining), so the bound holds as a limit on the waits,
     // not as a measured duration compared afterwards.
-    System.out.println("call shown on the hall and window screens " + (System.nanoTime() - clicked) / 1_000_000
-        + " ms after the click");
-    assertThat(screen.locator("sx-now-calling .sx-call.sx-newest .sx-call-window")).containsText("综合受理3号窗口");
+    System.out.println(
+        "call shown on the hall and window screens "
+            + (System.nanoTime() - clicked) / 1_000_000
+            + " ms after the click");
+    assertThat(screen.locator("sx-now-calling .sx-call.sx-newest .sx-call-window"))
+        .containsText("综合受理3号窗口");
     assertThat(windowScreen.locator("sx-window-status .sx-ws-state")).hasText("正在呼叫");
     assertThat(clerk.locator("#current")).hasText(number);
 
     // Window "03" is read as a Chinese number: 三, one clip.
     List<String> expected = Pages.callClips(number, List.of("digit-3"));
     screen.waitForFunction("() => window.sxSpokenCalls.length > 0");
-    JsonArray spoken = new JsonArray(screen.evaluate("JSON.stringify(window.sxSpokenCalls)").toString());
+    JsonArray spoken =
+        new JsonArray(screen.evaluate("JSON.stringify(window.sxSpokenCalls)").toString());
     assertThat(spoken).hasSize(1);
     assertThat(spoken.getJsonObject(0).getString("label")).isEqualTo(number + "@03");
-    assertThat(spoken.getJsonObject(0).getJsonArray("clips").getList()).containsExactlyElementsOf(expected);
-    List<?> pending = new JsonArray(screen.evaluate("JSON.stringify(window.sxVoiceQueue.pendingClips())").toString()).getList();
-    List<?> played = new JsonArray(screen.evaluate("JSON.stringify(window.sxVoiceQueue.played)").toString()).getList();
+    assertThat(spoken.getJsonObject(0).getJsonArray("clips").getList())
+        .containsExactlyElementsOf(expected);
+    List<?> pending =
+        new JsonArray(
+                screen.evaluate("JSON.stringify(window.sxVoiceQueue.pendingClips())").toString())
+            .getList();
+    List<?> played =
+        new JsonArray(screen.evaluate("JSON.stringify(window.sxVoiceQueue.played)").toString())
+            .getList();
     System.out.println("voice queue: played " + played + ", pending " + pending);
-    // What the queue still holds is the tail of that call, in order; the window screen stays silent.
-    assertThat(expected.subList(expected.size() - pending.size(), expected.size())).isEqualTo(pending);
+    // What the queue still holds is the tail of that call, in order; the window screen stays
+    // silent.
+    assertThat(expected.subList(expected.size() - pending.size(), expected.size()))
+        .isEqualTo(pending);
     assertThat(windowScreen.evaluate("window.sxSpokenCalls.length")).isEqualTo(0);
 
     assertThat(phone.locator("#status")).hasText("已叫号");

@@ -27,28 +27,42 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hall screen runs all day: its JavaScript heap after 10,000 calls must not be much bigger
- * than after 1,000. Calls are real: tickets issued, called, recalled and marked no-show at
- * seventeen windows through the API, so the page gets every live message a busy hall would send.
+ * A hall screen runs all day: its JavaScript heap after 10,000 calls must not be much bigger than
+ * after 1,000. Calls are real: tickets issued, called, recalled and marked no-show at seventeen
+ * windows through the API, so the page gets every live message a busy hall would send.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HallScreenHeapTest {
   private static final int FIRST = 1_000;
   private static final int TOTAL = 10_000;
+
   /** Room for what the heap measurement itself varies by (inline caches, compiled code). */
   private static final long MARGIN_BYTES = 2L * 1024 * 1024;
+
   /** Window -> a matter it serves, so each window always has someone to call. */
-  private static final Map<String, String> WINDOWS = Map.ofEntries(Map.entry("01", "HH-ID-RENEW"),
-      Map.entry("02", "HH-ID-RENEW"), Map.entry("03", "PO-NO-RECORD"), Map.entry("04", "TV-REGISTER"),
-      Map.entry("05", "TV-REGISTER"), Map.entry("06", "HH-CERT"), Map.entry("07", "EE-PASSPORT"),
-      Map.entry("08", "EE-PASSPORT"), Map.entry("09", "EE-HKMO-PERMIT"), Map.entry("10", "EE-FOREIGNER-RESIDENCE"),
-      Map.entry("11", "HH-MIGRATE-IN"), Map.entry("12", "HH-BIRTH"), Map.entry("13", "PO-NO-RECORD"),
-      Map.entry("14", "CY-FILING"), Map.entry("15", "TV-REGISTER"), Map.entry("16", "TV-TRANSFER"),
-      Map.entry("17", "TL-RENEW"));
+  private static final Map<String, String> WINDOWS =
+      Map.ofEntries(
+          Map.entry("01", "HH-ID-RENEW"),
+          Map.entry("02", "HH-ID-RENEW"),
+          Map.entry("03", "PO-NO-RECORD"),
+          Map.entry("04", "TV-REGISTER"),
+          Map.entry("05", "TV-REGISTER"),
+          Map.entry("06", "HH-CERT"),
+          Map.entry("07", "EE-PASSPORT"),
+          Map.entry("08", "EE-PASSPORT"),
+          Map.entry("09", "EE-HKMO-PERMIT"),
+          Map.entry("10", "EE-FOREIGNER-RESIDENCE"),
+          Map.entry("11", "HH-MIGRATE-IN"),
+          Map.entry("12", "HH-BIRTH"),
+          Map.entry("13", "PO-NO-RECORD"),
+          Map.entry("14", "CY-FILING"),
+          Map.entry("15", "TV-REGISTER"),
+          Map.entry("16", "TV-TRANSFER"),
+          Map.entry("17", "TL-RENEW"));
+
   private static final int MIDDLE = 5_000;
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture hall;
   static Chromium chromium;
 
@@ -93,7 +107,8 @@ class HallScreenHeapTest {
     try {
       List<Clerk> desks = new ArrayList<>();
       for (var w : WINDOWS.entrySet()) {
-        Clerk c = new Clerk(api, kiosk, api.login("clerk" + w.getKey()), w.getKey(), w.getValue(), calls);
+        Clerk c =
+            new Clerk(api, kiosk, api.login("clerk" + w.getKey()), w.getKey(), w.getValue(), calls);
         api.window(c.token, c.window, "sign-in").expect(200);
         desks.add(c);
       }
@@ -107,7 +122,8 @@ class HallScreenHeapTest {
       drive(clerks, desks, TOTAL);
       long lastHeap = settledHeap(api, supervisor, screen, cdp, "heap-3");
       double seconds = (System.nanoTime() - began) / 1e9;
-      System.out.printf("hall screen heap: %,d bytes after %,d calls, %,d after %,d, %,d after %,d (%.1f s)%n",
+      System.out.printf(
+          "hall screen heap: %,d bytes after %,d calls, %,d after %,d, %,d after %,d (%.1f s)%n",
           firstHeap, firstCalls, middleHeap, middleCalls, lastHeap, calls.get(), seconds);
       assertThat(calls.get()).isGreaterThanOrEqualTo(TOTAL);
       assertThat(lastHeap).isLessThan(2 * firstHeap + MARGIN_BYTES);
@@ -129,13 +145,14 @@ class HallScreenHeapTest {
   }
 
   /**
-   * Waits until the page has applied everything sent so far (a notice goes out after the last
-   * call, and events arrive in order), then forces a full GC and reads the used heap.
+   * Waits until the page has applied everything sent so far (a notice goes out after the last call,
+   * and events arrive in order), then forces a full GC and reads the used heap.
    */
-  private static long settledHeap(HallApi api, String supervisor, Page screen, CDPSession cdp, String marker) {
+  private static long settledHeap(
+      HallApi api, String supervisor, Page screen, CDPSession cdp, String marker) {
     api.notice(supervisor, marker);
-    assertThat(screen.locator("sx-notice-line")).containsText(marker,
-        new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
+    assertThat(screen.locator("sx-notice-line"))
+        .containsText(marker, new LocatorAssertions.ContainsTextOptions().setTimeout(90_000));
     screen.waitForTimeout(500);
     for (int i = 0; i < 3; i++) {
       cdp.send("HeapProfiler.collectGarbage");
@@ -144,7 +161,8 @@ class HallScreenHeapTest {
   }
 
   /** One window's clerk: call, recall twice, mark no-show; a kiosk ticket when nobody waits. */
-  private record Clerk(HallApi api, String kiosk, String token, String window, String matter, AtomicInteger calls) {
+  private record Clerk(
+      HallApi api, String kiosk, String token, String window, String matter, AtomicInteger calls) {
     void workUntil(int target) {
       while (calls.get() < target) {
         if (api.window(token, window, "call-next").status() != 200) {

@@ -31,22 +31,40 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "sx.screens", matches = "true")
 class PageScreenshots {
   private static final Path OUT = Path.of("..", "docs", "screens");
+
   /** Matters people queue for, most common first, as a morning at the city hall looks. */
-  private static final String[] MATTERS = {"HH-ID-RENEW", "EE-PASSPORT", "HH-ID-RENEW", "TV-TRANSFER",
-      "EE-HKMO-PERMIT", "HH-CERT", "PO-NO-RECORD", "TL-RENEW", "HH-BIRTH", "EE-PASSPORT-RENEW", "TV-REGISTER",
-      "HH-ID-REISSUE", "CY-FILING", "HH-MIGRATE-IN", "EE-FOREIGNER-RESIDENCE"};
+  private static final String[] MATTERS = {
+    "HH-ID-RENEW",
+    "EE-PASSPORT",
+    "HH-ID-RENEW",
+    "TV-TRANSFER",
+    "EE-HKMO-PERMIT",
+    "HH-CERT",
+    "PO-NO-RECORD",
+    "TL-RENEW",
+    "HH-BIRTH",
+    "EE-PASSPORT-RENEW",
+    "TV-REGISTER",
+    "HH-ID-REISSUE",
+    "CY-FILING",
+    "HH-MIGRATE-IN",
+    "EE-FOREIGNER-RESIDENCE"
+  };
+
   /** Windows with a clerk and what happens there: called, serving, paused. */
   private static final String[] CALLING = {"01", "03", "07", "11"};
+
   private static final String[] SERVING = {"02", "04", "08", "09", "12", "15", "17"};
   private static final String PAUSED = "05";
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture hall;
   static Chromium chromium;
   static String kiosk;
+
   /** The phone links (with their secrets) of the tickets the phone pages show. */
   static String waitingLink;
+
   static String calledLink;
 
   @BeforeAll
@@ -57,8 +75,10 @@ class PageScreenshots {
     chromium = Chromium.launch();
     HallApi api = new HallApi(hall.url(""));
     kiosk = hall.kiosk(ServerFixture.HALL, "browser-test-kiosk");
-    String[] names = {"张晓明", "陈思雨", "刘建国", "王芳", "李娜", "赵磊", "孙丽", "周杰", "吴敏", "郑强", "冯婷",
-        "何伟", "许静", "邓超", "曹雪", "彭涛", "吕洋"};
+    String[] names = {
+      "张晓明", "陈思雨", "刘建国", "王芳", "李娜", "赵磊", "孙丽", "周杰", "吴敏", "郑强", "冯婷", "何伟", "许静", "邓超", "曹雪",
+      "彭涛", "吕洋"
+    };
     List<String> windows = new ArrayList<>(List.of(CALLING));
     windows.addAll(List.of(SERVING));
     windows.add(PAUSED);
@@ -77,7 +97,10 @@ class PageScreenshots {
     for (String sub : List.of("chuanshan", "anju", "shehong", "pengxi")) {
       String token = hall.kiosk(sub, "browser-test-kiosk");
       for (int i = 0; i < 12; i++) {
-        api.post("/api/v1/halls/" + sub + "/tickets", token, new JsonObject().put("matter", MATTERS[i % 3]));
+        api.post(
+            "/api/v1/halls/" + sub + "/tickets",
+            token,
+            new JsonObject().put("matter", MATTERS[i % 3]));
       }
     }
     // Earlier calls, finished, so the recent-calls list has history.
@@ -96,7 +119,9 @@ class PageScreenshots {
         api.window(token, w, "pause", new JsonObject().put("reason", "临时离岗")).expect(200);
       }
     }
-    api.notice(api.login("supervisor"), "今日出入境业务办理至 17:30，请提前取号。Exit-entry services close at 17:30 today.");
+    api.notice(
+        api.login("supervisor"),
+        "今日出入境业务办理至 17:30，请提前取号。Exit-entry services close at 17:30 today.");
     JsonObject waiting = api.issue(kiosk, "HH-ID-RENEW");
     waitingLink = waiting.getString("followUrl");
     // Calls that show as "now calling", the last one just before the screens are shot.
@@ -121,13 +146,24 @@ class PageScreenshots {
   @Test
   void every_page_is_shot_at_its_real_size() {
     List<String> errors = new ArrayList<>();
-    printSizes(shoot(chromium.context(1920, 1080), "/halls/city/screen", "screen-landscape", errors), SCREEN_TEXT);
-    printSizes(shoot(chromium.context(1080, 1920), "/halls/city/screen", "screen-portrait", errors), SCREEN_TEXT);
-    printSizes(shoot(chromium.context(1920, 1080), "/halls/city/windows/03/screen", "window-screen", errors),
+    printSizes(
+        shoot(chromium.context(1920, 1080), "/halls/city/screen", "screen-landscape", errors),
+        SCREEN_TEXT);
+    printSizes(
+        shoot(chromium.context(1080, 1920), "/halls/city/screen", "screen-portrait", errors),
+        SCREEN_TEXT);
+    printSizes(
+        shoot(
+            chromium.context(1920, 1080), "/halls/city/windows/03/screen", "window-screen", errors),
         new String[] {".sx-ws-number"});
-    shoot(chromium.context(1920, 1080), "/halls/city/windows/05/screen", "window-screen-paused", errors);
+    shoot(
+        chromium.context(1920, 1080),
+        "/halls/city/windows/05/screen",
+        "window-screen-paused",
+        errors);
 
-    Page notEnrolled = Chromium.open(chromium.context(1080, 1920), hall.url("/halls/city/kiosk"), errors);
+    Page notEnrolled =
+        Chromium.open(chromium.context(1080, 1920), hall.url("/halls/city/kiosk"), errors);
     assertThat(notEnrolled.locator("#not-enrolled")).isVisible();
     settle(notEnrolled);
     save(notEnrolled, "kiosk-not-enrolled");
@@ -142,15 +178,20 @@ class PageScreenshots {
     if (kioskPage.locator("sx-matter-picker button[data-category='EXIT_ENTRY']").count() > 0) {
       kioskPage.locator("sx-matter-picker button[data-category='EXIT_ENTRY']").click();
     }
-    kioskPage.locator("sx-matter-picker button[data-matter='EE-PASSPORT'][data-channel='']").click();
+    kioskPage
+        .locator("sx-matter-picker button[data-matter='EE-PASSPORT'][data-channel='']")
+        .click();
     kioskPage.locator("#take").click();
     assertThat(kioskPage.locator("sx-ticket-slip .sx-slip-number")).isVisible();
     save(kioskPage, "kiosk-ticket");
 
-    Page clerk = staff(chromium.context(1366, 768), "/halls/city/clerk?window=03", "clerk03", errors);
+    Page clerk =
+        staff(chromium.context(1366, 768), "/halls/city/clerk?window=03", "clerk03", errors);
     save(clerk, "clerk");
     save(staff(chromium.context(1366, 768), "/halls/city/desk", "guide", errors), "desk");
-    save(staff(chromium.context(1920, 1080), "/halls/city/supervisor", "supervisor", errors), "supervisor");
+    save(
+        staff(chromium.context(1920, 1080), "/halls/city/supervisor", "supervisor", errors),
+        "supervisor");
 
     shoot(chromium.phone(), waitingLink, "phone-waiting", errors);
     shoot(chromium.phone(), calledLink, "phone-called", errors);
@@ -159,16 +200,33 @@ class PageScreenshots {
   }
 
   /** The numbers a person reads from across the hall, largest first. */
-  private static final String[] SCREEN_TEXT = {".sx-call.sx-newest .sx-call-number",
-      ".sx-call:not(.sx-newest) .sx-call-number", ".sx-recent-numbers span", ".sx-matter-waits, sx-matter-waits"};
+  private static final String[] SCREEN_TEXT = {
+    ".sx-call.sx-newest .sx-call-number",
+    ".sx-call:not(.sx-newest) .sx-call-number",
+    ".sx-recent-numbers span",
+    ".sx-matter-waits, sx-matter-waits"
+  };
 
-  /** Prints the font size of the first element matching each selector, to judge reading distance. */
+  /**
+   * Prints the font size of the first element matching each selector, to judge reading distance.
+   */
   private static void printSizes(Page page, String[] selectors) {
     for (String selector : selectors) {
-      Object px = page.evaluate("(s) => { const e = document.querySelector(s);"
-          + " return e ? getComputedStyle(e).fontSize : 'none'; }", selector);
-      System.out.println(page.url() + " " + page.viewportSize().width + "x" + page.viewportSize().height
-          + " font-size of " + selector + ": " + px);
+      Object px =
+          page.evaluate(
+              "(s) => { const e = document.querySelector(s);"
+                  + " return e ? getComputedStyle(e).fontSize : 'none'; }",
+              selector);
+      System.out.println(
+          page.url()
+              + " "
+              + page.viewportSize().width
+              + "x"
+              + page.viewportSize().height
+              + " font-size of "
+              + selector
+              + ": "
+              + px);
     }
   }
 
@@ -179,7 +237,8 @@ class PageScreenshots {
     return page;
   }
 
-  private static Page staff(BrowserContext context, String path, String username, List<String> errors) {
+  private static Page staff(
+      BrowserContext context, String path, String username, List<String> errors) {
     Page page = Chromium.open(context, hall.url(path), errors);
     Pages.logIn(page, username);
     settle(page);
@@ -188,8 +247,9 @@ class PageScreenshots {
 
   /** Live feed open (where the page has one), fonts loaded, layout done. */
   private static void settle(Page page) {
-    page.waitForFunction("() => document.body.dataset.conn === 'open' || !document.querySelector('sx-connection-state')"
-        + " || document.querySelector('sx-connection-state').getAttribute('state') === 'open'");
+    page.waitForFunction(
+        "() => document.body.dataset.conn === 'open' || !document.querySelector('sx-connection-state')"
+            + " || document.querySelector('sx-connection-state').getAttribute('state') === 'open'");
     page.evaluate("document.fonts.ready.then(() => true)");
     page.waitForTimeout(700);
   }
@@ -198,7 +258,8 @@ class PageScreenshots {
    * A still should show what a person sees once things settle: blinks and pulses that run a few
    * times are played to their end, and the notice ticker is stopped with its text in view.
    */
-  private static final String FREEZE_ANIMATIONS = """
+  private static final String FREEZE_ANIMATIONS =
+      """
       () => {
         for (const a of document.getAnimations()) {
           if (a.animationName === 'sx-scroll') {

@@ -11,20 +11,22 @@ import java.util.List;
 
 /** What the tests wait for on a page, by the ids and classes the pages already have. */
 final class Pages {
-  private Pages() {
-  }
+  private Pages() {}
 
   /** Waits until the page's live feed is open (page.js mirrors it to body[data-conn]). */
   static void awaitLive(Page page) {
-    assertThat(page.locator("body[data-conn=open]")).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+    assertThat(page.locator("body[data-conn=open]"))
+        .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
   }
 
   /**
-   * Enrols the context's browser as a kiosk the way a technician does, through the enrolment
-   * page, and returns the kiosk page it moves on to (with no token in its address).
+   * Enrols the context's browser as a kiosk the way a technician does, through the enrolment page,
+   * and returns the kiosk page it moves on to (with no token in its address).
    */
-  static Page enrolKiosk(BrowserContext context, ServerFixture hall, String token, List<String> errors) {
-    Page page = Chromium.open(context, hall.url("/halls/" + ServerFixture.HALL + "/kiosk/enrol"), errors);
+  static Page enrolKiosk(
+      BrowserContext context, ServerFixture hall, String token, List<String> errors) {
+    Page page =
+        Chromium.open(context, hall.url("/halls/" + ServerFixture.HALL + "/kiosk/enrol"), errors);
     page.locator("#enrol input[name=token]").fill(token);
     page.locator("#submit").click();
     page.waitForURL(hall.url("/halls/" + ServerFixture.HALL + "/kiosk"));

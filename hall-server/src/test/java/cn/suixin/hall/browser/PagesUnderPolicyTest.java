@@ -29,14 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PagesUnderPolicyTest {
   /** Records every violation the page reports, from before its first script runs. */
-  private static final String VIOLATION_SPY = """
+  private static final String VIOLATION_SPY =
+      """
       window.sxViolations = [];
       document.addEventListener('securitypolicyviolation',
         (e) => window.sxViolations.push(e.effectiveDirective + ' ' + e.blockedURI));
       """;
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture hall;
   static Chromium chromium;
   static String kioskToken;
@@ -74,8 +74,9 @@ class PagesUnderPolicyTest {
   @AfterEach
   void noRefusals() {
     for (Page page : pages) {
-      refusals.addAll(new JsonArray(page.evaluate("JSON.stringify(window.sxViolations)").toString()).stream()
-          .map(v -> page.url() + ": " + v).toList());
+      refusals.addAll(
+          new JsonArray(page.evaluate("JSON.stringify(window.sxViolations)").toString())
+              .stream().map(v -> page.url() + ": " + v).toList());
     }
     pages.clear();
     assertThat(refusals).as("CSP and permission refusals").isEmpty();
@@ -85,13 +86,16 @@ class PagesUnderPolicyTest {
   private BrowserContext context(int width, int height) {
     BrowserContext context = chromium.context(width, height);
     context.addInitScript(VIOLATION_SPY);
-    context.onConsoleMessage(m -> {
-      String text = m.text();
-      if (text.contains("Content Security Policy") || text.contains("Refused to") || text.contains("Permissions policy")
-          || text.contains("Permissions-Policy")) {
-        refusals.add(m.location() + ": " + text);
-      }
-    });
+    context.onConsoleMessage(
+        m -> {
+          String text = m.text();
+          if (text.contains("Content Security Policy")
+              || text.contains("Refused to")
+              || text.contains("Permissions policy")
+              || text.contains("Permissions-Policy")) {
+            refusals.add(m.location() + ": " + text);
+          }
+        });
     context.onPage(pages::add);
     return context;
   }
@@ -109,7 +113,8 @@ class PagesUnderPolicyTest {
     // the clips are fetched and decoded through Web Audio under connect-src 'self'
     screen.waitForFunction("() => window.sxVoiceQueue.played.includes('chime')");
     assertThat(screen.evaluate("window.sxVoiceQueue.errors.length")).isEqualTo(0);
-    Page windowScreen = Chromium.open(context(1920, 1080), hall.url("/halls/city/windows/05/screen"), errors);
+    Page windowScreen =
+        Chromium.open(context(1920, 1080), hall.url("/halls/city/windows/05/screen"), errors);
     Pages.awaitLive(windowScreen);
   }
 
@@ -133,7 +138,8 @@ class PagesUnderPolicyTest {
 
   @Test
   void the_staff_consoles_log_in_and_go_live() {
-    for (String[] console : new String[][] {{"clerk", "clerk5"}, {"desk", "guide"}, {"supervisor", "supervisor"}}) {
+    for (String[] console :
+        new String[][] {{"clerk", "clerk5"}, {"desk", "guide"}, {"supervisor", "supervisor"}}) {
       Page page = Chromium.open(context(1366, 768), hall.url("/halls/city/" + console[0]), errors);
       Pages.logIn(page, console[1]);
       Pages.awaitLive(page);
@@ -153,7 +159,9 @@ class PagesUnderPolicyTest {
     Page host = Chromium.open(chromium.context(800, 600), hall.url("/city"), errors);
     host.locator("#halls li").first().waitFor();
     // even a page of the same origin may not frame a console: frame-ancestors 'none'
-    Object loaded = host.evaluate("""
+    Object loaded =
+        host.evaluate(
+            """
         () => new Promise((resolve) => {
           const frame = document.createElement('iframe');
           frame.src = '/halls/city/supervisor';

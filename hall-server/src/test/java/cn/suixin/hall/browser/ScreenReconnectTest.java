@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ScreenReconnectTest {
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture hall;
   static Chromium chromium;
 
@@ -47,7 +46,8 @@ class ScreenReconnectTest {
   }
 
   @Test
-  void screens_reconnect_after_a_server_restart_and_show_the_calls_made_meanwhile_without_stale_ones() {
+  void
+      screens_reconnect_after_a_server_restart_and_show_the_calls_made_meanwhile_without_stale_ones() {
     HallApi api = new HallApi(hall.url(""));
     String kiosk = hall.kiosk(ServerFixture.HALL, "browser-test-kiosk");
     String clerk1 = api.login("clerk1");

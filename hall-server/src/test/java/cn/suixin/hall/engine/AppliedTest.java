@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The applier says what each event changed, so that the live feed and the replies send the
- * entries of exactly those tickets, windows and matters without working it out again.
+ * The applier says what each event changed, so that the live feed and the replies send the entries
+ * of exactly those tickets, windows and matters without working it out again.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AppliedTest {
@@ -50,11 +50,14 @@ class AppliedTest {
     CommandResult finish = hall.runAccepted(new HallCommand.FinishService(W1, new Outcome.Done()));
 
     assertThat(finish.applied()).hasSize(2);
-    ServiceRecordId record = ((HallEvent.ServiceStarted) finish.applied().get(0).event().event()).record();
-    assertThat(finish.applied()).allSatisfy(a -> {
-      assertThat(a.records()).containsExactly(record);
-      assertThat(a.windows()).containsExactly(W1);
-    });
+    ServiceRecordId record =
+        ((HallEvent.ServiceStarted) finish.applied().get(0).event().event()).record();
+    assertThat(finish.applied())
+        .allSatisfy(
+            a -> {
+              assertThat(a.records()).containsExactly(record);
+              assertThat(a.windows()).containsExactly(W1);
+            });
   }
 
   @Test
@@ -67,14 +70,18 @@ class AppliedTest {
     Applied transfer = last(hall.runAccepted(new HallCommand.Transfer(W1, null, W2, "专窗")));
 
     assertThat(transfer.windows()).containsExactly(W2, W1);
-    assertThat(transfer.records()).as("the service it ended").containsExactly(serving).doesNotContainNull();
+    assertThat(transfer.records())
+        .as("the service it ended")
+        .containsExactly(serving)
+        .doesNotContainNull();
   }
 
   @Test
   void a_redirect_changes_both_queues_the_new_one_first() {
     HallDriver hall = HallDriver.openHall();
     Ticket t = hall.issue(PASSPORT);
-    Applied redirect = last(hall.runAccepted(new HallCommand.Redirect(t.id(), ID_CARD, "走错", "G1")));
+    Applied redirect =
+        last(hall.runAccepted(new HallCommand.Redirect(t.id(), ID_CARD, "走错", "G1")));
 
     assertThat(redirect.matters()).containsExactly(ID_CARD, PASSPORT);
   }
@@ -86,7 +93,9 @@ class AppliedTest {
 
     assertThat(signIn.tickets()).isEmpty();
     assertThat(signIn.windows()).containsExactly(W1);
-    assertThat(signIn.matters()).containsExactly(PASSPORT, ID_CARD).isSortedAccordingTo(Comparable::compareTo);
+    assertThat(signIn.matters())
+        .containsExactly(PASSPORT, ID_CARD)
+        .isSortedAccordingTo(Comparable::compareTo);
   }
 
   @Test
@@ -114,8 +123,9 @@ class AppliedTest {
     List<Applied> applied = new ArrayList<>();
     for (SequencedEvent se : hall.journal) {
       boolean issue = se.event() instanceof HallEvent.TicketIssued;
-      applied.add(replayed.apply(issue ? new SequencedEvent(se.seq(), se.at(), new HallEvent.EventLost("test"))
-          : se));
+      applied.add(
+          replayed.apply(
+              issue ? new SequencedEvent(se.seq(), se.at(), new HallEvent.EventLost("test")) : se));
     }
 
     Applied call = applied.get(applied.size() - 1);

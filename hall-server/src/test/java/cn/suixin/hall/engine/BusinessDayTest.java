@@ -47,24 +47,37 @@ class BusinessDayTest {
     hall.finish(W1);
     ServiceRecordId badRecord = hall.state().ticket(complained.id()).record();
     hall.runAccepted(new RecordRating(badRecord, 1, 0b1, "态度差"));
-    long block = ((HallEvent.NumberBlockReserved) hall.runAccepted(
-        new ReserveNumberBlock(new DeviceId("kiosk-1"), PASSPORT, 5)).events().get(0).event()).blockId();
+    long block =
+        ((HallEvent.NumberBlockReserved)
+                hall.runAccepted(new ReserveNumberBlock(new DeviceId("kiosk-1"), PASSPORT, 5))
+                    .events()
+                    .get(0)
+                    .event())
+            .blockId();
 
-    hall.now = TestHall.DAY.plusDays(DayTurn.HISTORY_DAYS).atTime(9, 5).atZone(TestHall.ZONE).toInstant();
+    hall.now =
+        TestHall.DAY.plusDays(DayTurn.HISTORY_DAYS).atTime(9, 5).atZone(TestHall.ZONE).toInstant();
     hall.issue(PASSPORT);
     assertThat(hall.state().ticket(served.id())).as("a week on, still readable").isNotNull();
     assertThat(hall.state().record(record)).isNotNull();
     assertThat(hall.state().block(block)).isNotNull();
 
-    hall.now = TestHall.DAY.plusDays(DayTurn.HISTORY_DAYS + 1).atTime(9, 5).atZone(TestHall.ZONE).toInstant();
+    hall.now =
+        TestHall.DAY
+            .plusDays(DayTurn.HISTORY_DAYS + 1)
+            .atTime(9, 5)
+            .atZone(TestHall.ZONE)
+            .toInstant();
     hall.issue(PASSPORT);
     assertThat(hall.state().ticket(served.id())).as("gone after a week").isNull();
     assertThat(hall.state().ticket(complained.id())).isNull();
     assertThat(hall.state().record(record)).isNull();
     assertThat(hall.state().block(block)).isNull();
-    assertThat(hall.rejectionOf(new RecordRating(record, 5, 0, null))).isEqualTo(Rejection.UNKNOWN_SERVICE_RECORD);
+    assertThat(hall.rejectionOf(new RecordRating(record, 5, 0, null)))
+        .isEqualTo(Rejection.UNKNOWN_SERVICE_RECORD);
     FollowUp due = hall.state().record(badRecord).followUp();
-    assertThat(due.rectifyDue()).as("the complaint's record stays while it is to be put right")
+    assertThat(due.rectifyDue())
+        .as("the complaint's record stays while it is to be put right")
         .isAfterOrEqualTo(TestHall.DAY.plusDays(1));
     assertThat(HallEngine.replay(TestHall.config(), hall.journal).state().fingerprint())
         .isEqualTo(hall.state().fingerprint());
@@ -76,12 +89,18 @@ class BusinessDayTest {
     DeviceId kiosk = new DeviceId("kiosk-1");
     hall.runAccepted(new ReserveNumberBlock(kiosk, PASSPORT, 3));
     hall.now = TestHall.DAY.plusDays(1).atTime(9, 5).atZone(TestHall.ZONE).toInstant();
-    long today = ((HallEvent.NumberBlockReserved) hall.runAccepted(new ReserveNumberBlock(kiosk, PASSPORT, 3))
-        .events().get(1).event()).blockId();
+    long today =
+        ((HallEvent.NumberBlockReserved)
+                hall.runAccepted(new ReserveNumberBlock(kiosk, PASSPORT, 3))
+                    .events()
+                    .get(1)
+                    .event())
+            .blockId();
     List<OfflineTicket> first = List.of(new OfflineTicket(1, hall.now.minusSeconds(60)));
     hall.runAccepted(new AdmitOfflineTickets(kiosk, today, first));
     assertThat(hall.rejectionOf(new AdmitOfflineTickets(kiosk, today, first)))
-        .as("A001 handed over twice on one day").isEqualTo(Rejection.OFFLINE_NUMBER_ALREADY_USED);
+        .as("A001 handed over twice on one day")
+        .isEqualTo(Rejection.OFFLINE_NUMBER_ALREADY_USED);
   }
 
   @Test
@@ -108,27 +127,53 @@ class BusinessDayTest {
 
   @Test
   void offline_numbers_come_from_a_reserved_block_and_are_never_issued_twice() {
-    HallDriver hall = new HallDriver(TestHall.config(), TestHall.DAY, LocalTime.of(9, 0)).signIn(W1, "001");
+    HallDriver hall =
+        new HallDriver(TestHall.config(), TestHall.DAY, LocalTime.of(9, 0)).signIn(W1, "001");
     hall.issue(PASSPORT);
-    CommandResult reserved = hall.runAccepted(new ReserveNumberBlock(new DeviceId("kiosk-1"), PASSPORT, 20));
-    HallEvent.NumberBlockReserved block = (HallEvent.NumberBlockReserved) reserved.events().get(0).event();
+    CommandResult reserved =
+        hall.runAccepted(new ReserveNumberBlock(new DeviceId("kiosk-1"), PASSPORT, 20));
+    HallEvent.NumberBlockReserved block =
+        (HallEvent.NumberBlockReserved) reserved.events().get(0).event();
     assertThat(block.from()).isEqualTo(2);
     assertThat(block.to()).isEqualTo(21);
     hall.at(LocalTime.of(9, 20));
-    assertThat(hall.issue(PASSPORT).number()).as("online numbering skips the block").isEqualTo("A022");
+    assertThat(hall.issue(PASSPORT).number())
+        .as("online numbering skips the block")
+        .isEqualTo("A022");
     hall.at(LocalTime.of(9, 30));
     var earlyOffline = hall.state().businessDay().atTime(9, 10).atZone(TestHall.ZONE).toInstant();
-    hall.runAccepted(new AdmitOfflineTickets(new DeviceId("kiosk-1"), block.blockId(),
-        List.of(new OfflineTicket(2, earlyOffline), new OfflineTicket(3, earlyOffline.plusSeconds(60)))));
-    assertThat(hall.rejectionOf(new AdmitOfflineTickets(new DeviceId("kiosk-1"), block.blockId(),
-        List.of(new OfflineTicket(3, earlyOffline))))).isEqualTo(Rejection.OFFLINE_NUMBER_ALREADY_USED);
-    assertThat(hall.rejectionOf(new AdmitOfflineTickets(new DeviceId("kiosk-1"), block.blockId(),
-        List.of(new OfflineTicket(40, earlyOffline))))).isEqualTo(Rejection.OFFLINE_NUMBER_OUT_OF_BLOCK);
-    assertThat(hall.rejectionOf(new AdmitOfflineTickets(new DeviceId("kiosk-2"), block.blockId(),
-        List.of(new OfflineTicket(4, earlyOffline))))).isEqualTo(Rejection.INVALID_BLOCK);
+    hall.runAccepted(
+        new AdmitOfflineTickets(
+            new DeviceId("kiosk-1"),
+            block.blockId(),
+            List.of(
+                new OfflineTicket(2, earlyOffline),
+                new OfflineTicket(3, earlyOffline.plusSeconds(60)))));
+    assertThat(
+            hall.rejectionOf(
+                new AdmitOfflineTickets(
+                    new DeviceId("kiosk-1"),
+                    block.blockId(),
+                    List.of(new OfflineTicket(3, earlyOffline)))))
+        .isEqualTo(Rejection.OFFLINE_NUMBER_ALREADY_USED);
+    assertThat(
+            hall.rejectionOf(
+                new AdmitOfflineTickets(
+                    new DeviceId("kiosk-1"),
+                    block.blockId(),
+                    List.of(new OfflineTicket(40, earlyOffline)))))
+        .isEqualTo(Rejection.OFFLINE_NUMBER_OUT_OF_BLOCK);
+    assertThat(
+            hall.rejectionOf(
+                new AdmitOfflineTickets(
+                    new DeviceId("kiosk-2"),
+                    block.blockId(),
+                    List.of(new OfflineTicket(4, earlyOffline)))))
+        .isEqualTo(Rejection.INVALID_BLOCK);
     assertThat(hall.callNext(W1).ticket().value()).isEqualTo("20261125-A001");
     hall.finish(W1);
-    assertThat(hall.callNext(W1).ticket().value()).as("offline tickets join in arrival order")
+    assertThat(hall.callNext(W1).ticket().value())
+        .as("offline tickets join in arrival order")
         .isEqualTo("20261125-A002");
   }
 }

@@ -78,7 +78,9 @@ class CallNextTest {
     assertThat(hall.callNext(W2).rule()).isEqualTo(PickRule.GREEN_CHANNEL);
     hall.finish(W2);
     HallEvent.TicketCalled third = hall.callNext(W2);
-    assertThat(third.ticket()).as("two green in a row is the channel's limit").isEqualTo(regular.id());
+    assertThat(third.ticket())
+        .as("two green in a row is the channel's limit")
+        .isEqualTo(regular.id());
     assertThat(third.rule()).isEqualTo(PickRule.FAIRNESS_BOUND);
     hall.finish(W2);
     assertThat(hall.callNext(W2).rule()).isEqualTo(PickRule.GREEN_CHANNEL);

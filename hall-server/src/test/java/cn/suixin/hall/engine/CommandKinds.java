@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Every kind of command, found by walking the sealed hierarchy, and a sample of each. */
 public final class CommandKinds {
-  private CommandKinds() {
-  }
+  private CommandKinds() {}
 
   /** The records that implement HallCommand, through its sealed sub-interfaces. */
   public static List<Class<?>> all() {
@@ -28,7 +27,9 @@ public final class CommandKinds {
     }
   }
 
-  /** An instance built from empty values: enough to see where it is dispatched, not to decide it. */
+  /**
+   * An instance built from empty values: enough to see where it is dispatched, not to decide it.
+   */
   public static HallCommand sample(Class<?> kind) throws ReflectiveOperationException {
     RecordComponent[] parts = kind.getRecordComponents();
     Class<?>[] types = new Class<?>[parts.length];

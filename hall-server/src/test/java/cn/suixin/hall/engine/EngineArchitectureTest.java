@@ -19,34 +19,62 @@ import org.junit.jupiter.api.Test;
 /** The engine stays pure: no framework, no I/O, no wall clock, so it replays bit for bit. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EngineArchitectureTest {
-  private static final JavaClasses ENGINE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("cn.suixin.hall.engine");
+  private static final JavaClasses ENGINE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("cn.suixin.hall.engine");
 
   @Test
   void the_engine_uses_no_vertx_io_network_or_serial_library() {
-    ArchRule rule = noClasses().that().resideInAPackage("cn.suixin.hall.engine..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "java.io..", "java.net..",
-            "java.nio..", "com.fazecast..", "java.sql..", "java.util.concurrent..", "com.fasterxml..",
-            "org.slf4j..")
-        .because("the engine is pure: time and data come in with commands and events");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("cn.suixin.hall.engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "io.vertx..",
+                "io.netty..",
+                "java.io..",
+                "java.net..",
+                "java.nio..",
+                "com.fazecast..",
+                "java.sql..",
+                "java.util.concurrent..",
+                "com.fasterxml..",
+                "org.slf4j..")
+            .because("the engine is pure: time and data come in with commands and events");
     rule.check(ENGINE);
   }
 
   @Test
   void the_engine_never_reads_the_wall_clock() {
-    ArchRule rule = noClasses().that().resideInAPackage("cn.suixin.hall.engine..")
-        .should().callMethod(Instant.class, "now")
-        .orShould().callMethod(LocalDate.class, "now")
-        .orShould().callMethod(LocalDateTime.class, "now")
-        .orShould().callMethod(LocalTime.class, "now")
-        .orShould().callMethod(ZonedDateTime.class, "now")
-        .orShould().callMethod(System.class, "currentTimeMillis")
-        .orShould().callMethod(System.class, "nanoTime")
-        .orShould().callMethod(Clock.class, "systemUTC")
-        .orShould().callMethod(Clock.class, "systemDefaultZone")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
-        .because("replaying a hall's events must rebuild the same state");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("cn.suixin.hall.engine..")
+            .should()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .callMethod(LocalDate.class, "now")
+            .orShould()
+            .callMethod(LocalDateTime.class, "now")
+            .orShould()
+            .callMethod(LocalTime.class, "now")
+            .orShould()
+            .callMethod(ZonedDateTime.class, "now")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(System.class, "nanoTime")
+            .orShould()
+            .callMethod(Clock.class, "systemUTC")
+            .orShould()
+            .callMethod(Clock.class, "systemDefaultZone")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.util.Random")
+            .because("replaying a hall's events must rebuild the same state");
     rule.check(ENGINE);
   }
 }

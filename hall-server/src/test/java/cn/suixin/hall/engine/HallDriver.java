@@ -78,19 +78,33 @@ final class HallDriver {
   }
 
   Ticket issueFor(MatterCode matter, String personHash) {
-    return ticketOf(runAccepted(new HallCommand.IssueTicket(matter, TicketSource.KIOSK, 1, personHash, null, null,
-        null, null, null)));
+    return ticketOf(
+        runAccepted(
+            new HallCommand.IssueTicket(
+                matter, TicketSource.KIOSK, 1, personHash, null, null, null, null, null)));
   }
 
   Ticket issueGreen(MatterCode matter, ChannelId channel) {
-    return ticketOf(runAccepted(new HallCommand.IssueTicket(matter, TicketSource.KIOSK, 1, null, channel, "准考证 1234",
-        null, null, null)));
+    return ticketOf(
+        runAccepted(
+            new HallCommand.IssueTicket(
+                matter, TicketSource.KIOSK, 1, null, channel, "准考证 1234", null, null, null)));
   }
 
   Ticket issueAppointment(MatterCode matter, LocalTime slotStart) {
     Instant start = day.atTime(slotStart).atZone(TestHall.ZONE).toInstant();
-    return ticketOf(runAccepted(new HallCommand.IssueTicket(matter, TicketSource.APPOINTMENT, 1, null, null, null,
-        null, new Appointment(start, start.plus(Duration.ofMinutes(30))), null)));
+    return ticketOf(
+        runAccepted(
+            new HallCommand.IssueTicket(
+                matter,
+                TicketSource.APPOINTMENT,
+                1,
+                null,
+                null,
+                null,
+                null,
+                new Appointment(start, start.plus(Duration.ofMinutes(30))),
+                null)));
   }
 
   HallDriver signIn(WindowId window, String staffNo) {

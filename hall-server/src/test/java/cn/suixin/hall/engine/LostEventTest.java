@@ -24,7 +24,8 @@ class LostEventTest {
     Ticket second = hall.issue(PASSPORT);
     Ticket third = hall.issue(PASSPORT);
 
-    HallEngine replayed = HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, second)));
+    HallEngine replayed =
+        HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, second)));
 
     assertThat(replayed.state().seq()).isEqualTo(hall.state().seq());
     assertThat(replayed.state().ticket(first.id())).isNotNull();
@@ -42,13 +43,17 @@ class LostEventTest {
     hall.finish(W1);
     Ticket kept = hall.issue(PASSPORT);
 
-    HallEngine replayed = HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, lost)));
+    HallEngine replayed =
+        HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, lost)));
 
-    assertThat(replayed.state().eventsSkippedAfterLoss()).as("the call and the service of the lost ticket")
+    assertThat(replayed.state().eventsSkippedAfterLoss())
+        .as("the call and the service of the lost ticket")
         .isEqualTo(3);
     assertThat(replayed.state().window(W1).current()).isNull();
     HallDriver after = new HallDriver(replayed, hall);
-    assertThat(after.called(W1).id()).as("the window calls on as if nothing else happened").isEqualTo(kept.id());
+    assertThat(after.called(W1).id())
+        .as("the window calls on as if nothing else happened")
+        .isEqualTo(kept.id());
   }
 
   @Test
@@ -57,10 +62,13 @@ class LostEventTest {
     hall.issue(PASSPORT);
     Ticket last = hall.issue(PASSPORT);
 
-    HallDriver after = new HallDriver(HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, last))),
-        hall);
+    HallDriver after =
+        new HallDriver(
+            HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, last))), hall);
 
-    assertThat(after.issue(PASSPORT).number()).as("A002 may be in a citizen's hand").isEqualTo("A003");
+    assertThat(after.issue(PASSPORT).number())
+        .as("A002 may be in a citizen's hand")
+        .isEqualTo("A003");
   }
 
   @Test
@@ -68,7 +76,8 @@ class LostEventTest {
     HallDriver hall = HallDriver.openHall().signIn(W1, "001");
     Ticket lost = hall.issue(PASSPORT);
     hall.callNext(W1);
-    HallEngine replayed = HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, lost)));
+    HallEngine replayed =
+        HallEngine.replay(TestHall.config(), losing(hall.journal, issueOf(hall, lost)));
 
     HallEngine restored = HallEngine.restore(TestHall.config(), ImageTrip.of(replayed));
 
@@ -79,19 +88,26 @@ class LostEventTest {
 
   private static int issueOf(HallDriver hall, Ticket ticket) {
     for (int i = 0; i < hall.journal.size(); i++) {
-      if (hall.journal.get(i).event() instanceof HallEvent.TicketIssued t && t.ticket().equals(ticket.id())) {
+      if (hall.journal.get(i).event() instanceof HallEvent.TicketIssued t
+          && t.ticket().equals(ticket.id())) {
         return i;
       }
     }
     throw new IllegalArgumentException("no issue of " + ticket.id());
   }
 
-  /** The journal as a repair leaves it: the event at {@code index} replaced by a marker of its seq. */
+  /**
+   * The journal as a repair leaves it: the event at {@code index} replaced by a marker of its seq.
+   */
   private static List<SequencedEvent> losing(List<SequencedEvent> journal, int index) {
     List<SequencedEvent> repaired = new ArrayList<>(journal);
     SequencedEvent damaged = journal.get(index);
-    repaired.set(index, new SequencedEvent(damaged.seq(), damaged.at(),
-        new HallEvent.EventLost("frame failed its checksum; replaced by journal repair")));
+    repaired.set(
+        index,
+        new SequencedEvent(
+            damaged.seq(),
+            damaged.at(),
+            new HallEvent.EventLost("frame failed its checksum; replaced by journal repair")));
     return repaired;
   }
 }

@@ -42,7 +42,8 @@ class OwnWindowTest {
   void a_clerk_cannot_sign_out_or_pause_a_colleague() {
     HallDriver hall = HallDriver.openHall().signIn(W1, "001");
     assertThat(hall.rejectionOf(CLERK_002, new SignOut(W1))).isEqualTo(Rejection.NOT_YOUR_WINDOW);
-    assertThat(hall.rejectionOf(CLERK_002, new PauseWindow(W1, "午休"))).isEqualTo(Rejection.NOT_YOUR_WINDOW);
+    assertThat(hall.rejectionOf(CLERK_002, new PauseWindow(W1, "午休")))
+        .isEqualTo(Rejection.NOT_YOUR_WINDOW);
     assertThat(hall.state().window(W1).clerk().staffNo()).isEqualTo("001");
   }
 
@@ -72,6 +73,7 @@ class OwnWindowTest {
   @Test
   void a_window_the_hall_does_not_have_is_refused_as_unknown_not_as_someone_elses() {
     HallDriver hall = HallDriver.openHall();
-    assertThat(hall.rejectionOf(CLERK_001, new CallNext(new WindowId("99")))).isEqualTo(Rejection.UNKNOWN_WINDOW);
+    assertThat(hall.rejectionOf(CLERK_001, new CallNext(new WindowId("99"))))
+        .isEqualTo(Rejection.UNKNOWN_WINDOW);
   }
 }

@@ -50,8 +50,9 @@ class ServiceTest {
     Ticket t = hall.issue(PASSPORT);
     hall.callNext(W1);
     hall.runAccepted(new HallCommand.StartService(W1));
-    hall.runAccepted(new FinishService(W1, new Outcome.PendingMaterials(List.of("户口簿复印件"),
-        TestHall.DAY.plusDays(5))));
+    hall.runAccepted(
+        new FinishService(
+            W1, new Outcome.PendingMaterials(List.of("户口簿复印件"), TestHall.DAY.plusDays(5))));
     ServiceRecord r = hall.state().record(t.record());
     assertThat(r.clerk().staffNo()).isEqualTo("007");
     assertThat(r.outcome()).isInstanceOf(Outcome.PendingMaterials.class);
@@ -63,11 +64,17 @@ class ServiceTest {
     HallDriver hall = HallDriver.openHall().signIn(W1, "001");
     hall.issue(PASSPORT);
     hall.callNext(W1);
-    assertThat(hall.rejectionOf(new FinishService(W1, new Outcome.PendingMaterials(List.of(), TestHall.DAY))))
+    assertThat(
+            hall.rejectionOf(
+                new FinishService(W1, new Outcome.PendingMaterials(List.of(), TestHall.DAY))))
         .isEqualTo(Rejection.INVALID_OUTCOME);
-    assertThat(hall.rejectionOf(new FinishService(W1, new Outcome.PendingMaterials(List.of("照片"),
-        LocalDate.of(2020, 1, 1))))).isEqualTo(Rejection.INVALID_OUTCOME);
-    assertThat(hall.rejectionOf(new FinishService(W1, new Outcome.NotDone(" ")))).isEqualTo(Rejection.REASON_REQUIRED);
+    assertThat(
+            hall.rejectionOf(
+                new FinishService(
+                    W1, new Outcome.PendingMaterials(List.of("照片"), LocalDate.of(2020, 1, 1)))))
+        .isEqualTo(Rejection.INVALID_OUTCOME);
+    assertThat(hall.rejectionOf(new FinishService(W1, new Outcome.NotDone(" "))))
+        .isEqualTo(Rejection.REASON_REQUIRED);
     hall.runAccepted(new FinishService(W1, new Outcome.NotDone("系统无法查询外省户籍")));
   }
 
@@ -81,7 +88,8 @@ class ServiceTest {
     hall.runAccepted(new HallCommand.Park(W1));
     assertThat(photo.status()).isEqualTo(TicketStatus.PARKED);
     assertThat(hall.callNext(W1).ticket()).isEqualTo(next.id());
-    assertThat(hall.rejectionOf(new HallCommand.ResumeParked(W1, photo.id()))).isEqualTo(Rejection.WINDOW_BUSY);
+    assertThat(hall.rejectionOf(new HallCommand.ResumeParked(W1, photo.id())))
+        .isEqualTo(Rejection.WINDOW_BUSY);
     hall.finish(W1);
     hall.runAccepted(new HallCommand.ResumeParked(W1, photo.id()));
     assertThat(photo.status()).isEqualTo(TicketStatus.SERVING);
@@ -118,7 +126,8 @@ class ServiceTest {
     Ticket stays = hall.issue(PASSPORT);
     hall.runAccepted(new HallCommand.CancelTicket(gone.id(), "群众离开"));
     assertThat(hall.callNext(W1).ticket()).isEqualTo(stays.id());
-    assertThat(hall.rejectionOf(new HallCommand.CancelTicket(stays.id(), ""))).isEqualTo(Rejection.WRONG_TICKET_STATE);
+    assertThat(hall.rejectionOf(new HallCommand.CancelTicket(stays.id(), "")))
+        .isEqualTo(Rejection.WRONG_TICKET_STATE);
   }
 
   @Test
@@ -139,19 +148,24 @@ class ServiceTest {
     Ticket t = hall.issue(PASSPORT);
     hall.callNext(W1);
     hall.runAccepted(new HallCommand.StartService(W1));
-    assertThat(hall.rejectionOf(new RecordRating(t.record(), 5, 0, null))).isEqualTo(Rejection.SERVICE_NOT_FINISHED);
+    assertThat(hall.rejectionOf(new RecordRating(t.record(), 5, 0, null)))
+        .isEqualTo(Rejection.SERVICE_NOT_FINISHED);
     hall.finish(W1);
-    assertThat(hall.rejectionOf(new RecordRating(t.record(), 2, 0, ""))).isEqualTo(Rejection.BAD_RATING_NEEDS_REASON);
-    assertThat(hall.rejectionOf(new RecordRating(t.record(), 6, 0, ""))).isEqualTo(Rejection.RATING_OUT_OF_RANGE);
+    assertThat(hall.rejectionOf(new RecordRating(t.record(), 2, 0, "")))
+        .isEqualTo(Rejection.BAD_RATING_NEEDS_REASON);
+    assertThat(hall.rejectionOf(new RecordRating(t.record(), 6, 0, "")))
+        .isEqualTo(Rejection.RATING_OUT_OF_RANGE);
     hall.runAccepted(new RecordRating(t.record(), 2, 0b10, "等待太久"));
     FollowUp f = hall.state().record(t.record()).followUp();
     assertThat(f.callbackDue()).as("Wednesday + 1 working day").isEqualTo(TestHall.DAY.plusDays(1));
     assertThat(f.rectifyDue()).isEqualTo(TestHall.DAY.plusDays(15));
-    assertThat(hall.rejectionOf(new RecordRating(t.record(), 5, 0, null))).isEqualTo(Rejection.ALREADY_RATED);
+    assertThat(hall.rejectionOf(new RecordRating(t.record(), 5, 0, null)))
+        .isEqualTo(Rejection.ALREADY_RATED);
   }
 
   @Test
   void a_friday_bad_review_is_called_back_on_monday() {
-    assertThat(RatingDesk.plusWorkingDays(LocalDate.of(2026, 11, 27), 1)).isEqualTo(LocalDate.of(2026, 11, 30));
+    assertThat(RatingDesk.plusWorkingDays(LocalDate.of(2026, 11, 27), 1))
+        .isEqualTo(LocalDate.of(2026, 11, 30));
   }
 }

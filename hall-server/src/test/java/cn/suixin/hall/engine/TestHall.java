@@ -42,11 +42,11 @@ final class TestHall {
   static final WindowId W9 = new WindowId("9");
   static final ChannelId GAOKAO = new ChannelId("gaokao");
   static final ChannelId MIGRANT = new ChannelId("migrant");
+
   /** A Wednesday. */
   static final LocalDate DAY = LocalDate.of(2026, 11, 25);
 
-  private TestHall() {
-  }
+  private TestHall() {}
 
   static HallConfig config() {
     return config(HallRules.defaults(), 0);
@@ -62,32 +62,95 @@ final class TestHall {
     windows.put(W1, window(W1, WindowKind.COMPREHENSIVE, Map.of(PASSPORT, 5, ID_CARD, 3)));
     windows.put(W2, window(W2, WindowKind.DEDICATED, Map.of(ID_CARD, 5)));
     windows.put(W3, window(W3, WindowKind.DEDICATED, Map.of(VEHICLE, 5, LICENCE, 5)));
-    windows.put(W9, new Window(W9, "9号窗口", "Window 9", WindowKind.COMPREHENSIVE, Map.of(PASSPORT, 1),
-        Optional.of(new OpeningHours(List.of(new Session(EnumSet.allOf(DayOfWeek.class), LocalTime.of(9, 0),
-            LocalTime.of(12, 0))), List.of(), Set.of(), false))));
+    windows.put(
+        W9,
+        new Window(
+            W9,
+            "9号窗口",
+            "Window 9",
+            WindowKind.COMPREHENSIVE,
+            Map.of(PASSPORT, 1),
+            Optional.of(
+                new OpeningHours(
+                    List.of(
+                        new Session(
+                            EnumSet.allOf(DayOfWeek.class),
+                            LocalTime.of(9, 0),
+                            LocalTime.of(12, 0))),
+                    List.of(),
+                    Set.of(),
+                    false))));
     Map<ChannelId, GreenChannel> channels = new LinkedHashMap<>();
-    channels.put(GAOKAO, new GreenChannel(GAOKAO, "高考考生身份证", "Gaokao candidates",
-        List.of(new DateRange(DAY.minusDays(3), DAY.plusDays(3))), Set.of(ID_CARD), "准考证", "Admission ticket", 3,
-        new FairnessBound(Duration.ofMinutes(20), 2)));
-    channels.put(MIGRANT, new GreenChannel(MIGRANT, "返乡民工", "Returning migrant workers",
-        List.of(new DateRange(LocalDate.of(2027, 1, 15), LocalDate.of(2027, 2, 20))), Set.of(ID_CARD, LICENCE),
-        "务工证明", "Proof of work", 0, new FairnessBound(Duration.ofMinutes(30), 1)));
-    OpeningHours hours = new OpeningHours(
-        List.of(new Session(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(12, 0)),
-            new Session(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(13, 0),
-                LocalTime.of(17, 30))),
-        List.of(new ExtraSession(LocalDate.of(2026, 11, 28), LocalTime.of(9, 0), LocalTime.of(12, 0), "周末专场")),
-        Set.of(LocalDate.of(2026, 11, 27)), false);
-    return new HallConfig(new HallId("test"), "测试大厅", "Test hall", ZONE, "遂宁", matters, windows, channels, hours,
+    channels.put(
+        GAOKAO,
+        new GreenChannel(
+            GAOKAO,
+            "高考考生身份证",
+            "Gaokao candidates",
+            List.of(new DateRange(DAY.minusDays(3), DAY.plusDays(3))),
+            Set.of(ID_CARD),
+            "准考证",
+            "Admission ticket",
+            3,
+            new FairnessBound(Duration.ofMinutes(20), 2)));
+    channels.put(
+        MIGRANT,
+        new GreenChannel(
+            MIGRANT,
+            "返乡民工",
+            "Returning migrant workers",
+            List.of(new DateRange(LocalDate.of(2027, 1, 15), LocalDate.of(2027, 2, 20))),
+            Set.of(ID_CARD, LICENCE),
+            "务工证明",
+            "Proof of work",
+            0,
+            new FairnessBound(Duration.ofMinutes(30), 1)));
+    OpeningHours hours =
+        new OpeningHours(
+            List.of(
+                new Session(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    LocalTime.of(9, 0),
+                    LocalTime.of(12, 0)),
+                new Session(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    LocalTime.of(13, 0),
+                    LocalTime.of(17, 30))),
+            List.of(
+                new ExtraSession(
+                    LocalDate.of(2026, 11, 28), LocalTime.of(9, 0), LocalTime.of(12, 0), "周末专场")),
+            Set.of(LocalDate.of(2026, 11, 27)),
+            false);
+    return new HallConfig(
+        new HallId("test"),
+        "测试大厅",
+        "Test hall",
+        ZONE,
+        "遂宁",
+        matters,
+        windows,
+        channels,
+        hours,
         rules);
   }
 
-  private static Matter matter(MatterCode code, String name, String prefix, Category category, int quota) {
-    return new Matter(code, name, code.value(), prefix, category, 20, 10, Set.of(MatterFlag.DELEGATED), quota,
+  private static Matter matter(
+      MatterCode code, String name, String prefix, Category category, int quota) {
+    return new Matter(
+        code,
+        name,
+        code.value(),
+        prefix,
+        category,
+        20,
+        10,
+        Set.of(MatterFlag.DELEGATED),
+        quota,
         Duration.ofMinutes(6));
   }
 
   private static Window window(WindowId id, WindowKind kind, Map<MatterCode, Integer> weights) {
-    return new Window(id, id.value() + "号窗口", "Window " + id.value(), kind, weights, Optional.empty());
+    return new Window(
+        id, id.value() + "号窗口", "Window " + id.value(), kind, weights, Optional.empty());
   }
 }

@@ -21,19 +21,28 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ServerArchitectureTest {
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("cn.suixin.hall");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("cn.suixin.hall");
 
   /** The mutable classes of a hall's state. */
-  private static final Set<String> STATE = Set.of("HallState", "Ticket", "WindowState", "MatterQueue",
-      "ServiceRecord", "NumberBlock", "Counter");
+  private static final Set<String> STATE =
+      Set.of(
+          "HallState",
+          "Ticket",
+          "WindowState",
+          "MatterQueue",
+          "ServiceRecord",
+          "NumberBlock",
+          "Counter");
 
   /**
-   * Who may write the state's fields: the applier with its two parts (how tickets move, how a
-   * day turns), and the image that restores a snapshot.
+   * Who may write the state's fields: the applier with its two parts (how tickets move, how a day
+   * turns), and the image that restores a snapshot.
    */
-  private static final Set<String> WRITERS = Set.of("EventApplier", "TicketMoves", "DayTurn", "HallImages");
+  private static final Set<String> WRITERS =
+      Set.of("EventApplier", "TicketMoves", "DayTurn", "HallImages");
 
   @Test
   void the_packages_of_the_server_have_no_cycles() {
@@ -47,58 +56,103 @@ class ServerArchitectureTest {
 
   @Test
   void the_engine_and_the_store_know_nothing_of_the_server() {
-    ArchRule rule = noClasses().that().resideInAnyPackage("cn.suixin.hall.engine..", "cn.suixin.hall.store..",
-        "cn.suixin.hall.config..").should().dependOnClassesThat().resideInAPackage("cn.suixin.hall.server..")
-        .because("the server adapts the core to the world, never the other way round");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "cn.suixin.hall.engine..", "cn.suixin.hall.store..", "cn.suixin.hall.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("cn.suixin.hall.server..")
+            .because("the server adapts the core to the world, never the other way round");
     rule.check(MAIN);
   }
 
   @Test
   void codecs_and_views_know_nothing_of_the_web_or_the_hall_owner() {
-    ArchRule rule = noClasses().that().resideInAnyPackage("cn.suixin.hall.server.codec..",
-        "cn.suixin.hall.server.view..", "cn.suixin.hall.server.auth..", "cn.suixin.hall.server.identity..")
-        .should().dependOnClassesThat().resideInAnyPackage("cn.suixin.hall.server.hall..",
-            "cn.suixin.hall.server.http..", "cn.suixin.hall.server.web..", "cn.suixin.hall.server.live..",
-            "cn.suixin.hall.server.agent..", "cn.suixin.hall.server.app..")
-        .because("they translate and present; they do not route, serve or own");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "cn.suixin.hall.server.codec..",
+                "cn.suixin.hall.server.view..",
+                "cn.suixin.hall.server.auth..",
+                "cn.suixin.hall.server.identity..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "cn.suixin.hall.server.hall..",
+                "cn.suixin.hall.server.http..",
+                "cn.suixin.hall.server.web..",
+                "cn.suixin.hall.server.live..",
+                "cn.suixin.hall.server.agent..",
+                "cn.suixin.hall.server.app..")
+            .because("they translate and present; they do not route, serve or own");
     rule.check(MAIN);
   }
 
   @Test
   void the_hall_owner_knows_nothing_of_http_sockets_or_the_agent() {
-    ArchRule rule = noClasses().that().resideInAPackage("cn.suixin.hall.server.hall..")
-        .should().dependOnClassesThat().resideInAnyPackage("cn.suixin.hall.server.http..",
-            "cn.suixin.hall.server.web..", "cn.suixin.hall.server.live..", "cn.suixin.hall.server.agent..",
-            "cn.suixin.hall.server.app..")
-        .because("a hall is served the same whichever door a command came in by");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("cn.suixin.hall.server.hall..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "cn.suixin.hall.server.http..",
+                "cn.suixin.hall.server.web..",
+                "cn.suixin.hall.server.live..",
+                "cn.suixin.hall.server.agent..",
+                "cn.suixin.hall.server.app..")
+            .because("a hall is served the same whichever door a command came in by");
     rule.check(MAIN);
   }
 
   @Test
   void only_the_applier_writes_a_halls_state() {
-    DescribedPredicate<JavaFieldAccess> stateWrite = DescribedPredicate.describe("a write to a field of the hall's state",
-        access -> access.getAccessType() == JavaFieldAccess.AccessType.SET
-            && access.getTargetOwner().getPackageName().equals("cn.suixin.hall.engine")
-            && STATE.contains(access.getTargetOwner().getSimpleName())
-            && !access.getOrigin().isConstructor()
-            && !access.getOrigin().getOwner().equals(access.getTargetOwner()));
-    ArchRule rule = noClasses().that().resideInAPackage("cn.suixin.hall..")
-        .and(DescribedPredicate.describe("are not the applier or the snapshot image",
-            (com.tngtech.archunit.core.domain.JavaClass c) -> !WRITERS.contains(topLevel(c))))
-        .should().accessFieldWhere(stateWrite)
-        .because("only events change a hall's state, so a replay rebuilds it exactly");
+    DescribedPredicate<JavaFieldAccess> stateWrite =
+        DescribedPredicate.describe(
+            "a write to a field of the hall's state",
+            access ->
+                access.getAccessType() == JavaFieldAccess.AccessType.SET
+                    && access.getTargetOwner().getPackageName().equals("cn.suixin.hall.engine")
+                    && STATE.contains(access.getTargetOwner().getSimpleName())
+                    && !access.getOrigin().isConstructor()
+                    && !access.getOrigin().getOwner().equals(access.getTargetOwner()));
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("cn.suixin.hall..")
+            .and(
+                DescribedPredicate.describe(
+                    "are not the applier or the snapshot image",
+                    (com.tngtech.archunit.core.domain.JavaClass c) ->
+                        !WRITERS.contains(topLevel(c))))
+            .should()
+            .accessFieldWhere(stateWrite)
+            .because("only events change a hall's state, so a replay rebuilds it exactly");
     rule.check(MAIN);
   }
 
   @Test
   void the_parts_of_the_applier_are_used_by_the_applier_only() {
-    ArchRule rule = noClasses().that().resideInAPackage("cn.suixin.hall..")
-        .and(DescribedPredicate.describe("are not the applier or its parts",
-            (com.tngtech.archunit.core.domain.JavaClass c) -> !Set.of("EventApplier", "TicketMoves", "DayTurn")
-                .contains(topLevel(c))))
-        .should().dependOnClassesThat().haveSimpleName("TicketMoves")
-        .orShould().dependOnClassesThat().haveSimpleName("DayTurn")
-        .because("they write state, so deciding a command must never reach them");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("cn.suixin.hall..")
+            .and(
+                DescribedPredicate.describe(
+                    "are not the applier or its parts",
+                    (com.tngtech.archunit.core.domain.JavaClass c) ->
+                        !Set.of("EventApplier", "TicketMoves", "DayTurn").contains(topLevel(c))))
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleName("TicketMoves")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleName("DayTurn")
+            .because("they write state, so deciding a command must never reach them");
     rule.check(MAIN);
   }
 

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("The embedded store, held to the store contract,")
 class EmbeddedJournalStoreContractTest extends JournalStoreContract {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   protected JournalStore open(Vertx vertx) {

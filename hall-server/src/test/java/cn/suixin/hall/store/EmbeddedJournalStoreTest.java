@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("The embedded store of a data folder")
 class EmbeddedJournalStoreTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   @DisplayName("keeps one journal file per hall and the records beside them")
@@ -31,12 +30,16 @@ class EmbeddedJournalStoreTest {
         .compose(v -> store.journal("chuanshan").append(entries(1, 1)))
         .compose(v -> store.records().put("users", "li", new JsonObject().put("role", "clerk")))
         .compose(v -> store.close())
-        .onComplete(testContext.succeeding(v -> testContext.verify(() -> {
-          assertThat(dir.resolve("journal/city.log")).isRegularFile();
-          assertThat(dir.resolve("journal/chuanshan.log")).isRegularFile();
-          assertThat(Files.size(dir.resolve("records.log"))).isPositive();
-          testContext.completeNow();
-        })));
+        .onComplete(
+            testContext.succeeding(
+                v ->
+                    testContext.verify(
+                        () -> {
+                          assertThat(dir.resolve("journal/city.log")).isRegularFile();
+                          assertThat(dir.resolve("journal/chuanshan.log")).isRegularFile();
+                          assertThat(Files.size(dir.resolve("records.log"))).isPositive();
+                          testContext.completeNow();
+                        })));
   }
 
   @Test
@@ -44,17 +47,20 @@ class EmbeddedJournalStoreTest {
   void reopens_a_closed_journal(Vertx vertx, VertxTestContext testContext) {
     EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, dir);
     HallJournal first = store.journal("city");
-    first.append(entries(1, 3))
+    first
+        .append(entries(1, 3))
         .compose(v -> first.close())
-        .compose(v -> {
-          HallJournal second = store.journal("city");
-          testContext.verify(() -> assertThat(second).isNotSameAs(first));
-          return second.append(entries(4, 1)).compose(w -> second.lastSeq());
-        })
-        .compose(last -> {
-          testContext.verify(() -> assertThat(last).isEqualTo(4L));
-          return store.close();
-        })
+        .compose(
+            v -> {
+              HallJournal second = store.journal("city");
+              testContext.verify(() -> assertThat(second).isNotSameAs(first));
+              return second.append(entries(4, 1)).compose(w -> second.lastSeq());
+            })
+        .compose(
+            last -> {
+              testContext.verify(() -> assertThat(last).isEqualTo(4L));
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 

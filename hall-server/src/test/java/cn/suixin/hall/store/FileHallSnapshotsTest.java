@@ -29,8 +29,7 @@ class FileHallSnapshotsTest {
 
   private static final int IMAGE_BYTES = 100_000;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   enum Damage {
     TRUNCATED_MIDWAY_THROUGH_THE_IMAGE("header announces 100000 image bytes but 99900 follow"),
@@ -92,8 +91,8 @@ class FileHallSnapshotsTest {
 
   @ParameterizedTest
   @EnumSource(Damage.class)
-  void a_damaged_file_is_ignored_with_one_warning_and_the_next_save_replaces_it(Damage damage,
-      Vertx vertx) throws Exception {
+  void a_damaged_file_is_ignored_with_one_warning_and_the_next_save_replaces_it(
+      Damage damage, Vertx vertx) throws Exception {
     EmbeddedJournalStore first = new EmbeddedJournalStore(vertx, dir);
     await(first.snapshots("city").save(snapshot(12)));
     await(first.close());
@@ -103,7 +102,9 @@ class FileHallSnapshotsTest {
     EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, dir);
     try (LogCapture log = LogCapture.of(FileHallSnapshots.class)) {
       assertThat(await(store.snapshots("city").latest())).isNull();
-      assertThat(log.warnings()).singleElement().asString()
+      assertThat(log.warnings())
+          .singleElement()
+          .asString()
           .contains("hall city", file.toString(), damage.problem);
     }
     await(store.snapshots("city").save(snapshot(20)));
@@ -112,7 +113,8 @@ class FileHallSnapshotsTest {
   }
 
   @Test
-  void a_temp_file_left_by_a_crash_midway_through_a_save_changes_nothing(Vertx vertx) throws Exception {
+  void a_temp_file_left_by_a_crash_midway_through_a_save_changes_nothing(Vertx vertx)
+      throws Exception {
     EmbeddedJournalStore first = new EmbeddedJournalStore(vertx, dir);
     await(first.snapshots("city").save(snapshot(12)));
     await(first.close());
@@ -133,7 +135,8 @@ class FileHallSnapshotsTest {
   }
 
   @Test
-  void a_save_that_cannot_write_fails_and_leaves_the_earlier_snapshot(Vertx vertx) throws Exception {
+  void a_save_that_cannot_write_fails_and_leaves_the_earlier_snapshot(Vertx vertx)
+      throws Exception {
     EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, dir);
     await(store.snapshots("city").save(snapshot(12)));
     // A non-empty directory where the temp file goes: no open, write or delete can get past it.
@@ -153,7 +156,8 @@ class FileHallSnapshotsTest {
     Future<Void> save = snapshots.save(large);
     await(store.close());
 
-    assertThat(Files.size(dir.resolve("snapshots/city.snap"))).isEqualTo(SnapshotFrame.HEADER + large.image().length);
+    assertThat(Files.size(dir.resolve("snapshots/city.snap")))
+        .isEqualTo(SnapshotFrame.HEADER + large.image().length);
     await(save);
     assertThatThrownBy(() -> await(snapshots.latest())).hasMessageContaining("closed");
     EmbeddedJournalStore reopened = new EmbeddedJournalStore(vertx, dir);
@@ -164,7 +168,8 @@ class FileHallSnapshotsTest {
   @Test
   void a_hall_id_that_could_leave_the_snapshot_folder_is_refused(Vertx vertx) throws Exception {
     EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, dir);
-    assertThatThrownBy(() -> store.snapshots("../records")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.snapshots("../records"))
+        .isInstanceOf(IllegalArgumentException.class);
     await(store.close());
   }
 

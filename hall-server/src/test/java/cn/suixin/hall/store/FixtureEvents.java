@@ -19,9 +19,17 @@ public final class FixtureEvents implements JournalEvents {
     return marker(seq, before == null ? -1 : seqOf(before), after == null ? -1 : seqOf(after));
   }
 
-  /** The marker a repair writes for {@code seq} between records {@code before} and {@code after}. */
+  /**
+   * The marker a repair writes for {@code seq} between records {@code before} and {@code after}.
+   */
   public static byte[] marker(long seq, long before, long after) {
-    return ("{\"type\":\"lost\",\"seq\":" + seq + ",\"before\":" + before + ",\"after\":" + after + "}")
+    return ("{\"type\":\"lost\",\"seq\":"
+            + seq
+            + ",\"before\":"
+            + before
+            + ",\"after\":"
+            + after
+            + "}")
         .getBytes(StandardCharsets.UTF_8);
   }
 

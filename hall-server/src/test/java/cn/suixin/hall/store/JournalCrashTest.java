@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("A journal whose writer process is killed with SIGKILL")
 class JournalCrashTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   @DisplayName("still holds every acknowledged event exactly once, with contiguous seqs")
@@ -36,18 +35,28 @@ class JournalCrashTest {
     Thread reader = new Thread(() -> collectAcks(writer, acked), "crash-writer-stdout");
     reader.start();
 
-    Awaitility.await("400 acks, or the writer's end").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+    Awaitility.await("400 acks, or the writer's end")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(5))
         .until(() -> acked.size() >= 400 || !writer.isAlive());
     writer.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no close
     assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
     reader.join(10_000); // acks still in the pipe were acknowledged before the kill too
-    assertThat(acked).as("acks before the kill; writer stderr: %s", writerErrors())
+    assertThat(acked)
+        .as("acks before the kill; writer stderr: %s", writerErrors())
         .hasSizeGreaterThanOrEqualTo(400);
 
-    FileHallJournal journal = FileHallJournal.open(vertx, dir, "crash")
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    List<JournalEntry> entries = journal.readFrom(1, Integer.MAX_VALUE)
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    FileHallJournal journal =
+        FileHallJournal.open(vertx, dir, "crash")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    List<JournalEntry> entries =
+        journal
+            .readFrom(1, Integer.MAX_VALUE)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
     journal.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
     List<Long> seqs = new ArrayList<>();
@@ -64,8 +73,13 @@ class JournalCrashTest {
 
   private Process startWriter() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        JournalCrashWriter.class.getName(), dir.toString(), "crash")
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            JournalCrashWriter.class.getName(),
+            dir.toString(),
+            "crash")
         .redirectError(dir.resolve("writer.err").toFile())
         .start();
   }
@@ -77,8 +91,9 @@ class JournalCrashTest {
 
   /** Logging shares the writer's stdout, so only lines with the ack prefix count. */
   private static void collectAcks(Process writer, Set<Long> acked) {
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (line.startsWith(JournalCrashWriter.ACK)) {
           acked.add(Long.parseLong(line.substring(JournalCrashWriter.ACK.length()).trim()));

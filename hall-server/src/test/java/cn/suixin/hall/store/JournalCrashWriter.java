@@ -26,12 +26,15 @@ public final class JournalCrashWriter {
   public static void main(String[] args) {
     Vertx vertx = Vertx.vertx();
     // Started from an event loop so a non-daemon Vert.x thread keeps the JVM up until the kill.
-    vertx.runOnContext(v -> FileHallJournal.open(vertx, Path.of(args[0]), args[1])
-        .onSuccess(journal -> new JournalCrashWriter(journal).fill())
-        .onFailure(e -> {
-          e.printStackTrace();
-          System.exit(2);
-        }));
+    vertx.runOnContext(
+        v ->
+            FileHallJournal.open(vertx, Path.of(args[0]), args[1])
+                .onSuccess(journal -> new JournalCrashWriter(journal).fill())
+                .onFailure(
+                    e -> {
+                      e.printStackTrace();
+                      System.exit(2);
+                    }));
   }
 
   private void fill() {
@@ -40,18 +43,21 @@ public final class JournalCrashWriter {
       List<JournalEntry> batch = JournalFixtures.entries(nextSeq, count);
       nextSeq += count;
       inFlight++;
-      journal.append(batch).onComplete(ar -> {
-        if (ar.failed()) {
-          ar.cause().printStackTrace();
-          System.exit(3);
-        }
-        StringBuilder acks = new StringBuilder();
-        batch.forEach(e -> acks.append(ACK).append(e.seq()).append('\n'));
-        System.out.print(acks);
-        System.out.flush();
-        inFlight--;
-        fill();
-      });
+      journal
+          .append(batch)
+          .onComplete(
+              ar -> {
+                if (ar.failed()) {
+                  ar.cause().printStackTrace();
+                  System.exit(3);
+                }
+                StringBuilder acks = new StringBuilder();
+                batch.forEach(e -> acks.append(ACK).append(e.seq()).append('\n'));
+                System.out.print(acks);
+                System.out.flush();
+                inFlight--;
+                fill();
+              });
     }
   }
 }

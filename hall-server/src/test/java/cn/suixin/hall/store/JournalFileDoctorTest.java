@@ -25,30 +25,40 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class JournalFileDoctorTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private JournalFileDoctor doctor() {
     return new JournalFileDoctor(dir, "city", new FixtureEvents());
   }
 
   @Test
-  void a_flipped_byte_in_a_middle_frame_is_found_and_replaced_by_a_marker_of_its_seq() throws IOException {
+  void a_flipped_byte_in_a_middle_frame_is_found_and_replaced_by_a_marker_of_its_seq()
+      throws IOException {
     long[] offsets = write(10);
     flip(offsets[3] + Frames.HEADER + 5);
     byte[] damaged = Files.readAllBytes(file());
 
     JournalExamination exam = doctor().examine();
-    assertThat(exam.damages()).containsExactly(new JournalDamage(offsets[3], offsets[4] - offsets[3], 4, 5,
-        "the frame there is damaged (its magic, length or checksum is wrong)"));
+    assertThat(exam.damages())
+        .containsExactly(
+            new JournalDamage(
+                offsets[3],
+                offsets[4] - offsets[3],
+                4,
+                5,
+                "the frame there is damaged (its magic, length or checksum is wrong)"));
     assertThat(exam.records()).isEqualTo(9);
     assertThat(exam.lastSeq()).isEqualTo(10);
     assertThat(exam.tornTailOffset()).isEqualTo(-1);
 
     List<String> done = doctor().repair(d -> d.offset() == offsets[3], "at offset " + offsets[3]);
-    assertThat(String.join("\n", done)).contains("dropped " + (offsets[4] - offsets[3]) + " bytes at offset "
-        + offsets[3], "1 lost-event marker(s) for seq 4");
-    assertThat(backups()).singleElement().satisfies(b -> assertThat(Files.readAllBytes(b)).isEqualTo(damaged));
+    assertThat(String.join("\n", done))
+        .contains(
+            "dropped " + (offsets[4] - offsets[3]) + " bytes at offset " + offsets[3],
+            "1 lost-event marker(s) for seq 4");
+    assertThat(backups())
+        .singleElement()
+        .satisfies(b -> assertThat(Files.readAllBytes(b)).isEqualTo(damaged));
     assertThat(doctor().examine().damaged()).isFalse();
     List<JournalEntry> expected = new ArrayList<>(entries(1, 10));
     expected.set(3, new JournalEntry(4, FixtureEvents.marker(4, 3, 5)));
@@ -61,7 +71,8 @@ class JournalFileDoctorTest {
     byte[] clean = Files.readAllBytes(file());
     byte[] withStray = new byte[clean.length + 7];
     System.arraycopy(clean, 0, withStray, 0, (int) offsets[3]);
-    System.arraycopy(clean, (int) offsets[3], withStray, (int) offsets[3] + 7, clean.length - (int) offsets[3]);
+    System.arraycopy(
+        clean, (int) offsets[3], withStray, (int) offsets[3] + 7, clean.length - (int) offsets[3]);
     Files.write(file(), withStray);
 
     JournalDamage d = doctor().examine().damages().get(0);
@@ -75,16 +86,19 @@ class JournalFileDoctorTest {
   @Test
   void a_whole_frame_whose_event_is_not_of_its_seq_is_damage_too() throws IOException {
     long[] offsets = write(3);
-    Files.write(file(), Frames.encode(JournalFile.MAGIC, 4, entry(9).payload()),
-        StandardOpenOption.APPEND);
-    Files.write(file(), Frames.encode(JournalFile.MAGIC, 5, entry(5).payload()),
-        StandardOpenOption.APPEND);
+    Files.write(
+        file(), Frames.encode(JournalFile.MAGIC, 4, entry(9).payload()), StandardOpenOption.APPEND);
+    Files.write(
+        file(), Frames.encode(JournalFile.MAGIC, 5, entry(5).payload()), StandardOpenOption.APPEND);
 
-    assertThat(doctor().examine().damages()).singleElement().satisfies(d -> {
-      assertThat(d.firstSeq()).isEqualTo(4);
-      assertThat(d.offset()).isEqualTo(offsets[2] + Frames.size(entry(3).payload()));
-      assertThat(d.problem()).contains("says it is seq 9");
-    });
+    assertThat(doctor().examine().damages())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.firstSeq()).isEqualTo(4);
+              assertThat(d.offset()).isEqualTo(offsets[2] + Frames.size(entry(3).payload()));
+              assertThat(d.problem()).contains("says it is seq 9");
+            });
   }
 
   @Test
@@ -104,9 +118,11 @@ class JournalFileDoctorTest {
     flip(offsets[1] + Frames.HEADER);
     byte[] damaged = Files.readAllBytes(file());
     // the lock a running server's journal holds on its file
-    try (FileChannel held = FileChannel.open(file(), StandardOpenOption.WRITE); FileLock lock = held.lock()) {
+    try (FileChannel held = FileChannel.open(file(), StandardOpenOption.WRITE);
+        FileLock lock = held.lock()) {
       assertThatThrownBy(() -> doctor().repair(d -> true, "any"))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("stop the server first");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("stop the server first");
     }
     assertThat(Files.readAllBytes(file())).isEqualTo(damaged);
     assertThat(backups()).isEmpty();
@@ -118,7 +134,8 @@ class JournalFileDoctorTest {
     flip(offsets[1] + Frames.HEADER);
     assertThatThrownBy(() -> doctor().repair(d -> d.offset() == 7, "at offset 7"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no damage at offset 7").hasMessageContaining("at offset " + offsets[1]);
+        .hasMessageContaining("no damage at offset 7")
+        .hasMessageContaining("at offset " + offsets[1]);
   }
 
   /** Writes seqs 1..count; returns where each frame starts. */
@@ -157,7 +174,9 @@ class JournalFileDoctorTest {
 
   private List<Path> backups() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().startsWith("city.log.before-repair-")).toList();
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("city.log.before-repair-"))
+          .toList();
     }
   }
 

@@ -29,26 +29,30 @@ class JournalFileProperties {
   @Property(tries = 200)
   @Label("a file cut at any byte keeps exactly the frames that ended before the cut")
   void cut_anywhere(@ForAll @IntRange(min = 0, max = 100_000) int cutSeed) throws IOException {
-    withJournal((file, ends) -> {
-      long cut = cutSeed % (ends.get(FRAMES - 1) + 1);
-      try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-        raf.setLength(cut);
-      }
-      long whole = ends.stream().filter(end -> end <= cut).count();
-      assertReopensWith(file.getParent(), whole);
-    });
+    withJournal(
+        (file, ends) -> {
+          long cut = cutSeed % (ends.get(FRAMES - 1) + 1);
+          try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(cut);
+          }
+          long whole = ends.stream().filter(end -> end <= cut).count();
+          assertReopensWith(file.getParent(), whole);
+        });
   }
 
   @Property(tries = 200)
   @Label("a byte flipped in the last frame is a torn tail: the frames before it are kept")
-  void flip_in_the_last_frame(@ForAll @IntRange(min = 0, max = 100_000) int positionSeed,
-      @ForAll @IntRange(min = 1, max = 255) int mask) throws IOException {
-    withJournal((file, ends) -> {
-      long lastStart = ends.get(FRAMES - 2);
-      long position = lastStart + positionSeed % (ends.get(FRAMES - 1) - lastStart);
-      flip(file, position, mask);
-      assertReopensWith(file.getParent(), FRAMES - 1);
-    });
+  void flip_in_the_last_frame(
+      @ForAll @IntRange(min = 0, max = 100_000) int positionSeed,
+      @ForAll @IntRange(min = 1, max = 255) int mask)
+      throws IOException {
+    withJournal(
+        (file, ends) -> {
+          long lastStart = ends.get(FRAMES - 2);
+          long position = lastStart + positionSeed % (ends.get(FRAMES - 1) - lastStart);
+          flip(file, position, mask);
+          assertReopensWith(file.getParent(), FRAMES - 1);
+        });
   }
 
   /**
@@ -57,22 +61,25 @@ class JournalFileProperties {
    */
   @Property(tries = 200)
   @Label("a byte flipped in any earlier frame refuses the journal, naming the frame")
-  void flip_before_the_last_frame(@ForAll @IntRange(min = 0, max = 100_000) int positionSeed,
-      @ForAll @IntRange(min = 1, max = 255) int mask) throws IOException {
-    withJournal((file, ends) -> {
-      long position = positionSeed % ends.get(FRAMES - 2);
-      flip(file, position, mask);
-      int damaged = (int) ends.stream().filter(end -> end <= position).count();
-      long start = damaged == 0 ? 0 : ends.get(damaged - 1);
-      byte[] before = Files.readAllBytes(file);
-      JournalFile reopened = new JournalFile(file.getParent(), "city");
-      assertThatThrownBy(reopened::open)
-          .hasMessageContaining("at offset " + start + ":")
-          .hasMessageContaining("expected seq " + (damaged + 1))
-          .hasMessageContaining("(seq " + (damaged + 2) + ")");
-      reopened.close();
-      assertThat(Files.readAllBytes(file)).as("nothing cut").isEqualTo(before);
-    });
+  void flip_before_the_last_frame(
+      @ForAll @IntRange(min = 0, max = 100_000) int positionSeed,
+      @ForAll @IntRange(min = 1, max = 255) int mask)
+      throws IOException {
+    withJournal(
+        (file, ends) -> {
+          long position = positionSeed % ends.get(FRAMES - 2);
+          flip(file, position, mask);
+          int damaged = (int) ends.stream().filter(end -> end <= position).count();
+          long start = damaged == 0 ? 0 : ends.get(damaged - 1);
+          byte[] before = Files.readAllBytes(file);
+          JournalFile reopened = new JournalFile(file.getParent(), "city");
+          assertThatThrownBy(reopened::open)
+              .hasMessageContaining("at offset " + start + ":")
+              .hasMessageContaining("expected seq " + (damaged + 1))
+              .hasMessageContaining("(seq " + (damaged + 2) + ")");
+          reopened.close();
+          assertThat(Files.readAllBytes(file)).as("nothing cut").isEqualTo(before);
+        });
   }
 
   private static void flip(Path file, long position, int mask) throws IOException {
@@ -115,7 +122,8 @@ class JournalFileProperties {
     try {
       assertThat(reopened.lastSeq()).isEqualTo(frames);
       assertThat(reopened.read(1, FRAMES)).isEqualTo(entries(1, (int) frames));
-      reopened.append(entries(frames + 1, 1), Frames.size(JournalFixtures.entry(frames + 1).payload()));
+      reopened.append(
+          entries(frames + 1, 1), Frames.size(JournalFixtures.entry(frames + 1).payload()));
       assertThat(reopened.lastSeq()).isEqualTo(frames + 1);
     } finally {
       reopened.close();

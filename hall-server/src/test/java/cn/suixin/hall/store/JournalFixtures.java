@@ -7,8 +7,7 @@ import java.util.List;
 /** Events whose payload names their seq, so a misplaced or duplicated one shows. */
 final class JournalFixtures {
 
-  private JournalFixtures() {
-  }
+  private JournalFixtures() {}
 
   static JournalEntry entry(long seq) {
     String json = "{\"type\":\"TicketIssued\",\"seq\":" + seq + ",\"number\":\"A" + seq + "\"}";

@@ -45,25 +45,34 @@ public abstract class JournalStoreContract {
     HallJournal journal = store.journal("city");
     own(store, "city")
         .compose(v -> Future.all(journal.lastSeq(), journal.readFrom(1, 10)))
-        .compose(empty -> {
-          testContext.verify(() -> {
-            assertThat(empty.<Long>resultAt(0)).isZero();
-            assertThat(empty.<List<JournalEntry>>resultAt(1)).isEmpty();
-          });
-          return journal.append(entries(1, 3));
-        })
+        .compose(
+            empty -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(empty.<Long>resultAt(0)).isZero();
+                    assertThat(empty.<List<JournalEntry>>resultAt(1)).isEmpty();
+                  });
+              return journal.append(entries(1, 3));
+            })
         .compose(v -> journal.append(entries(4, 2)))
-        .compose(v -> Future.all(journal.readFrom(2, 10), journal.readFrom(1, 2),
-            journal.readFrom(6, 10), journal.lastSeq()))
-        .compose(reads -> {
-          testContext.verify(() -> {
-            assertThat(reads.<List<JournalEntry>>resultAt(0)).isEqualTo(entries(2, 4));
-            assertThat(reads.<List<JournalEntry>>resultAt(1)).isEqualTo(entries(1, 2));
-            assertThat(reads.<List<JournalEntry>>resultAt(2)).isEmpty();
-            assertThat(reads.<Long>resultAt(3)).isEqualTo(5L);
-          });
-          return store.close();
-        })
+        .compose(
+            v ->
+                Future.all(
+                    journal.readFrom(2, 10),
+                    journal.readFrom(1, 2),
+                    journal.readFrom(6, 10),
+                    journal.lastSeq()))
+        .compose(
+            reads -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(reads.<List<JournalEntry>>resultAt(0)).isEqualTo(entries(2, 4));
+                    assertThat(reads.<List<JournalEntry>>resultAt(1)).isEqualTo(entries(1, 2));
+                    assertThat(reads.<List<JournalEntry>>resultAt(2)).isEmpty();
+                    assertThat(reads.<Long>resultAt(3)).isEqualTo(5L);
+                  });
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -74,26 +83,34 @@ public abstract class JournalStoreContract {
     HallJournal journal = store.journal("city");
     own(store, "city")
         .compose(v -> journal.append(entries(2, 1)))
-        .transform(ar -> {
-          testContext.verify(() -> assertThat(ar.cause()).isInstanceOf(IllegalArgumentException.class));
-          return journal.append(List.of(JournalFixtures.entry(1), JournalFixtures.entry(3)));
-        })
-        .transform(ar -> {
-          testContext.verify(() -> assertThat(ar.cause()).isInstanceOf(IllegalArgumentException.class));
-          return journal.append(entries(1, 2));
-        })
+        .transform(
+            ar -> {
+              testContext.verify(
+                  () -> assertThat(ar.cause()).isInstanceOf(IllegalArgumentException.class));
+              return journal.append(List.of(JournalFixtures.entry(1), JournalFixtures.entry(3)));
+            })
+        .transform(
+            ar -> {
+              testContext.verify(
+                  () -> assertThat(ar.cause()).isInstanceOf(IllegalArgumentException.class));
+              return journal.append(entries(1, 2));
+            })
         .compose(v -> journal.append(entries(2, 1)))
-        .transform(ar -> {
-          testContext.verify(() -> assertThat(ar.cause()).isInstanceOf(IllegalArgumentException.class));
-          return Future.all(journal.lastSeq(), journal.readFrom(1, 10));
-        })
-        .compose(reads -> {
-          testContext.verify(() -> {
-            assertThat(reads.<Long>resultAt(0)).isEqualTo(2L);
-            assertThat(reads.<List<JournalEntry>>resultAt(1)).isEqualTo(entries(1, 2));
-          });
-          return store.close();
-        })
+        .transform(
+            ar -> {
+              testContext.verify(
+                  () -> assertThat(ar.cause()).isInstanceOf(IllegalArgumentException.class));
+              return Future.all(journal.lastSeq(), journal.readFrom(1, 10));
+            })
+        .compose(
+            reads -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(reads.<Long>resultAt(0)).isEqualTo(2L);
+                    assertThat(reads.<List<JournalEntry>>resultAt(1)).isEqualTo(entries(1, 2));
+                  });
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -102,18 +119,21 @@ public abstract class JournalStoreContract {
   public void concurrent_appends_keep_their_order(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     HallJournal journal = store.journal("city");
-    own(store, "city").compose(v -> {
-      List<Future<Void>> acks = new ArrayList<>();
-      for (long seq = 1; seq <= 1000; seq++) {
-        acks.add(journal.append(List.of(JournalFixtures.entry(seq))));
-      }
-      return Future.all(acks);
-    })
+    own(store, "city")
+        .compose(
+            v -> {
+              List<Future<Void>> acks = new ArrayList<>();
+              for (long seq = 1; seq <= 1000; seq++) {
+                acks.add(journal.append(List.of(JournalFixtures.entry(seq))));
+              }
+              return Future.all(acks);
+            })
         .compose(v -> journal.readFrom(1, 2000))
-        .compose(read -> {
-          testContext.verify(() -> assertThat(read).isEqualTo(entries(1, 1000)));
-          return store.close();
-        })
+        .compose(
+            read -> {
+              testContext.verify(() -> assertThat(read).isEqualTo(entries(1, 1000)));
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -122,21 +142,29 @@ public abstract class JournalStoreContract {
   public void reads_long_journals(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     HallJournal journal = store.journal("city");
-    own(store, "city").compose(v -> {
-      List<Future<Void>> acks = new ArrayList<>();
-      for (long seq = 1; seq <= 25_000; seq += 500) {
-        acks.add(journal.append(entries(seq, 500)));
-      }
-      return Future.all(acks);
-    })
-        .compose(v -> Future.all(journal.readFrom(1, Integer.MAX_VALUE), journal.readFrom(10_001, 12_000)))
-        .compose(reads -> {
-          testContext.verify(() -> {
-            assertThat(reads.<List<JournalEntry>>resultAt(0)).isEqualTo(entries(1, 25_000));
-            assertThat(reads.<List<JournalEntry>>resultAt(1)).isEqualTo(entries(10_001, 12_000));
-          });
-          return store.close();
-        })
+    own(store, "city")
+        .compose(
+            v -> {
+              List<Future<Void>> acks = new ArrayList<>();
+              for (long seq = 1; seq <= 25_000; seq += 500) {
+                acks.add(journal.append(entries(seq, 500)));
+              }
+              return Future.all(acks);
+            })
+        .compose(
+            v ->
+                Future.all(
+                    journal.readFrom(1, Integer.MAX_VALUE), journal.readFrom(10_001, 12_000)))
+        .compose(
+            reads -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(reads.<List<JournalEntry>>resultAt(0)).isEqualTo(entries(1, 25_000));
+                    assertThat(reads.<List<JournalEntry>>resultAt(1))
+                        .isEqualTo(entries(10_001, 12_000));
+                  });
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -145,27 +173,35 @@ public abstract class JournalStoreContract {
   public void completes_on_the_callers_context(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     Context hall = vertx.getOrCreateContext();
-    hall.runOnContext(v -> {
-      HallJournal journal = store.journal("city");
-      own(store, "city")
-          .compose(w -> journal.append(entries(1, 2)))
-          .compose(w -> {
-            testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
-            return journal.readFrom(1, 10);
-          })
-          .compose(read -> {
-            testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
-            return store.records().put("users", "li", user("Li Wei", "clerk"));
-          })
-          .compose(w -> {
-            testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
-            return journal.lastSeq();
-          })
-          .onComplete(testContext.succeeding(last -> testContext.verify(() -> {
-            assertThat(Vertx.currentContext()).isSameAs(hall);
-            store.close().onComplete(testContext.succeedingThenComplete());
-          })));
-    });
+    hall.runOnContext(
+        v -> {
+          HallJournal journal = store.journal("city");
+          own(store, "city")
+              .compose(w -> journal.append(entries(1, 2)))
+              .compose(
+                  w -> {
+                    testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
+                    return journal.readFrom(1, 10);
+                  })
+              .compose(
+                  read -> {
+                    testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
+                    return store.records().put("users", "li", user("Li Wei", "clerk"));
+                  })
+              .compose(
+                  w -> {
+                    testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
+                    return journal.lastSeq();
+                  })
+              .onComplete(
+                  testContext.succeeding(
+                      last ->
+                          testContext.verify(
+                              () -> {
+                                assertThat(Vertx.currentContext()).isSameAs(hall);
+                                store.close().onComplete(testContext.succeedingThenComplete());
+                              })));
+        });
   }
 
   @Test
@@ -177,16 +213,19 @@ public abstract class JournalStoreContract {
         .compose(v -> first.append(entries(1, 3)))
         .compose(v -> first.close())
         .compose(v -> first.append(entries(4, 1)))
-        .transform(ar -> {
-          testContext.verify(() -> assertThat(ar.cause()).isInstanceOf(IllegalStateException.class));
-          HallJournal second = store.journal("city");
-          testContext.verify(() -> assertThat(second).isNotSameAs(first));
-          return second.append(entries(4, 1)).compose(w -> second.lastSeq());
-        })
-        .compose(last -> {
-          testContext.verify(() -> assertThat(last).isEqualTo(4L));
-          return store.close();
-        })
+        .transform(
+            ar -> {
+              testContext.verify(
+                  () -> assertThat(ar.cause()).isInstanceOf(IllegalStateException.class));
+              HallJournal second = store.journal("city");
+              testContext.verify(() -> assertThat(second).isNotSameAs(first));
+              return second.append(entries(4, 1)).compose(w -> second.lastSeq());
+            })
+        .compose(
+            last -> {
+              testContext.verify(() -> assertThat(last).isEqualTo(4L));
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -195,23 +234,34 @@ public abstract class JournalStoreContract {
   public void halls_are_apart_and_survive_reopen(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     Future.all(own(store, "city"), own(store, "anju"))
-        .compose(v -> Future.all(store.journal("city").append(entries(1, 3)),
-            store.journal("anju").append(entries(1, 1))))
+        .compose(
+            v ->
+                Future.all(
+                    store.journal("city").append(entries(1, 3)),
+                    store.journal("anju").append(entries(1, 1))))
         .compose(v -> store.close())
-        .compose(v -> {
-          JournalStore reopened = open(vertx);
-          return own(reopened, "city")
-              .compose(w -> reopened.journal("city").append(entries(4, 1)))
-              .compose(w -> Future.all(reopened.journal("city").readFrom(1, 100),
-                  reopened.journal("anju").readFrom(1, 100)))
-              .compose(reads -> {
-                testContext.verify(() -> {
-                  assertThat(reads.<List<JournalEntry>>resultAt(0)).isEqualTo(entries(1, 4));
-                  assertThat(reads.<List<JournalEntry>>resultAt(1)).isEqualTo(entries(1, 1));
-                });
-                return reopened.close();
-              });
-        })
+        .compose(
+            v -> {
+              JournalStore reopened = open(vertx);
+              return own(reopened, "city")
+                  .compose(w -> reopened.journal("city").append(entries(4, 1)))
+                  .compose(
+                      w ->
+                          Future.all(
+                              reopened.journal("city").readFrom(1, 100),
+                              reopened.journal("anju").readFrom(1, 100)))
+                  .compose(
+                      reads -> {
+                        testContext.verify(
+                            () -> {
+                              assertThat(reads.<List<JournalEntry>>resultAt(0))
+                                  .isEqualTo(entries(1, 4));
+                              assertThat(reads.<List<JournalEntry>>resultAt(1))
+                                  .isEqualTo(entries(1, 1));
+                            });
+                        return reopened.close();
+                      });
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -219,11 +269,14 @@ public abstract class JournalStoreContract {
   @DisplayName("has no snapshot of a hall that never saved one")
   public void no_snapshot_is_null(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
-    store.snapshots("city").latest()
-        .compose(latest -> {
-          testContext.verify(() -> assertThat(latest).isNull());
-          return store.close();
-        })
+    store
+        .snapshots("city")
+        .latest()
+        .compose(
+            latest -> {
+              testContext.verify(() -> assertThat(latest).isNull());
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -232,15 +285,19 @@ public abstract class JournalStoreContract {
   public void saved_snapshot_reads_back(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     HallSnapshot saved = snapshot(42, 1000);
-    store.snapshots("city").save(saved)
+    store
+        .snapshots("city")
+        .save(saved)
         .compose(v -> store.snapshots("city").latest())
-        .compose(latest -> {
-          testContext.verify(() -> {
-            assertThat(latest.seq()).isEqualTo(42L);
-            assertThat(latest.image()).isEqualTo(saved.image());
-          });
-          return store.close();
-        })
+        .compose(
+            latest -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(latest.seq()).isEqualTo(42L);
+                    assertThat(latest.image()).isEqualTo(saved.image());
+                  });
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -249,36 +306,43 @@ public abstract class JournalStoreContract {
   public void large_snapshot_reads_back(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     HallSnapshot saved = snapshot(90_000, 12 * 1024 * 1024);
-    store.snapshots("city").save(saved)
+    store
+        .snapshots("city")
+        .save(saved)
         .compose(v -> store.snapshots("city").latest())
-        .compose(latest -> {
-          testContext.verify(() -> assertThat(latest).isEqualTo(saved));
-          return store.close();
-        })
+        .compose(
+            latest -> {
+              testContext.verify(() -> assertThat(latest).isEqualTo(saved));
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
   @Test
-  @DisplayName("replaces the snapshot by the next one saved, and keeps the last of saves sent at once")
+  @DisplayName(
+      "replaces the snapshot by the next one saved, and keeps the last of saves sent at once")
   public void later_saves_replace_earlier_ones(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     HallSnapshots snapshots = store.snapshots("city");
-    snapshots.save(snapshot(10, 5000))
+    snapshots
+        .save(snapshot(10, 5000))
         .compose(v -> snapshots.save(snapshot(20, 3000)))
         .compose(v -> snapshots.latest())
-        .compose(latest -> {
-          testContext.verify(() -> assertThat(latest).isEqualTo(snapshot(20, 3000)));
-          List<Future<Void>> saves = new ArrayList<>();
-          for (long seq = 21; seq <= 30; seq++) {
-            saves.add(snapshots.save(snapshot(seq, 200_000 - (int) seq * 1000)));
-          }
-          return Future.all(saves);
-        })
+        .compose(
+            latest -> {
+              testContext.verify(() -> assertThat(latest).isEqualTo(snapshot(20, 3000)));
+              List<Future<Void>> saves = new ArrayList<>();
+              for (long seq = 21; seq <= 30; seq++) {
+                saves.add(snapshots.save(snapshot(seq, 200_000 - (int) seq * 1000)));
+              }
+              return Future.all(saves);
+            })
         .compose(v -> snapshots.latest())
-        .compose(latest -> {
-          testContext.verify(() -> assertThat(latest).isEqualTo(snapshot(30, 170_000)));
-          return store.close();
-        })
+        .compose(
+            latest -> {
+              testContext.verify(() -> assertThat(latest).isEqualTo(snapshot(30, 170_000)));
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -289,16 +353,22 @@ public abstract class JournalStoreContract {
     HallSnapshot city = snapshot(7, 4000);
     HallSnapshot anju = new HallSnapshot(3, new byte[0]);
     Future.all(store.snapshots("city").save(city), store.snapshots("anju").save(anju))
-        .compose(v -> Future.all(store.snapshots("city").latest(), store.snapshots("anju").latest(),
-            store.snapshots("chuanshan").latest()))
-        .compose(reads -> {
-          testContext.verify(() -> {
-            assertThat(reads.<HallSnapshot>resultAt(0)).isEqualTo(city);
-            assertThat(reads.<HallSnapshot>resultAt(1)).isEqualTo(anju);
-            assertThat(reads.<HallSnapshot>resultAt(2)).isNull();
-          });
-          return store.close();
-        })
+        .compose(
+            v ->
+                Future.all(
+                    store.snapshots("city").latest(),
+                    store.snapshots("anju").latest(),
+                    store.snapshots("chuanshan").latest()))
+        .compose(
+            reads -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(reads.<HallSnapshot>resultAt(0)).isEqualTo(city);
+                    assertThat(reads.<HallSnapshot>resultAt(1)).isEqualTo(anju);
+                    assertThat(reads.<HallSnapshot>resultAt(2)).isNull();
+                  });
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -307,15 +377,22 @@ public abstract class JournalStoreContract {
   public void snapshot_survives_reopen(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     HallSnapshot saved = snapshot(15, 64 * 1024);
-    store.snapshots("city").save(saved)
+    store
+        .snapshots("city")
+        .save(saved)
         .compose(v -> store.close())
-        .compose(v -> {
-          JournalStore reopened = open(vertx);
-          return reopened.snapshots("city").latest().compose(latest -> {
-            testContext.verify(() -> assertThat(latest).isEqualTo(saved));
-            return reopened.close();
-          });
-        })
+        .compose(
+            v -> {
+              JournalStore reopened = open(vertx);
+              return reopened
+                  .snapshots("city")
+                  .latest()
+                  .compose(
+                      latest -> {
+                        testContext.verify(() -> assertThat(latest).isEqualTo(saved));
+                        return reopened.close();
+                      });
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -324,16 +401,25 @@ public abstract class JournalStoreContract {
   public void snapshots_complete_on_the_callers_context(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     Context hall = vertx.getOrCreateContext();
-    hall.runOnContext(v -> store.snapshots("city").save(snapshot(1, 100))
-        .compose(w -> {
-          testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
-          return store.snapshots("city").latest();
-        })
-        .onComplete(testContext.succeeding(latest -> testContext.verify(() -> {
-          assertThat(Vertx.currentContext()).isSameAs(hall);
-          assertThat(latest).isEqualTo(snapshot(1, 100));
-          store.close().onComplete(testContext.succeedingThenComplete());
-        }))));
+    hall.runOnContext(
+        v ->
+            store
+                .snapshots("city")
+                .save(snapshot(1, 100))
+                .compose(
+                    w -> {
+                      testContext.verify(() -> assertThat(Vertx.currentContext()).isSameAs(hall));
+                      return store.snapshots("city").latest();
+                    })
+                .onComplete(
+                    testContext.succeeding(
+                        latest ->
+                            testContext.verify(
+                                () -> {
+                                  assertThat(Vertx.currentContext()).isSameAs(hall);
+                                  assertThat(latest).isEqualTo(snapshot(1, 100));
+                                  store.close().onComplete(testContext.succeedingThenComplete());
+                                }))));
   }
 
   @Test
@@ -341,34 +427,54 @@ public abstract class JournalStoreContract {
   public void records_put_get_list_remove(Vertx vertx, VertxTestContext testContext) {
     JournalStore store = open(vertx);
     RecordStore records = store.records();
-    records.put("users", "wang", user("Wang Fang", "guide"))
+    records
+        .put("users", "wang", user("Wang Fang", "guide"))
         .compose(v -> records.put("users", "li", user("Li Wei", "clerk")))
         .compose(v -> records.put("users", "zhao", user("Zhao Lei", "clerk")))
         .compose(v -> records.put("users", "wang", user("Wang Fang", "supervisor")))
         .compose(v -> records.put("devices", "kiosk-1", new JsonObject().put("hall", "city")))
         .compose(v -> records.remove("users", "li"))
         .compose(v -> records.remove("users", "nobody"))
-        .compose(v -> Future.all(records.get("users", "wang"), records.get("users", "li"),
-            records.list("users"), records.list("devices"), records.list("nothing")))
-        .compose(reads -> {
-          testContext.verify(() -> {
-            assertThat(reads.<JsonObject>resultAt(0)).isEqualTo(user("Wang Fang", "supervisor"));
-            assertThat(reads.<JsonObject>resultAt(1)).isNull();
-            assertThat(reads.<List<JsonObject>>resultAt(2))
-                .containsExactly(user("Wang Fang", "supervisor"), user("Zhao Lei", "clerk"));
-            assertThat(reads.<List<JsonObject>>resultAt(3)).hasSize(1);
-            assertThat(reads.<List<JsonObject>>resultAt(4)).isEmpty();
-          });
-          return store.close();
-        })
-        .compose(v -> {
-          JournalStore reopened = open(vertx);
-          return reopened.records().list("users").compose(users -> {
-            testContext.verify(() -> assertThat(users)
-                .containsExactly(user("Wang Fang", "supervisor"), user("Zhao Lei", "clerk")));
-            return reopened.close();
-          });
-        })
+        .compose(
+            v ->
+                Future.all(
+                    records.get("users", "wang"),
+                    records.get("users", "li"),
+                    records.list("users"),
+                    records.list("devices"),
+                    records.list("nothing")))
+        .compose(
+            reads -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(reads.<JsonObject>resultAt(0))
+                        .isEqualTo(user("Wang Fang", "supervisor"));
+                    assertThat(reads.<JsonObject>resultAt(1)).isNull();
+                    assertThat(reads.<List<JsonObject>>resultAt(2))
+                        .containsExactly(
+                            user("Wang Fang", "supervisor"), user("Zhao Lei", "clerk"));
+                    assertThat(reads.<List<JsonObject>>resultAt(3)).hasSize(1);
+                    assertThat(reads.<List<JsonObject>>resultAt(4)).isEmpty();
+                  });
+              return store.close();
+            })
+        .compose(
+            v -> {
+              JournalStore reopened = open(vertx);
+              return reopened
+                  .records()
+                  .list("users")
+                  .compose(
+                      users -> {
+                        testContext.verify(
+                            () ->
+                                assertThat(users)
+                                    .containsExactly(
+                                        user("Wang Fang", "supervisor"),
+                                        user("Zhao Lei", "clerk")));
+                        return reopened.close();
+                      });
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -378,22 +484,27 @@ public abstract class JournalStoreContract {
     JournalStore store = open(vertx);
     RecordStore records = store.records();
     JsonObject first = new JsonObject().put("ticket", "A001");
-    Future.all(records.putIfAbsent("idempotency", "req-1", first),
+    Future.all(
+            records.putIfAbsent("idempotency", "req-1", first),
             records.putIfAbsent("idempotency", "req-1", new JsonObject().put("ticket", "A002")))
-        .compose(results -> {
-          testContext.verify(() -> {
-            assertThat(results.<JsonObject>resultAt(0)).isNull();
-            assertThat(results.<JsonObject>resultAt(1)).isEqualTo(first);
-          });
-          return Future.all(records.get("idempotency", "req-1"), records.list("idempotency"));
-        })
-        .compose(reads -> {
-          testContext.verify(() -> {
-            assertThat(reads.<JsonObject>resultAt(0)).isEqualTo(first);
-            assertThat(reads.<List<JsonObject>>resultAt(1)).containsExactly(first);
-          });
-          return store.close();
-        })
+        .compose(
+            results -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(results.<JsonObject>resultAt(0)).isNull();
+                    assertThat(results.<JsonObject>resultAt(1)).isEqualTo(first);
+                  });
+              return Future.all(records.get("idempotency", "req-1"), records.list("idempotency"));
+            })
+        .compose(
+            reads -> {
+              testContext.verify(
+                  () -> {
+                    assertThat(reads.<JsonObject>resultAt(0)).isEqualTo(first);
+                    assertThat(reads.<List<JsonObject>>resultAt(1)).containsExactly(first);
+                  });
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 
@@ -406,14 +517,16 @@ public abstract class JournalStoreContract {
     Future<Void> put = records.put("users", "li", value);
     value.put("role", "admin");
     put.compose(v -> records.get("users", "li"))
-        .compose(stored -> {
-          stored.put("role", "admin");
-          return records.get("users", "li");
-        })
-        .compose(stored -> {
-          testContext.verify(() -> assertThat(stored.getString("role")).isEqualTo("clerk"));
-          return store.close();
-        })
+        .compose(
+            stored -> {
+              stored.put("role", "admin");
+              return records.get("users", "li");
+            })
+        .compose(
+            stored -> {
+              testContext.verify(() -> assertThat(stored.getString("role")).isEqualTo("clerk"));
+              return store.close();
+            })
         .onComplete(testContext.succeedingThenComplete());
   }
 }

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class RecordStoreAdminMain {
 
-  private RecordStoreAdminMain() {
-  }
+  private RecordStoreAdminMain() {}
 
   public static void main(String[] args) {
     Vertx vertx = Vertx.vertx();
@@ -23,14 +22,20 @@ public final class RecordStoreAdminMain {
     FileRecordStore store = new FileRecordStore(vertx, Path.of(args[0]), 0);
     List<Future<Void>> writes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      writes.add(store.put("users", prefix + "-" + i, new JsonObject().put("by", prefix).put("i", i)));
+      writes.add(
+          store.put("users", prefix + "-" + i, new JsonObject().put("by", prefix).put("i", i)));
     }
-    int status = Future.all(writes).compose(v -> store.close()).transform(ar -> {
-      if (ar.failed()) {
-        ar.cause().printStackTrace();
-      }
-      return vertx.close().map(ar.succeeded() ? 0 : 1);
-    }).await();
+    int status =
+        Future.all(writes)
+            .compose(v -> store.close())
+            .transform(
+                ar -> {
+                  if (ar.failed()) {
+                    ar.cause().printStackTrace();
+                  }
+                  return vertx.close().map(ar.succeeded() ? 0 : 1);
+                })
+            .await();
     System.exit(status);
   }
 }

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("A record store shared with an admin command in another process")
 class RecordStoreSharedProcessTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   @DisplayName("keeps the writes of both when they write at the same time, compactions included")
@@ -35,8 +34,11 @@ class RecordStoreSharedProcessTest {
     while (written < 300 || admin.isAlive()) {
       List<Future<Void>> writes = new ArrayList<>();
       for (int i = 0; i < 10; i++, written++) {
-        writes.add(server.put("users", "server-" + (written % 50),
-            new JsonObject().put("by", "server").put("i", written)));
+        writes.add(
+            server.put(
+                "users",
+                "server-" + (written % 50),
+                new JsonObject().put("by", "server").put("i", written)));
       }
       await(Future.all(writes));
     }
@@ -57,8 +59,14 @@ class RecordStoreSharedProcessTest {
 
   private Process startAdmin(String prefix, int count) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        RecordStoreAdminMain.class.getName(), dir.toString(), prefix, String.valueOf(count))
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            RecordStoreAdminMain.class.getName(),
+            dir.toString(),
+            prefix,
+            String.valueOf(count))
         .redirectError(dir.resolve("admin.err").toFile())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();

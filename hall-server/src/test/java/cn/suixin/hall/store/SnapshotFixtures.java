@@ -2,11 +2,12 @@ package cn.suixin.hall.store;
 
 import java.util.Random;
 
-/** Snapshots of random bytes, seeded by their seq and size, so a misplaced chunk of an image shows. */
+/**
+ * Snapshots of random bytes, seeded by their seq and size, so a misplaced chunk of an image shows.
+ */
 public final class SnapshotFixtures {
 
-  private SnapshotFixtures() {
-  }
+  private SnapshotFixtures() {}
 
   /** The same bytes every time for the same seq and size. */
   public static HallSnapshot snapshot(long seq, int imageBytes) {

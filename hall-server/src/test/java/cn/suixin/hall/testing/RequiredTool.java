@@ -6,9 +6,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A program some tests drive from outside the JVM. On a developer's machine without it those
- * tests are skipped with a message saying what is missing; under {@code CI=true} they fail, so a
- * CI machine that lacks the tool can never pass with the tests quietly skipped.
+ * A program some tests drive from outside the JVM. On a developer's machine without it those tests
+ * are skipped with a message saying what is missing; under {@code CI=true} they fail, so a CI
+ * machine that lacks the tool can never pass with the tests quietly skipped.
  */
 public enum RequiredTool {
   /** The system Chromium the browser tests drive through Playwright. */
@@ -45,9 +45,20 @@ public enum RequiredTool {
       return;
     }
     if ("true".equalsIgnoreCase(env.get("CI"))) {
-      throw new AssertionError(candidate + " is missing and CI=true: the " + tests + " must run in CI ("
-          + install + ")");
+      throw new AssertionError(
+          candidate
+              + " is missing and CI=true: the "
+              + tests
+              + " must run in CI ("
+              + install
+              + ")");
     }
-    Assumptions.abort(candidate + " is missing: " + tests + " skipped (" + install + "; under CI=true they fail)");
+    Assumptions.abort(
+        candidate
+            + " is missing: "
+            + tests
+            + " skipped ("
+            + install
+            + "; under CI=true they fail)");
   }
 }

@@ -19,6 +19,5 @@ public final class LoggingWindowDisplay implements WindowDisplay {
   }
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 }

@@ -10,13 +10,11 @@ public interface PadListener {
   void onRating(PadRating rating, OutboxMessage message);
 
   /** The citizen did not rate in time, stored in the outbox as {@code message}. */
-  default void onRatingTimeout(long recordId, OutboxMessage message) {
-  }
+  default void onRatingTimeout(long recordId, OutboxMessage message) {}
 
   /**
-   * What the pad's line shows now: OK on every answered frame and on connecting, NO_REPLY, ERROR
-   * (a NAK) or PORT_LOST. Said again and again; the listener keeps the changes.
+   * What the pad's line shows now: OK on every answered frame and on connecting, NO_REPLY, ERROR (a
+   * NAK) or PORT_LOST. Said again and again; the listener keeps the changes.
    */
-  default void onPadStatus(String status, String detail) {
-  }
+  default void onPadStatus(String status, String detail) {}
 }

@@ -36,8 +36,8 @@ public final class PrinterDriver implements SerialListener, AutoCloseable {
   private PrinterStatus status;
   private boolean closed;
 
-  public PrinterDriver(Context context, SerialLink link, Consumer<PrinterStatus> listener,
-      long pollIntervalMillis) {
+  public PrinterDriver(
+      Context context, SerialLink link, Consumer<PrinterStatus> listener, long pollIntervalMillis) {
     this.context = context;
     this.link = link;
     this.listener = listener;
@@ -52,11 +52,12 @@ public final class PrinterDriver implements SerialListener, AutoCloseable {
 
   /** Writes the job unless the printer is known unable to print; completes with the state after. */
   public Future<PrinterStatus> print(byte[] job) {
-    return inTurn(() -> {
-      Future<PrinterStatus> before = status == null || !status.canPrint()
-          ? poll() : Future.succeededFuture(status);
-      return before.compose(s -> s.canPrint() ? write(job) : Future.succeededFuture(s));
-    });
+    return inTurn(
+        () -> {
+          Future<PrinterStatus> before =
+              status == null || !status.canPrint() ? poll() : Future.succeededFuture(status);
+          return before.compose(s -> s.canPrint() ? write(job) : Future.succeededFuture(s));
+        });
   }
 
   public Future<PrinterStatus> pollNow() {
@@ -101,20 +102,29 @@ public final class PrinterDriver implements SerialListener, AutoCloseable {
 
   /** One job or poll at a time, in the order asked, whatever became of the one before. */
   private <T> Future<T> inTurn(Supplier<Future<T>> task) {
-    Future<T> turn = lastTurn.transform(before -> closed
-        ? Future.failedFuture("printer " + link.name() + " is closed") : task.get());
+    Future<T> turn =
+        lastTurn.transform(
+            before ->
+                closed ? Future.failedFuture("printer " + link.name() + " is closed") : task.get());
     lastTurn = turn;
     return turn;
   }
 
   private void pollAfter(long delayMillis) {
-    pollTimer = context.owner().setTimer(delayMillis, id -> inTurn(this::poll)
-        .onFailure(e -> LOG.warn("status poll on {} failed", link.name(), e))
-        .onComplete(ar -> {
-          if (!closed) {
-            pollAfter(pollIntervalMillis);
-          }
-        }));
+    pollTimer =
+        context
+            .owner()
+            .setTimer(
+                delayMillis,
+                id ->
+                    inTurn(this::poll)
+                        .onFailure(e -> LOG.warn("status poll on {} failed", link.name(), e))
+                        .onComplete(
+                            ar -> {
+                              if (!closed) {
+                                pollAfter(pollIntervalMillis);
+                              }
+                            }));
   }
 
   private Future<PrinterStatus> write(byte[] job) {
@@ -147,15 +157,24 @@ public final class PrinterDriver implements SerialListener, AutoCloseable {
       awaitedReply = null;
       return Future.succeededFuture(PrinterStatus.PORT_LOST);
     }
-    replyTimer = context.owner().setTimer(REPLY_TIMEOUT_MILLIS, id -> {
-      if (awaitedReply == reply) {
-        awaitedReply = null;
-        reply.complete(null);
-      }
-    });
-    return reply.future().compose(b -> b == null
-        ? Future.succeededFuture(PrinterStatus.NO_REPLY)
-        : ask(n + 1, sofar.worse(StatusDecoder.decode(n, b))));
+    replyTimer =
+        context
+            .owner()
+            .setTimer(
+                REPLY_TIMEOUT_MILLIS,
+                id -> {
+                  if (awaitedReply == reply) {
+                    awaitedReply = null;
+                    reply.complete(null);
+                  }
+                });
+    return reply
+        .future()
+        .compose(
+            b ->
+                b == null
+                    ? Future.succeededFuture(PrinterStatus.NO_REPLY)
+                    : ask(n + 1, sofar.worse(StatusDecoder.decode(n, b))));
   }
 
   /** A driver that is closing reports nothing: shutting down is not a printer fault. */

@@ -43,8 +43,13 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
   private final PadFrameDecoder decoder = new PadFrameDecoder();
   private long tickTimer = -1;
 
-  public RatingPadDriver(Context context, SerialLink link, int addr, Outbox outbox,
-      PadListener listener, LongSupplier clockMillis) {
+  public RatingPadDriver(
+      Context context,
+      SerialLink link,
+      int addr,
+      Outbox outbox,
+      PadListener listener,
+      LongSupplier clockMillis) {
     this.context = context;
     this.link = link;
     this.outbox = outbox;
@@ -113,15 +118,20 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
   /** Retries and timeouts need the session ticked; an idle pad needs nothing. */
   private void tickWhileBusy() {
     if (tickTimer < 0 && !session.idle()) {
-      tickTimer = context.owner().setTimer(TICK_MILLIS, id -> {
-        tickTimer = -1;
-        try {
-          act(session.tick(clock.getAsLong()));
-        } catch (RuntimeException e) {
-          LOG.warn("pad tick failed", e);
-          tickWhileBusy();
-        }
-      });
+      tickTimer =
+          context
+              .owner()
+              .setTimer(
+                  TICK_MILLIS,
+                  id -> {
+                    tickTimer = -1;
+                    try {
+                      act(session.tick(clock.getAsLong()));
+                    } catch (RuntimeException e) {
+                      LOG.warn("pad tick failed", e);
+                      tickWhileBusy();
+                    }
+                  });
     }
   }
 
@@ -150,19 +160,34 @@ public final class RatingPadDriver implements SerialListener, AutoCloseable {
     if (f.type() == PadFrameType.RATING) {
       PadRating rating = PadPayloads.parseRating(f.payload()).orElseThrow();
       String id = UUID.randomUUID().toString();
-      OutboxMessage m = new OutboxMessage(id, new JsonObject().put("type", "rating").put("id", id)
-          .put("recordId", rating.recordId()).put("level", rating.level())
-          .put("reasons", rating.reasons()).encode());
+      OutboxMessage m =
+          new OutboxMessage(
+              id,
+              new JsonObject()
+                  .put("type", "rating")
+                  .put("id", id)
+                  .put("recordId", rating.recordId())
+                  .put("level", rating.level())
+                  .put("reasons", rating.reasons())
+                  .encode());
       outbox.put(m);
       listener.onRating(rating, m);
     } else if (f.type() == PadFrameType.RATING_TIMEOUT) {
-      PadPayloads.parseRecordId(f.payload()).ifPresent(recordId -> {
-        String id = UUID.randomUUID().toString();
-        OutboxMessage m = new OutboxMessage(id, new JsonObject().put("type", "rating.timeout")
-            .put("id", id).put("recordId", recordId).encode());
-        outbox.put(m);
-        listener.onRatingTimeout(recordId, m);
-      });
+      PadPayloads.parseRecordId(f.payload())
+          .ifPresent(
+              recordId -> {
+                String id = UUID.randomUUID().toString();
+                OutboxMessage m =
+                    new OutboxMessage(
+                        id,
+                        new JsonObject()
+                            .put("type", "rating.timeout")
+                            .put("id", id)
+                            .put("recordId", recordId)
+                            .encode());
+                outbox.put(m);
+                listener.onRatingTimeout(recordId, m);
+              });
     }
   }
 

@@ -31,8 +31,8 @@ public final class TextLineWindowDisplay implements WindowDisplay {
   private long lastSentAt = Long.MIN_VALUE / 2;
   private long pumpTimer = -1;
 
-  public TextLineWindowDisplay(Context context, SerialLink link, long refreshMillis,
-      LongSupplier clockMillis) {
+  public TextLineWindowDisplay(
+      Context context, SerialLink link, long refreshMillis, LongSupplier clockMillis) {
     this.context = context;
     this.link = link;
     this.refreshMillis = refreshMillis;

@@ -1,8 +1,8 @@
 package cn.suixin.agent.device;
 
 /**
- * A window's LED screen. Vendors frame these differently (RS-485 text, Modbus RTU), so there is
- * one driver per vendor behind this interface.
+ * A window's LED screen. Vendors frame these differently (RS-485 text, Modbus RTU), so there is one
+ * driver per vendor behind this interface.
  */
 public interface WindowDisplay extends AutoCloseable {
 

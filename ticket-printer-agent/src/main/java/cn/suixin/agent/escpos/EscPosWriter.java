@@ -3,7 +3,9 @@ package cn.suixin.agent.escpos;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Appends ESC/POS commands to a byte buffer; text is encoded with the printer profile's charset. */
+/**
+ * Appends ESC/POS commands to a byte buffer; text is encoded with the printer profile's charset.
+ */
 public final class EscPosWriter {
 
   private static final byte ESC = 0x1B;

@@ -27,12 +27,27 @@ public record PrinterProfile(
     int qrModuleSize,
     int lineWidth) {
 
-  public static final PrinterProfile XPRINTER_80 = new PrinterProfile(
-      "xprinter-80", Charset.forName("GB18030"), false, 0x33, CutCommand.FEED_AND_PARTIAL_CUT, 8, 48);
-  public static final PrinterProfile ZIJIANG_58 = new PrinterProfile(
-      "zijiang-58", Charset.forName("GBK"), true, 0x11, CutCommand.FEED_AND_PARTIAL_CUT, 6, 32);
-  public static final PrinterProfile GENERIC = new PrinterProfile(
-      "generic", Charset.forName("GB18030"), true, 0x11, CutCommand.FEED_AND_PARTIAL_CUT, 6, 48);
+  public static final PrinterProfile XPRINTER_80 =
+      new PrinterProfile(
+          "xprinter-80",
+          Charset.forName("GB18030"),
+          false,
+          0x33,
+          CutCommand.FEED_AND_PARTIAL_CUT,
+          8,
+          48);
+  public static final PrinterProfile ZIJIANG_58 =
+      new PrinterProfile(
+          "zijiang-58", Charset.forName("GBK"), true, 0x11, CutCommand.FEED_AND_PARTIAL_CUT, 6, 32);
+  public static final PrinterProfile GENERIC =
+      new PrinterProfile(
+          "generic",
+          Charset.forName("GB18030"),
+          true,
+          0x11,
+          CutCommand.FEED_AND_PARTIAL_CUT,
+          6,
+          48);
 
   public PrinterProfile {
     if (qrModuleSize < 1 || qrModuleSize > 16) {

@@ -3,8 +3,7 @@ package cn.suixin.agent.escpos;
 /** Decodes the one-byte replies to real-time status requests DLE EOT n (10 04 n), n = 1..4. */
 public final class StatusDecoder {
 
-  private StatusDecoder() {
-  }
+  private StatusDecoder() {}
 
   /** Transmits real-time status. DLE EOT n */
   public static byte[] request(int n) {

@@ -5,13 +5,12 @@ import java.util.List;
 
 /**
  * Breaks text into printer lines by display width (a Chinese character is two columns). Printers
- * wrap by bytes, and some cheap ones split a double-byte character at the margin into two
- * garbage glyphs, so the agent breaks lines itself, always between characters.
+ * wrap by bytes, and some cheap ones split a double-byte character at the margin into two garbage
+ * glyphs, so the agent breaks lines itself, always between characters.
  */
 public final class TextWrap {
 
-  private TextWrap() {
-  }
+  private TextWrap() {}
 
   public static int width(int codePoint) {
     return codePoint < 0x80 ? 1 : 2;

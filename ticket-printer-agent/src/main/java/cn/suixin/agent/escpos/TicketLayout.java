@@ -16,5 +16,4 @@ public record TicketLayout(
     String issuedAt,
     String followUrl,
     boolean offline,
-    String greenChannelName) {
-}
+    String greenChannelName) {}

@@ -40,8 +40,13 @@ public final class AgentLink {
   private int failedAttempts;
   private long reconnectTimer = -1;
 
-  public AgentLink(Vertx vertx, URI server, String token, OutgoingMessages outgoing,
-      LinkHandler handler, Backoff backoff) {
+  public AgentLink(
+      Vertx vertx,
+      URI server,
+      String token,
+      OutgoingMessages outgoing,
+      LinkHandler handler,
+      Backoff backoff) {
     this.vertx = vertx;
     this.server = server;
     this.token = token;
@@ -74,21 +79,29 @@ public final class AgentLink {
     }
     boolean tls = "https".equals(server.getScheme()) || "wss".equals(server.getScheme());
     int port = server.getPort() > 0 ? server.getPort() : (tls ? 443 : 80);
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(server.getHost())
-        .setPort(port).setSsl(tls).setURI(PATH);
-    client.connect(options).onComplete(ar -> {
-      if (ar.succeeded()) {
-        opened(ar.result());
-      } else {
-        // say it once, not on every retry of a long outage
-        if (failedAttempts++ == 0) {
-          LOG.info("server {} not reachable ({}); retrying", server, ar.cause().getMessage());
-        } else {
-          LOG.debug("server {} still not reachable: {}", server, ar.cause().getMessage());
-        }
-        reconnectLater(backoff.nextDelayMillis());
-      }
-    });
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions()
+            .setHost(server.getHost())
+            .setPort(port)
+            .setSsl(tls)
+            .setURI(PATH);
+    client
+        .connect(options)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                opened(ar.result());
+              } else {
+                // say it once, not on every retry of a long outage
+                if (failedAttempts++ == 0) {
+                  LOG.info(
+                      "server {} not reachable ({}); retrying", server, ar.cause().getMessage());
+                } else {
+                  LOG.debug("server {} still not reachable: {}", server, ar.cause().getMessage());
+                }
+                reconnectLater(backoff.nextDelayMillis());
+              }
+            });
   }
 
   private void opened(WebSocket ws) {

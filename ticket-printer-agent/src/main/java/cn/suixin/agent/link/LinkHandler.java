@@ -11,6 +11,5 @@ public interface LinkHandler {
   /** Any server message other than hello, ack and error. */
   void onCommand(JsonObject message);
 
-  default void onLinkDown() {
-  }
+  default void onLinkDown() {}
 }

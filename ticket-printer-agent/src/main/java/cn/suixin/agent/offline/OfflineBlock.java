@@ -7,8 +7,8 @@ package cn.suixin.agent.offline;
  * @param to last number, inclusive
  * @param businessDay the hall-local day (yyyy-MM-dd) the numbers are valid for
  */
-public record OfflineBlock(String id, String matter, String prefix, int from, int to,
-    String businessDay) {
+public record OfflineBlock(
+    String id, String matter, String prefix, int from, int to, String businessDay) {
 
   public OfflineBlock {
     if (from > to || from < 0) {

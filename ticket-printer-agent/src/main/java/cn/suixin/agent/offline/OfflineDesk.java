@@ -56,21 +56,39 @@ public final class OfflineDesk {
   }
 
   /**
-   * Moves every offline ticket into the outbox as offline.tickets messages, one per block in
-   * issue order. The id is derived from the tickets, so a crash between the two writes resends the
-   * same request rather than a new one.
+   * Moves every offline ticket into the outbox as offline.tickets messages, one per block in issue
+   * order. The id is derived from the tickets, so a crash between the two writes resends the same
+   * request rather than a new one.
    */
   public List<OutboxMessage> handOver(Outbox outbox) {
     List<OutboxMessage> sent = new ArrayList<>();
     for (Map.Entry<String, List<OfflineTicket>> e : issuer.pendingHandover().entrySet()) {
       List<OfflineTicket> tickets = e.getValue();
-      String id = safe("offline-" + e.getKey() + "-" + tickets.get(0).number() + "-"
-          + tickets.get(tickets.size() - 1).number());
+      String id =
+          safe(
+              "offline-"
+                  + e.getKey()
+                  + "-"
+                  + tickets.get(0).number()
+                  + "-"
+                  + tickets.get(tickets.size() - 1).number());
       JsonArray list = new JsonArray();
-      tickets.forEach(t -> list.add(new JsonObject().put("number", t.number())
-          .put("matter", t.matter()).put("issuedAt", t.issuedAt())));
-      OutboxMessage m = new OutboxMessage(id, new JsonObject().put("type", "offline.tickets")
-          .put("id", id).put("blockId", e.getKey()).put("tickets", list).encode());
+      tickets.forEach(
+          t ->
+              list.add(
+                  new JsonObject()
+                      .put("number", t.number())
+                      .put("matter", t.matter())
+                      .put("issuedAt", t.issuedAt())));
+      OutboxMessage m =
+          new OutboxMessage(
+              id,
+              new JsonObject()
+                  .put("type", "offline.tickets")
+                  .put("id", id)
+                  .put("blockId", e.getKey())
+                  .put("tickets", list)
+                  .encode());
       outbox.put(m);
       store.save(issuer.handedOver(tickets));
       sent.add(m);

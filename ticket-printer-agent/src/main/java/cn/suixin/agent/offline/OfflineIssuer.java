@@ -42,15 +42,17 @@ public final class OfflineIssuer {
         return new OfflineDecision.Issued(t, state());
       }
     }
-    return new OfflineDecision.Rejected(any ? OfflineRejection.BLOCKS_EXHAUSTED
-        : OfflineRejection.NO_BLOCK);
+    return new OfflineDecision.Rejected(
+        any ? OfflineRejection.BLOCKS_EXHAUSTED : OfflineRejection.NO_BLOCK);
   }
 
   /** Numbers left for a matter today, to decide when to ask the server for another block. */
   public int remaining(String matter, String businessDay) {
     return blocks.values().stream()
-        .filter(u -> u.block().matter().equals(matter) && u.block().businessDay().equals(businessDay))
-        .mapToInt(BlockUsage::remaining).sum();
+        .filter(
+            u -> u.block().matter().equals(matter) && u.block().businessDay().equals(businessDay))
+        .mapToInt(BlockUsage::remaining)
+        .sum();
   }
 
   /** Tickets the server has not taken yet, grouped per block, each group in issue order. */
@@ -70,8 +72,12 @@ public final class OfflineIssuer {
 
   /** Drops blocks of past days once all their tickets are handed over. */
   public OfflineState forgetDaysBefore(String businessDay) {
-    blocks.values().removeIf(u -> u.block().businessDay().compareTo(businessDay) < 0
-        && notHandedOver.stream().noneMatch(t -> t.blockId().equals(u.block().id())));
+    blocks
+        .values()
+        .removeIf(
+            u ->
+                u.block().businessDay().compareTo(businessDay) < 0
+                    && notHandedOver.stream().noneMatch(t -> t.blockId().equals(u.block().id())));
     return state();
   }
 

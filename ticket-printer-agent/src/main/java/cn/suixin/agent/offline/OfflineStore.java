@@ -32,15 +32,26 @@ public final class OfflineStore {
       List<BlockUsage> blocks = new ArrayList<>();
       for (Object o : j.getJsonArray("blocks", new JsonArray())) {
         JsonObject b = (JsonObject) o;
-        blocks.add(new BlockUsage(new OfflineBlock(b.getString("id"), b.getString("matter"),
-            b.getString("prefix"), b.getInteger("from"), b.getInteger("to"),
-            b.getString("businessDay")), b.getInteger("next")));
+        blocks.add(
+            new BlockUsage(
+                new OfflineBlock(
+                    b.getString("id"),
+                    b.getString("matter"),
+                    b.getString("prefix"),
+                    b.getInteger("from"),
+                    b.getInteger("to"),
+                    b.getString("businessDay")),
+                b.getInteger("next")));
       }
       List<OfflineTicket> tickets = new ArrayList<>();
       for (Object o : j.getJsonArray("notHandedOver", new JsonArray())) {
         JsonObject t = (JsonObject) o;
-        tickets.add(new OfflineTicket(t.getString("blockId"), t.getString("number"),
-            t.getString("matter"), t.getString("issuedAt")));
+        tickets.add(
+            new OfflineTicket(
+                t.getString("blockId"),
+                t.getString("number"),
+                t.getString("matter"),
+                t.getString("issuedAt")));
       }
       return new OfflineState(blocks, tickets);
     } catch (IOException e) {
@@ -52,22 +63,40 @@ public final class OfflineStore {
     JsonArray blocks = new JsonArray();
     for (BlockUsage u : state.blocks()) {
       OfflineBlock b = u.block();
-      blocks.add(new JsonObject().put("id", b.id()).put("matter", b.matter())
-          .put("prefix", b.prefix()).put("from", b.from()).put("to", b.to())
-          .put("businessDay", b.businessDay()).put("next", u.next()));
+      blocks.add(
+          new JsonObject()
+              .put("id", b.id())
+              .put("matter", b.matter())
+              .put("prefix", b.prefix())
+              .put("from", b.from())
+              .put("to", b.to())
+              .put("businessDay", b.businessDay())
+              .put("next", u.next()));
     }
     JsonArray tickets = new JsonArray();
     for (OfflineTicket t : state.notHandedOver()) {
-      tickets.add(new JsonObject().put("blockId", t.blockId()).put("number", t.number())
-          .put("matter", t.matter()).put("issuedAt", t.issuedAt()));
+      tickets.add(
+          new JsonObject()
+              .put("blockId", t.blockId())
+              .put("number", t.number())
+              .put("matter", t.matter())
+              .put("issuedAt", t.issuedAt()));
     }
-    byte[] bytes = new JsonObject().put("blocks", blocks).put("notHandedOver", tickets)
-        .encodePrettily().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        new JsonObject()
+            .put("blocks", blocks)
+            .put("notHandedOver", tickets)
+            .encodePrettily()
+            .getBytes(StandardCharsets.UTF_8);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
         ch.write(ByteBuffer.wrap(bytes));
         ch.force(true);
       }

@@ -54,8 +54,12 @@ public final class Outbox {
     Path tmp = dir.resolve(name + ".tmp");
     Path target = dir.resolve(name);
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
         ch.write(ByteBuffer.wrap(m.json().getBytes(StandardCharsets.UTF_8)));
         ch.force(true);
       }
@@ -85,8 +89,8 @@ public final class Outbox {
     List<OutboxMessage> out = new ArrayList<>();
     for (Map.Entry<String, Path> e : files.entrySet()) {
       try {
-        out.add(new OutboxMessage(e.getKey(),
-            Files.readString(e.getValue(), StandardCharsets.UTF_8)));
+        out.add(
+            new OutboxMessage(e.getKey(), Files.readString(e.getValue(), StandardCharsets.UTF_8)));
       } catch (IOException ex) {
         throw new UncheckedIOException(ex);
       }

@@ -71,7 +71,10 @@ public final class OutgoingMessages {
 
   /** A refused message will be refused again: drop it from the outbox rather than loop forever. */
   public void refused(JsonObject error) {
-    LOG.warn("server refused {}: {} {}", error.getString("id"), error.getString("code"),
+    LOG.warn(
+        "server refused {}: {} {}",
+        error.getString("id"),
+        error.getString("code"),
         error.getString("message"));
     if (error.getString("id") != null) {
       outbox.remove(error.getString("id"));

@@ -3,8 +3,7 @@ package cn.suixin.agent.pad;
 /** CRC-16/MODBUS: polynomial 0xA001 reflected, initial value 0xFFFF, no final XOR. */
 public final class Crc16Modbus {
 
-  private Crc16Modbus() {
-  }
+  private Crc16Modbus() {}
 
   public static int compute(byte[] data, int offset, int length) {
     int crc = 0xFFFF;

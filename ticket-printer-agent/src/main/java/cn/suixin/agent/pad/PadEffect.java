@@ -4,22 +4,17 @@ package cn.suixin.agent.pad;
 public sealed interface PadEffect {
 
   /** Write this frame to the line. */
-  record Transmit(PadFrame frame) implements PadEffect {
-  }
+  record Transmit(PadFrame frame) implements PadEffect {}
 
   /** A new frame from the pad, delivered once; comes before its ACK so it can be stored first. */
-  record Received(PadFrame frame) implements PadEffect {
-  }
+  record Received(PadFrame frame) implements PadEffect {}
 
   /** The pad acknowledged a frame we sent. */
-  record Confirmed(PadFrame frame, int status) implements PadEffect {
-  }
+  record Confirmed(PadFrame frame, int status) implements PadEffect {}
 
   /** The pad refused a frame we sent. */
-  record Refused(PadFrame frame, int status) implements PadEffect {
-  }
+  record Refused(PadFrame frame, int status) implements PadEffect {}
 
   /** No acknowledgement after every retry. */
-  record Failed(PadFrame frame) implements PadEffect {
-  }
+  record Failed(PadFrame frame) implements PadEffect {}
 }

@@ -39,8 +39,12 @@ public record PadFrame(int version, int seq, int addr, int type, byte[] payload)
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PadFrame f && f.version == version && f.seq == seq && f.addr == addr
-        && f.type == type && Arrays.equals(f.payload, payload);
+    return o instanceof PadFrame f
+        && f.version == version
+        && f.seq == seq
+        && f.addr == addr
+        && f.type == type
+        && Arrays.equals(f.payload, payload);
   }
 
   @Override
@@ -50,7 +54,8 @@ public record PadFrame(int version, int seq, int addr, int type, byte[] payload)
 
   @Override
   public String toString() {
-    return String.format("PadFrame[ver=%d seq=%02X addr=%02X type=%02X payload=%s]",
+    return String.format(
+        "PadFrame[ver=%d seq=%02X addr=%02X type=%02X payload=%s]",
         version, seq, addr, type, HexFormat.of().formatHex(payload));
   }
 

@@ -75,9 +75,14 @@ public final class PadFrameDecoder {
         continue;
       }
       byte[] payload = Arrays.copyOfRange(buf, pos + 6, pos + len + 2);
-      events.add(new PadDecodeEvent.Frame(new PadFrame(
-          buf[pos + 2] & 0xFF, buf[pos + 3] & 0xFF, buf[pos + 4] & 0xFF, buf[pos + 5] & 0xFF,
-          payload)));
+      events.add(
+          new PadDecodeEvent.Frame(
+              new PadFrame(
+                  buf[pos + 2] & 0xFF,
+                  buf[pos + 3] & 0xFF,
+                  buf[pos + 4] & 0xFF,
+                  buf[pos + 5] & 0xFF,
+                  payload)));
       resyncing = false;
       pos += len + 4;
     }

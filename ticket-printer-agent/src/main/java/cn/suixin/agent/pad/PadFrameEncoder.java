@@ -5,8 +5,7 @@ public final class PadFrameEncoder {
 
   public static final int START = 0xAA;
 
-  private PadFrameEncoder() {
-  }
+  private PadFrameEncoder() {}
 
   public static byte[] encode(PadFrame f) {
     byte[] payload = f.payload();

@@ -14,8 +14,7 @@ public final class PadFrameType {
   public static final int RATING = 0x90;
   public static final int RATING_TIMEOUT = 0x91;
 
-  private PadFrameType() {
-  }
+  private PadFrameType() {}
 
   /** ACK and NAK answer a frame; every other type must itself be answered. */
   public static boolean isReply(int type) {

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Payload layouts of the pad frame types; multi-byte numbers are little-endian. */
 public final class PadPayloads {
 
-  private PadPayloads() {
-  }
+  private PadPayloads() {}
 
   public static byte[] showStaff(long staffId, String name) {
     byte[] n = truncate(name.getBytes(StandardCharsets.UTF_8), PadFrame.MAX_PAYLOAD - 5);
@@ -60,7 +59,8 @@ public final class PadPayloads {
     if (p.length != 7) {
       return Optional.empty();
     }
-    return Optional.of(new PadRating(readU32(p, 0), p[4] & 0xFF, (p[5] & 0xFF) | (p[6] & 0xFF) << 8));
+    return Optional.of(
+        new PadRating(readU32(p, 0), p[4] & 0xFF, (p[5] & 0xFF) | (p[6] & 0xFF) << 8));
   }
 
   public static Optional<Long> parseRecordId(byte[] p) {
@@ -68,7 +68,9 @@ public final class PadPayloads {
   }
 
   static long readU32(byte[] p, int o) {
-    return (p[o] & 0xFFL) | (p[o + 1] & 0xFFL) << 8 | (p[o + 2] & 0xFFL) << 16
+    return (p[o] & 0xFFL)
+        | (p[o + 1] & 0xFFL) << 8
+        | (p[o + 2] & 0xFFL) << 16
         | (p[o + 3] & 0xFFL) << 24;
   }
 

@@ -10,7 +10,11 @@ package cn.suixin.agent.pad;
 public record PadRating(long recordId, int level, int reasons) {
 
   public boolean isValid() {
-    return level >= 1 && level <= 5 && recordId >= 0 && recordId <= 0xFFFFFFFFL
-        && reasons >= 0 && reasons <= 0xFFFF;
+    return level >= 1
+        && level <= 5
+        && recordId >= 0
+        && recordId <= 0xFFFFFFFFL
+        && reasons >= 0
+        && reasons <= 0xFFFF;
   }
 }

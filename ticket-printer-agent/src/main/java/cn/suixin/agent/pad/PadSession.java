@@ -14,9 +14,9 @@ import java.util.Set;
  * The host side of the pad link as a pure state machine: time comes in, effects go out. One frame
  * is in flight at a time (stop-and-wait), retried with the same SEQ 300 ms apart, three times; an
  * unanswered fourth attempt fails 100 ms later. Incoming duplicates are re-acknowledged, never
- * delivered twice, and each service record takes one rating (一次一评). A duplicate is the same
- * SEQ with the same content: a pad that rebooted starts its SEQ again, and its new frames must not
- * be mistaken for old ones.
+ * delivered twice, and each service record takes one rating (一次一评). A duplicate is the same SEQ
+ * with the same content: a pad that rebooted starts its SEQ again, and its new frames must not be
+ * mistaken for old ones.
  */
 public final class PadSession {
 
@@ -24,8 +24,10 @@ public final class PadSession {
   public static final long RETRY_INTERVAL_MILLIS = 300;
   public static final int RETRIES = 3;
   public static final int STATUS_OK = 0x00;
+
   /** ACK status telling the pad this record was already rated, so it can say 已评价. */
   public static final int STATUS_ALREADY_RATED = 0x01;
+
   public static final int STATUS_BAD_PAYLOAD = 0x02;
   private static final int REMEMBERED_SEQS = 16;
   private static final int REMEMBERED_RECORDS = 4096;
@@ -66,8 +68,8 @@ public final class PadSession {
       return effects;
     }
     int status = accept(f, effects);
-    PadEffect reply = ack(f.seq(),
-        status == STATUS_BAD_PAYLOAD ? PadFrameType.NAK : PadFrameType.ACK, status);
+    PadEffect reply =
+        ack(f.seq(), status == STATUS_BAD_PAYLOAD ? PadFrameType.NAK : PadFrameType.ACK, status);
     remember(f, reply);
     effects.add(reply);
     return effects;
@@ -114,9 +116,10 @@ public final class PadSession {
     }
     byte[] p = f.payload();
     int status = p.length > 0 ? p[0] & 0xFF : STATUS_OK;
-    effects.add(f.type() == PadFrameType.ACK
-        ? new PadEffect.Confirmed(inFlight, status)
-        : new PadEffect.Refused(inFlight, status));
+    effects.add(
+        f.type() == PadFrameType.ACK
+            ? new PadEffect.Confirmed(inFlight, status)
+            : new PadEffect.Refused(inFlight, status));
     inFlight = null;
     startNext(effects, now);
   }
@@ -148,8 +151,7 @@ public final class PadSession {
     }
   }
 
-  private record Answered(PadFrame frame, PadEffect reply) {
-  }
+  private record Answered(PadFrame frame, PadEffect reply) {}
 
   private void trimRecords() {
     if (ratedRecords.size() > REMEMBERED_RECORDS) {

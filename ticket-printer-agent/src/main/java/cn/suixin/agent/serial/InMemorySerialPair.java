@@ -39,11 +39,13 @@ public final class InMemorySerialPair {
 
     End(String name) {
       this.name = name;
-      this.delivery = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sim-" + name);
-        t.setDaemon(true);
-        return t;
-      });
+      this.delivery =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "sim-" + name);
+                t.setDaemon(true);
+                return t;
+              });
     }
 
     @Override
@@ -76,12 +78,13 @@ public final class InMemorySerialPair {
       }
       End p = peer;
       byte[] copy = data.clone();
-      p.delivery.execute(() -> {
-        SerialListener l = p.listener;
-        if (p.open && l != null) {
-          l.onBytes(copy, copy.length);
-        }
-      });
+      p.delivery.execute(
+          () -> {
+            SerialListener l = p.listener;
+            if (p.open && l != null) {
+              l.onBytes(copy, copy.length);
+            }
+          });
     }
 
     @Override

@@ -1,8 +1,8 @@
 package cn.suixin.agent.serial;
 
 import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortEvent;
 import com.fazecast.jSerialComm.SerialPortDataListener;
+import com.fazecast.jSerialComm.SerialPortEvent;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -21,15 +21,14 @@ public final class JSerialCommLink implements SerialLink {
   private static final int WRITE_TIMEOUT_MILLIS = 2000;
 
   private final SerialSettings settings;
-  private volatile SerialListener listener = new SerialListener() {
-    @Override
-    public void onBytes(byte[] data, int length) {
-    }
+  private volatile SerialListener listener =
+      new SerialListener() {
+        @Override
+        public void onBytes(byte[] data, int length) {}
 
-    @Override
-    public void onDisconnected() {
-    }
-  };
+        @Override
+        public void onDisconnected() {}
+      };
   private volatile SerialPort port;
   private volatile Thread reader;
   private final AtomicBoolean lost = new AtomicBoolean();
@@ -61,10 +60,13 @@ public final class JSerialCommLink implements SerialLink {
     }
     p.setComPortParameters(settings.baud(), 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
     p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-    p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-        READ_TIMEOUT_MILLIS, WRITE_TIMEOUT_MILLIS);
+    p.setComPortTimeouts(
+        SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+        READ_TIMEOUT_MILLIS,
+        WRITE_TIMEOUT_MILLIS);
     if (!p.openPort()) {
-      throw new IOException("cannot open " + settings.path() + " (error " + p.getLastErrorCode() + ")");
+      throw new IOException(
+          "cannot open " + settings.path() + " (error " + p.getLastErrorCode() + ")");
     }
     lost.set(false);
     p.addDataListener(new DisconnectWatch());
@@ -136,10 +138,13 @@ public final class JSerialCommLink implements SerialLink {
   private void portLost() {
     if (lost.compareAndSet(false, true)) {
       LOG.warn("serial port {} disconnected", settings.path());
-      Thread closer = new Thread(() -> {
-        close();
-        listener.onDisconnected();
-      }, "serial-close-" + settings.path());
+      Thread closer =
+          new Thread(
+              () -> {
+                close();
+                listener.onDisconnected();
+              },
+              "serial-close-" + settings.path());
       closer.setDaemon(true);
       closer.start();
     }

@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a link open: when the port is missing at start or disappears later, it retries with
- * jittered backoff until the port is back. Drivers see onDisconnected / onConnected and never
- * have to manage the port themselves. Its state belongs to one Vert.x context: call it there; the
- * port's own callbacks hop onto it, and the retries are timers of that context.
+ * jittered backoff until the port is back. Drivers see onDisconnected / onConnected and never have
+ * to manage the port themselves. Its state belongs to one Vert.x context: call it there; the port's
+ * own callbacks hop onto it, and the retries are timers of that context.
  */
 public final class ReconnectingSerialLink implements SerialLink {
 
@@ -20,8 +20,10 @@ public final class ReconnectingSerialLink implements SerialLink {
   private final Backoff backoff;
   private SerialListener listener;
   private boolean closed;
+
   /** One onDisconnected per outage, however many reopen attempts fail. */
   private boolean reportedDown;
+
   private long reopenTimer = -1;
 
   public ReconnectingSerialLink(Context context, SerialLink delegate, Backoff backoff) {
@@ -29,28 +31,31 @@ public final class ReconnectingSerialLink implements SerialLink {
     this.delegate = delegate;
     this.backoff = backoff;
     // Listened to from the start: a link nobody reads from (an LED screen) must come back too.
-    delegate.listen(HopToContext.of(context, new SerialListener() {
-      @Override
-      public void onBytes(byte[] data, int length) {
-        if (listener != null) {
-          listener.onBytes(data, length);
-        }
-      }
+    delegate.listen(
+        HopToContext.of(
+            context,
+            new SerialListener() {
+              @Override
+              public void onBytes(byte[] data, int length) {
+                if (listener != null) {
+                  listener.onBytes(data, length);
+                }
+              }
 
-      @Override
-      public void onDisconnected() {
-        reportDown();
-        scheduleReopen();
-      }
+              @Override
+              public void onDisconnected() {
+                reportDown();
+                scheduleReopen();
+              }
 
-      @Override
-      public void onConnected() {
-        reportedDown = false;
-        if (listener != null) {
-          listener.onConnected();
-        }
-      }
-    }));
+              @Override
+              public void onConnected() {
+                reportedDown = false;
+                if (listener != null) {
+                  listener.onConnected();
+                }
+              }
+            }));
   }
 
   @Override

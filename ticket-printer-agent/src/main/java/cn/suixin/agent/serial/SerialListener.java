@@ -12,6 +12,5 @@ public interface SerialListener {
   void onDisconnected();
 
   /** The port is open, first or again after a disconnect. */
-  default void onConnected() {
-  }
+  default void onConnected() {}
 }

@@ -11,23 +11,23 @@ import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 /**
- * A simulated device is worked from outside (a test pressing a pad, the agent logging its
- * printer), yet its state belongs to its own Vert.x context: every request is queued there.
+ * A simulated device is worked from outside (a test pressing a pad, the agent logging its printer),
+ * yet its state belongs to its own Vert.x context: every request is queued there.
  */
 final class OnDevice {
 
-  private OnDevice() {
-  }
+  private OnDevice() {}
 
   static <T> Future<T> ask(Context context, Supplier<T> question) {
     Promise<T> answer = Promise.promise();
-    context.runOnContext(v -> {
-      try {
-        answer.complete(question.get());
-      } catch (RuntimeException e) {
-        answer.fail(e);
-      }
-    });
+    context.runOnContext(
+        v -> {
+          try {
+            answer.complete(question.get());
+          } catch (RuntimeException e) {
+            answer.fail(e);
+          }
+        });
     return answer.future();
   }
 
@@ -42,9 +42,11 @@ final class OnDevice {
   }
 
   static Future<Void> tell(Context context, Runnable action) {
-    return ask(context, () -> {
-      action.run();
-      return null;
-    });
+    return ask(
+        context,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 }

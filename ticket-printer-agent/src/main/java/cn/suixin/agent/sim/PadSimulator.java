@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A rating pad as the protocol asks a vendor to build it: ACKs every frame, answers PING with
- * STATUS, remembers the record it was asked to rate, and keeps a pressed rating until the host
- * ACKs it, resending it every 300 ms and again whenever its port comes back. Like a device of its
- * own, it lives on its own Vert.x context; every public method is queued there.
+ * STATUS, remembers the record it was asked to rate, and keeps a pressed rating until the host ACKs
+ * it, resending it every 300 ms and again whenever its port comes back. Like a device of its own,
+ * it lives on its own Vert.x context; every public method is queued there.
  */
 public final class PadSimulator implements SerialListener, AutoCloseable {
 
@@ -52,11 +52,13 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
   }
 
   public Future<PadSimulator> start() {
-    return OnDevice.ask(context, () -> {
-      OnDevice.plugIn(context, link, this);
-      resendTimer = context.owner().setPeriodic(RESEND_MILLIS, id -> resend());
-      return this;
-    });
+    return OnDevice.ask(
+        context,
+        () -> {
+          OnDevice.plugIn(context, link, this);
+          resendTimer = context.owner().setPeriodic(RESEND_MILLIS, id -> resend());
+          return this;
+        });
   }
 
   /** A pad that does not answer, to exercise the host's retries. */
@@ -66,20 +68,24 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
 
   /** For --simulate: every rating request is answered with this level after a delay; 0 = off. */
   public Future<Void> setAutoPress(int level, long delayMillis) {
-    return OnDevice.tell(context, () -> {
-      autoPressLevel = level;
-      autoPressDelayMillis = delayMillis;
-    });
+    return OnDevice.tell(
+        context,
+        () -> {
+          autoPressLevel = level;
+          autoPressDelayMillis = delayMillis;
+        });
   }
 
   /** The citizen presses a level for the record the host asked about last. */
   public Future<PadFrame> press(int level, int reasons) {
-    return OnDevice.ask(context, () -> {
-      if (requestedRecord < 0) {
-        throw new IllegalStateException("no rating was requested");
-      }
-      return rating(new PadRating(requestedRecord, level, reasons));
-    });
+    return OnDevice.ask(
+        context,
+        () -> {
+          if (requestedRecord < 0) {
+            throw new IllegalStateException("no rating was requested");
+          }
+          return rating(new PadRating(requestedRecord, level, reasons));
+        });
   }
 
   /** Sends a rating frame with a fresh SEQ, as a pad with buggy firmware might. */
@@ -134,10 +140,12 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
 
   @Override
   public void close() {
-    OnDevice.tell(context, () -> {
-      context.owner().cancelTimer(resendTimer);
-      link.close();
-    });
+    OnDevice.tell(
+        context,
+        () -> {
+          context.owner().cancelTimer(resendTimer);
+          link.close();
+        });
   }
 
   private void handle(PadFrame f) {
@@ -162,8 +170,8 @@ public final class PadSimulator implements SerialListener, AutoCloseable {
     } else if (f.type() == PadFrameType.CANCEL_RATING) {
       requestedRecord = -1;
     } else if (f.type() == PadFrameType.PING) {
-      PadFrame status = PadFrame.of(nextSeq(), addr, PadFrameType.STATUS,
-          PadPayloads.status(0x0100, 0));
+      PadFrame status =
+          PadFrame.of(nextSeq(), addr, PadFrameType.STATUS, PadPayloads.status(0x0100, 0));
       unacked.put(status.seq(), status);
       write(status);
     }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An ESC/POS printer at the far end of a serial line: it answers DLE EOT n from a settable table
  * (anywhere in the stream, as real printers do), can fall silent, and keeps everything else it was
- * sent so tests and --simulate can read the tickets back. Like a device of its own, it lives on
- * its own Vert.x context; every public method is queued there.
+ * sent so tests and --simulate can read the tickets back. Like a device of its own, it lives on its
+ * own Vert.x context; every public method is queued there.
  */
 public final class PrinterSimulator implements SerialListener, AutoCloseable {
 
@@ -45,10 +45,12 @@ public final class PrinterSimulator implements SerialListener, AutoCloseable {
   }
 
   public Future<PrinterSimulator> start() {
-    return OnDevice.ask(context, () -> {
-      OnDevice.plugIn(context, link, this);
-      return this;
-    });
+    return OnDevice.ask(
+        context,
+        () -> {
+          OnDevice.plugIn(context, link, this);
+          return this;
+        });
   }
 
   /** The replies to DLE EOT 1, 2, 3 and 4. */
@@ -80,16 +82,19 @@ public final class PrinterSimulator implements SerialListener, AutoCloseable {
 
   /** For --simulate: logs tickets printed since the last call, as text. */
   public Future<Void> logNewTickets() {
-    return OnDevice.tell(context, () -> {
-      List<RenderedTicket> all = ticketsNow();
-      // the last ticket may still be arriving: log it once it has been cut
-      int complete = all.isEmpty() || all.get(all.size() - 1).cuts() > 0 ? all.size() : all.size() - 1;
-      for (int i = ticketsLogged; i < complete; i++) {
-        RenderedTicket t = all.get(i);
-        LOG.info("simulated printer printed:\n{}\n[QR {}]", t.text(), t.qrCodes());
-      }
-      ticketsLogged = Math.max(ticketsLogged, complete);
-    });
+    return OnDevice.tell(
+        context,
+        () -> {
+          List<RenderedTicket> all = ticketsNow();
+          // the last ticket may still be arriving: log it once it has been cut
+          int complete =
+              all.isEmpty() || all.get(all.size() - 1).cuts() > 0 ? all.size() : all.size() - 1;
+          for (int i = ticketsLogged; i < complete; i++) {
+            RenderedTicket t = all.get(i);
+            LOG.info("simulated printer printed:\n{}\n[QR {}]", t.text(), t.qrCodes());
+          }
+          ticketsLogged = Math.max(ticketsLogged, complete);
+        });
   }
 
   @Override

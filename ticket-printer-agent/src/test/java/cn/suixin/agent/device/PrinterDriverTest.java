@@ -32,8 +32,13 @@ class PrinterDriverTest {
   void wire() throws Exception {
     agent = OnContext.of(vertx, ThreadingModel.WORKER);
     InMemorySerialPair pair = new InMemorySerialPair("printer");
-    sim = result(new PrinterSimulator(OnContext.of(vertx, ThreadingModel.EVENT_LOOP),
-        pair.deviceEnd(), PrinterProfile.GENERIC.charset()).start());
+    sim =
+        result(
+            new PrinterSimulator(
+                    OnContext.of(vertx, ThreadingModel.EVENT_LOOP),
+                    pair.deviceEnd(),
+                    PrinterProfile.GENERIC.charset())
+                .start());
     driver = new PrinterDriver(agent, pair.agentEnd(), events::add, 60_000);
     OnContext.run(agent, driver::start);
   }
@@ -54,8 +59,9 @@ class PrinterDriverTest {
 
   @Test
   void a_ticket_is_printed_and_followed_by_a_status_poll() throws Exception {
-    TicketLayout t = new TicketLayout("政务服务中心", "A007", "出入境", 2, 6, "3号窗口",
-        "2026-11-27 10:00", "http://h/f/7", false, null);
+    TicketLayout t =
+        new TicketLayout(
+            "政务服务中心", "A007", "出入境", 2, 6, "3号窗口", "2026-11-27 10:00", "http://h/f/7", false, null);
     PrinterStatus after = print(new TicketEncoder(PrinterProfile.GENERIC).encode(t));
     assertThat(after).isEqualTo(PrinterStatus.OK);
     List<RenderedTicket> tickets = result(sim.tickets());

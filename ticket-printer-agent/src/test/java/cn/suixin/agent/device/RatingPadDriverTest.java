@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RatingPadDriverTest {
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   private final Vertx vertx = Vertx.vertx();
   private final List<PadRating> ratings = new CopyOnWriteArrayList<>();
@@ -43,19 +42,28 @@ class RatingPadDriverTest {
     agent = OnContext.of(vertx, ThreadingModel.WORKER);
     InMemorySerialPair pair = new InMemorySerialPair("pad");
     outbox = new Outbox(data.resolve("outbox"));
-    pad = result(new PadSimulator(OnContext.of(vertx, ThreadingModel.EVENT_LOOP), pair.deviceEnd(), 3)
-        .start());
-    driver = new RatingPadDriver(agent, pair.agentEnd(), 3, outbox, new PadListener() {
-      @Override
-      public void onRating(PadRating rating, OutboxMessage message) {
-        ratings.add(rating);
-      }
+    pad =
+        result(
+            new PadSimulator(OnContext.of(vertx, ThreadingModel.EVENT_LOOP), pair.deviceEnd(), 3)
+                .start());
+    driver =
+        new RatingPadDriver(
+            agent,
+            pair.agentEnd(),
+            3,
+            outbox,
+            new PadListener() {
+              @Override
+              public void onRating(PadRating rating, OutboxMessage message) {
+                ratings.add(rating);
+              }
 
-      @Override
-      public void onPadStatus(String status, String detail) {
-        statuses.add(status);
-      }
-    }, () -> System.nanoTime() / 1_000_000);
+              @Override
+              public void onPadStatus(String status, String detail) {
+                statuses.add(status);
+              }
+            },
+            () -> System.nanoTime() / 1_000_000);
     OnContext.run(agent, driver::start);
   }
 
@@ -72,7 +80,8 @@ class RatingPadDriverTest {
     waitFor(() -> result(pad.unackedCount()) == 0);
     result(pad.sendRaw(press)); // the pad missed our ACK and resends with the same SEQ
     result(pad.sendRating(new PadRating(0x12345, 1, 3))); // and a second opinion: 一次一评
-    waitFor(() -> result(pad.unackedCount()) == 0 && result(pad.ackStatus(press.seq() + 1)) != null);
+    waitFor(
+        () -> result(pad.unackedCount()) == 0 && result(pad.ackStatus(press.seq() + 1)) != null);
     assertThat(ratings).containsExactly(new PadRating(0x12345, 5, 0));
     assertThat(result(pad.ackStatus(press.seq() + 1))).isEqualTo(PadSession.STATUS_ALREADY_RATED);
     List<OutboxMessage> stored = OnContext.call(agent, outbox::pending);
@@ -85,13 +94,16 @@ class RatingPadDriverTest {
 
   @Test
   void commands_reach_the_pad_in_order() throws Exception {
-    OnContext.run(agent, () -> {
-      driver.showStaff(1024, "张三");
-      driver.call("A001", 3);
-      driver.ping();
-    });
+    OnContext.run(
+        agent,
+        () -> {
+          driver.showStaff(1024, "张三");
+          driver.call("A001", 3);
+          driver.ping();
+        });
     waitFor(() -> result(pad.received()).size() == 3);
-    assertThat(result(pad.received())).extracting(PadFrame::type)
+    assertThat(result(pad.received()))
+        .extracting(PadFrame::type)
         .containsExactly(PadFrameType.SHOW_STAFF, PadFrameType.CALL, PadFrameType.PING);
   }
 

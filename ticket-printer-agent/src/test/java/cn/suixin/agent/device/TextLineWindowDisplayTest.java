@@ -27,27 +27,30 @@ class TextLineWindowDisplayTest {
   void a_call_becomes_a_gb18030_line_and_is_refreshed() throws Exception {
     InMemorySerialPair pair = new InMemorySerialPair("led");
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
-    pair.deviceEnd().listen(new SerialListener() {
-      @Override
-      public void onBytes(byte[] data, int length) {
-        synchronized (screen) {
-          screen.write(data, 0, length);
-        }
-      }
+    pair.deviceEnd()
+        .listen(
+            new SerialListener() {
+              @Override
+              public void onBytes(byte[] data, int length) {
+                synchronized (screen) {
+                  screen.write(data, 0, length);
+                }
+              }
 
-      @Override
-      public void onDisconnected() {
-      }
-    });
+              @Override
+              public void onDisconnected() {}
+            });
     pair.deviceEnd().open();
     pair.agentEnd().open();
     Context agent = OnContext.of(vertx, ThreadingModel.WORKER);
-    TextLineWindowDisplay display = new TextLineWindowDisplay(agent, pair.agentEnd(), 200,
-        () -> System.nanoTime() / 1_000_000);
-    OnContext.run(agent, () -> {
-      display.start();
-      display.showCall("A001", 3);
-    });
+    TextLineWindowDisplay display =
+        new TextLineWindowDisplay(agent, pair.agentEnd(), 200, () -> System.nanoTime() / 1_000_000);
+    OnContext.run(
+        agent,
+        () -> {
+          display.start();
+          display.showCall("A001", 3);
+        });
     String line = "请 A001 号到 3 号窗口办理\r\n";
     Eventually.waitFor(() -> text(screen).split("\r\n", -1).length >= 3);
     assertThat(text(screen)).startsWith(line + line);

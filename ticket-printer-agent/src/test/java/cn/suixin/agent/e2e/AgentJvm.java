@@ -29,14 +29,20 @@ final class AgentJvm implements AutoCloseable {
   /** {@code env} is all the agent gets of a token variable: the test JVM's own is not passed on. */
   static AgentJvm start(Path log, Map<String, String> env, int localPort, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-        "cn.suixin.agent.AgentMain",
-        "--local-port", String.valueOf(localPort)));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "cn.suixin.agent.AgentMain",
+                "--local-port",
+                String.valueOf(localPort)));
     command.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder b =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // The JDK shows the arguments of a command line only up to 4 KiB, shorter than the test
     // classpath: the launcher takes that from the environment, as a jar's manifest would give it.
     b.environment().put("CLASSPATH", System.getProperty("java.class.path"));
@@ -47,18 +53,26 @@ final class AgentJvm implements AutoCloseable {
 
   /** The arguments as the operating system lists them for ps (/proc/PID/cmdline on Linux). */
   List<String> arguments() {
-    return List.of(process.toHandle().info().arguments()
-        .orElseThrow(() -> new AssertionError("the OS does not show the agent's arguments")));
+    return List.of(
+        process
+            .toHandle()
+            .info()
+            .arguments()
+            .orElseThrow(() -> new AssertionError("the OS does not show the agent's arguments")));
   }
 
   String commandLine() {
-    return process.toHandle().info().commandLine()
+    return process
+        .toHandle()
+        .info()
+        .commandLine()
         .orElseThrow(() -> new AssertionError("the OS does not show the agent's command line"));
   }
 
   /** What the agent's local endpoint says; fails while it is not listening yet. */
   boolean linkUp() throws Exception {
-    return new HttpCalls(URI.create("http://127.0.0.1:" + localPort)).get("/health", null)
+    return new HttpCalls(URI.create("http://127.0.0.1:" + localPort))
+        .get("/health", null)
         .getBoolean("linkUp");
   }
 

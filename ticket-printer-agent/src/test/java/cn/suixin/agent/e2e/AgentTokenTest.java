@@ -20,20 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent's device token against what every user of a kiosk PC can see: the agent runs as its
- * own JVM against a real hall server, and the test reads its command line as ps does.
+ * The agent's device token against what every user of a kiosk PC can see: the agent runs as its own
+ * JVM against a real hall server, and the test reads its command line as ps does.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AgentTokenTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private ServerFixture hall;
   private String supervisor;
 
   @BeforeEach
   void start() throws Exception {
-    hall = ServerFixture.builder(dir.resolve("server")).withoutTestAccounts().recordingEvents().start();
+    hall =
+        ServerFixture.builder(dir.resolve("server"))
+            .withoutTestAccounts()
+            .recordingEvents()
+            .start();
     supervisor = hall.user("boss", Role.SUPERVISOR, "30001", "赵主任");
   }
 
@@ -92,7 +95,8 @@ class AgentTokenTest {
 
     try (AgentJvm agent = start(Map.of(), "--token", token)) {
       assertThat(agent.exitCode()).isEqualTo(2);
-      assertThat(agent.output()).contains("--token-file", AgentOptions.TOKEN_VARIABLE, "chmod 600")
+      assertThat(agent.output())
+          .contains("--token-file", AgentOptions.TOKEN_VARIABLE, "chmod 600")
           .doesNotContain(token);
     }
     assertThat(linkStatus("lobby")).as("it never reached the hall").isNull();
@@ -100,8 +104,18 @@ class AgentTokenTest {
 
   private AgentJvm start(Map<String, String> env, String... tokenArgs) throws Exception {
     String[] args = new String[tokenArgs.length + 5];
-    System.arraycopy(new String[] {"--server", hall.base().toString(), "--simulate", "--data",
-        dir.resolve("agent").toString()}, 0, args, 0, 5);
+    System.arraycopy(
+        new String[] {
+          "--server",
+          hall.base().toString(),
+          "--simulate",
+          "--data",
+          dir.resolve("agent").toString()
+        },
+        0,
+        args,
+        0,
+        5);
     System.arraycopy(tokenArgs, 0, args, 5, tokenArgs.length);
     return AgentJvm.start(dir.resolve("agent.log"), env, AgentWithHallServerTest.freePort(), args);
   }
@@ -115,6 +129,8 @@ class AgentTokenTest {
     return hall.get("/api/v1/halls/city/devices", supervisor).ok().getJsonArray("devices").stream()
         .map(o -> (JsonObject) o)
         .filter(d -> "link".equals(d.getString("part")) && agentName.equals(d.getString("name")))
-        .map(d -> d.getString("status")).findFirst().orElse(null);
+        .map(d -> d.getString("status"))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -18,10 +18,10 @@ import cn.suixin.agent.sim.PadSimulator;
 import cn.suixin.agent.sim.PrinterSimulator;
 import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.http.ServerFixture;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.Context;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -31,22 +31,29 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real agent program, its devices on socat virtual serial pairs, against a real hall server. */
+/**
+ * The real agent program, its devices on socat virtual serial pairs, against a real hall server.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AgentWithHallServerTest {
   static final PrinterProfile PROFILE = PrinterProfile.ZIJIANG_58;
   static final String TICKETS = "/api/v1/halls/city/tickets";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
+
   /** The simulated devices at the far ends of the cables, each on a context of its own. */
   private final Vertx devices = Vertx.vertx();
+
   private ServerFixture hall;
 
   @BeforeEach
   void start() throws Exception {
     SocatPair.assumeInstalled();
-    hall = ServerFixture.builder(dir.resolve("server")).withoutTestAccounts().recordingEvents().start();
+    hall =
+        ServerFixture.builder(dir.resolve("server"))
+            .withoutTestAccounts()
+            .recordingEvents()
+            .start();
   }
 
   private Context device() throws Exception {
@@ -67,21 +74,31 @@ class AgentWithHallServerTest {
     String kiosk = hall.device(Role.KIOSK, null, "lobby");
     String supervisor = hall.user("boss", Role.SUPERVISOR, "30001", "赵主任");
     try (SocatPair cable = SocatPair.inTarget("hallprinter").start();
-        PrinterSimulator printer = result(new PrinterSimulator(device(),
-            new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PROFILE.charset()).start());
-        Agent agent = Agent.start(options(hall.device(Role.AGENT, null, "lobby"), cable.a(), null, "a"),
-            new Backoff(100, 1000))) {
+        PrinterSimulator printer =
+            result(
+                new PrinterSimulator(
+                        device(),
+                        new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)),
+                        PROFILE.charset())
+                    .start());
+        Agent agent =
+            Agent.start(
+                options(hall.device(Role.AGENT, null, "lobby"), cable.a(), null, "a"),
+                new Backoff(100, 1000))) {
       waitFor(agent::linkUp);
 
-      JsonObject issued = hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT")).ok();
+      JsonObject issued =
+          hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT")).ok();
 
       waitFor(() -> !result(printer.tickets()).isEmpty());
       RenderedTicket ticket = result(printer.tickets()).get(0);
       assertThat(issued.getString("number")).isEqualTo("A001");
       assertThat(ticket.lines()).containsSubsequence("遂宁市公安政务服务中心", "A001", "普通护照签发", "前面还有 0 人");
       // the server knows no public address here, so the agent prints its link on the server it uses
-      assertThat(issued.getString("followUrl")).startsWith("/t/city/" + issued.getString("id") + "?k=");
-      assertThat(ticket.qrCodes()).containsExactly(hall.base().resolve(issued.getString("followUrl")).toString());
+      assertThat(issued.getString("followUrl"))
+          .startsWith("/t/city/" + issued.getString("id") + "?k=");
+      assertThat(ticket.qrCodes())
+          .containsExactly(hall.base().resolve(issued.getString("followUrl")).toString());
 
       result(printer.setStatusBytes(PrinterSimulator.PAPER_OUT));
       waitFor(() -> "PAPER_OUT".equals(printerStatus(supervisor).getString("status")));
@@ -90,20 +107,31 @@ class AgentWithHallServerTest {
   }
 
   @Test
-  void a_pad_press_at_the_window_becomes_the_rating_of_the_service_just_finished() throws Exception {
+  void a_pad_press_at_the_window_becomes_the_rating_of_the_service_just_finished()
+      throws Exception {
     String kiosk = hall.device(Role.KIOSK, null, "lobby");
     String clerk = hall.user("li", Role.CLERK, "10086", "李明");
     try (SocatPair cable = SocatPair.inTarget("hallpad").start();
-        PadSimulator pad = result(new PadSimulator(device(), new JSerialCommLink(SerialSettings.pad(cable.b())), 1)
-            .start());
-        Agent agent = Agent.start(options(hall.device(Role.AGENT, "07", "pad-07"), null, cable.a(), "b"),
-            new Backoff(100, 1000))) {
+        PadSimulator pad =
+            result(
+                new PadSimulator(device(), new JSerialCommLink(SerialSettings.pad(cable.b())), 1)
+                    .start());
+        Agent agent =
+            Agent.start(
+                options(hall.device(Role.AGENT, "07", "pad-07"), null, cable.a(), "b"),
+                new Backoff(100, 1000))) {
       waitFor(agent::linkUp);
       hall.post("/api/v1/halls/city/windows/07/sign-in", clerk, new JsonObject()).ok();
       hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT")).ok();
       hall.post("/api/v1/halls/city/windows/07/call-next", clerk, new JsonObject()).ok();
-      long record = hall.post("/api/v1/halls/city/windows/07/finish", clerk, new JsonObject().put("outcome", "DONE")).ok()
-          .getJsonObject("ticket").getLong("record");
+      long record =
+          hall.post(
+                  "/api/v1/halls/city/windows/07/finish",
+                  clerk,
+                  new JsonObject().put("outcome", "DONE"))
+              .ok()
+              .getJsonObject("ticket")
+              .getLong("record");
 
       waitFor(() -> result(pad.requestedRecord()) == record);
       result(pad.press(4, 0));
@@ -124,14 +152,26 @@ class AgentWithHallServerTest {
       throw new AssertionError(e);
     }
     return devices.getJsonArray("devices").stream()
-        .map(o -> (JsonObject) o).filter(d -> "printer".equals(d.getString("part"))).findFirst()
+        .map(o -> (JsonObject) o)
+        .filter(d -> "printer".equals(d.getString("part")))
+        .findFirst()
         .orElse(new JsonObject());
   }
 
-
-  AgentOptions options(String token, String printerPort, String padPort, String name) throws Exception {
-    return new AgentOptions(hall.base(), token, printerPort, padPort, null, false, dir.resolve("agent-" + name),
-        "zijiang-58", freePort(), 9600, 1);
+  AgentOptions options(String token, String printerPort, String padPort, String name)
+      throws Exception {
+    return new AgentOptions(
+        hall.base(),
+        token,
+        printerPort,
+        padPort,
+        null,
+        false,
+        dir.resolve("agent-" + name),
+        "zijiang-58",
+        freePort(),
+        9600,
+        1);
   }
 
   static int freePort() throws Exception {

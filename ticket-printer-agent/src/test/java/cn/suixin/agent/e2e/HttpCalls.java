@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /** Blocking JSON calls to a hall server's API; anything but 2xx fails the test with the body. */
 final class HttpCalls {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
   HttpCalls(URI base) {
@@ -18,9 +19,12 @@ final class HttpCalls {
   }
 
   JsonObject post(String path, String token, JsonObject body) throws Exception {
-    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode())), token);
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode())),
+        token);
   }
 
   JsonObject get(String path, String token) throws Exception {
@@ -28,7 +32,10 @@ final class HttpCalls {
   }
 
   String login(String username, String password) throws Exception {
-    return post("/api/v1/auth/login", null, new JsonObject().put("username", username).put("password", password))
+    return post(
+            "/api/v1/auth/login",
+            null,
+            new JsonObject().put("username", username).put("password", password))
         .getString("token");
   }
 

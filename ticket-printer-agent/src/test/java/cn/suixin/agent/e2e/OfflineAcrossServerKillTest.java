@@ -34,18 +34,24 @@ import org.junit.jupiter.api.io.TempDir;
 class OfflineAcrossServerKillTest {
   private static final String MATTER = "EE-PASSPORT";
   private static final String DEMO_PASSWORD = "suixin-demo";
-  /** The banner's token line, set off by a run of spaces from the line above it that mentions "the kiosk token". */
+
+  /**
+   * The banner's token line, set off by a run of spaces from the line above it that mentions "the
+   * kiosk token".
+   */
   private static final Pattern KIOSK_TOKEN = Pattern.compile("kiosk token {2,}(\\S+)");
+
   private static final Pattern AGENT_TOKEN = Pattern.compile("SUIXIN_AGENT_TOKEN=(\\S+)");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
+
   /** The simulated printer at the far end of the cable. */
   private final Vertx devices = Vertx.vertx();
 
   @Test
-  void offline_tickets_issued_while_the_server_is_killed_join_the_queue_in_order_with_no_number_twice()
-      throws Exception {
+  void
+      offline_tickets_issued_while_the_server_is_killed_join_the_queue_in_order_with_no_number_twice()
+          throws Exception {
     SocatPair.assumeInstalled();
     int port = AgentWithHallServerTest.freePort();
     HttpCalls api = new HttpCalls(URI.create("http://127.0.0.1:" + port));
@@ -55,15 +61,33 @@ class OfflineAcrossServerKillTest {
     String agentToken = banner(server, AGENT_TOKEN);
     String kiosk = banner(server, KIOSK_TOKEN);
     try (SocatPair cable = SocatPair.inTarget("killprinter").start();
-        PrinterSimulator printer = result(new PrinterSimulator(OnContext.of(devices, ThreadingModel.EVENT_LOOP),
-            new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PrinterProfile.ZIJIANG_58.charset()).start());
-        Agent agent = Agent.start(new AgentOptions(URI.create("http://127.0.0.1:" + port), agentToken,
-            cable.a(), null, null, false, agentData, "zijiang-58", localPort, 9600, 1),
-            new Backoff(100, 1000))) {
+        PrinterSimulator printer =
+            result(
+                new PrinterSimulator(
+                        OnContext.of(devices, ThreadingModel.EVENT_LOOP),
+                        new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)),
+                        PrinterProfile.ZIJIANG_58.charset())
+                    .start());
+        Agent agent =
+            Agent.start(
+                new AgentOptions(
+                    URI.create("http://127.0.0.1:" + port),
+                    agentToken,
+                    cable.a(),
+                    null,
+                    null,
+                    false,
+                    agentData,
+                    "zijiang-58",
+                    localPort,
+                    9600,
+                    1),
+                new Backoff(100, 1000))) {
       waitFor(agent::linkUp);
       List<String> numbers = new ArrayList<>();
-      numbers.add(api.post("/api/v1/halls/city/tickets", kiosk, new JsonObject().put("matter", MATTER))
-          .getString("number"));
+      numbers.add(
+          api.post("/api/v1/halls/city/tickets", kiosk, new JsonObject().put("matter", MATTER))
+              .getString("number"));
       // printing a matter makes the agent ask for offline numbers of it
       waitFor(() -> result(printer.tickets()).size() == 1 && offlineStock(agentData));
 
@@ -82,8 +106,9 @@ class OfflineAcrossServerKillTest {
       waitFor(agent::linkUp);
       String guide = api.login("guide", DEMO_PASSWORD);
       waitFor(() -> waiting(api, guide).size() == 4);
-      numbers.add(api.post("/api/v1/halls/city/tickets", kiosk, new JsonObject().put("matter", MATTER))
-          .getString("number"));
+      numbers.add(
+          api.post("/api/v1/halls/city/tickets", kiosk, new JsonObject().put("matter", MATTER))
+              .getString("number"));
 
       assertThat(waiting(api, guide)).containsExactlyElementsOf(numbers).doesNotHaveDuplicates();
       assertThat(numbers.subList(0, 4)).containsExactly("A001", "A002", "A003", "A004");
@@ -93,10 +118,18 @@ class OfflineAcrossServerKillTest {
     }
   }
 
-  /** A token the demo start prints for the operator (kiosk, agent), read from the server's output. */
+  /**
+   * A token the demo start prints for the operator (kiosk, agent), read from the server's output.
+   */
   private static String banner(ServerProcess server, Pattern line) throws InterruptedException {
-    return server.output().await(line, Duration.ofSeconds(60)).map(m -> m.group(1))
-        .orElseThrow(() -> new AssertionError("no " + line + " in the demo banner:\n" + server.output().text()));
+    return server
+        .output()
+        .await(line, Duration.ofSeconds(60))
+        .map(m -> m.group(1))
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no " + line + " in the demo banner:\n" + server.output().text()));
   }
 
   private static boolean offlineStock(Path agentData) {
@@ -112,8 +145,10 @@ class OfflineAcrossServerKillTest {
   private static List<String> waiting(HttpCalls api, String guide) {
     try {
       return api.get("/api/v1/halls/city/windows/07", guide).getJsonArray("waiting").stream()
-          .map(o -> (JsonObject) o).filter(t -> MATTER.equals(t.getString("matter")))
-          .map(t -> t.getString("number")).toList();
+          .map(o -> (JsonObject) o)
+          .filter(t -> MATTER.equals(t.getString("matter")))
+          .map(t -> t.getString("number"))
+          .toList();
     } catch (Exception e) {
       throw new AssertionError(e);
     }

@@ -42,11 +42,11 @@ class SerialEndToEndTest {
 
   private static final PrinterProfile PROFILE = PrinterProfile.ZIJIANG_58;
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   private final Vertx vertx = Vertx.vertx();
   private final List<PrinterStatus> printerEvents = new CopyOnWriteArrayList<>();
+
   /** The agent's drivers run on one worker context, as in the agent; each device on its own. */
   private Context agent;
 
@@ -69,22 +69,47 @@ class SerialEndToEndTest {
   void a_ticket_arrives_as_escpos_that_decodes_to_its_fields_and_paper_out_is_reported()
       throws Exception {
     try (SocatPair cable = SocatPair.inTarget("printer").start();
-        PrinterSimulator printer = new PrinterSimulator(device(),
-            new JSerialCommLink(SerialSettings.printer(cable.b(), 115200)), PROFILE.charset())) {
-      PrinterDriver driver = new PrinterDriver(agent,
-          new JSerialCommLink(SerialSettings.printer(cable.a(), 115200)), printerEvents::add, 60_000);
+        PrinterSimulator printer =
+            new PrinterSimulator(
+                device(),
+                new JSerialCommLink(SerialSettings.printer(cable.b(), 115200)),
+                PROFILE.charset())) {
+      PrinterDriver driver =
+          new PrinterDriver(
+              agent,
+              new JSerialCommLink(SerialSettings.printer(cable.a(), 115200)),
+              printerEvents::add,
+              60_000);
       result(printer.start());
       OnContext.run(agent, driver::start);
-      TicketLayout ticket = new TicketLayout("政务服务中心", "A001", "户籍业务", 4, 20,
-          "1号、2号窗口", "2026-11-27 09:30", "https://hall.example/f/A001", false, null);
+      TicketLayout ticket =
+          new TicketLayout(
+              "政务服务中心",
+              "A001",
+              "户籍业务",
+              4,
+              20,
+              "1号、2号窗口",
+              "2026-11-27 09:30",
+              "https://hall.example/f/A001",
+              false,
+              null);
 
-      assertThat(OnContext.await(agent, () -> driver.print(new TicketEncoder(PROFILE).encode(ticket))))
+      assertThat(
+              OnContext.await(agent, () -> driver.print(new TicketEncoder(PROFILE).encode(ticket))))
           .isEqualTo(PrinterStatus.OK);
 
       List<RenderedTicket> printed = result(printer.tickets());
       assertThat(printed).hasSize(1);
-      assertThat(printed.get(0).lines()).containsSubsequence("政务服务中心", "A001", "户籍业务",
-          "前面还有 4 人", "预计等待 20 分钟", "办理窗口 1号、2号窗口", "2026-11-27 09:30");
+      assertThat(printed.get(0).lines())
+          .containsSubsequence(
+              "政务服务中心",
+              "A001",
+              "户籍业务",
+              "前面还有 4 人",
+              "预计等待 20 分钟",
+              "办理窗口 1号、2号窗口",
+              "2026-11-27 09:30");
       assertThat(printed.get(0).qrCodes()).containsExactly("https://hall.example/f/A001");
       assertThat(printed.get(0).cuts()).isEqualTo(1);
 
@@ -101,20 +126,28 @@ class SerialEndToEndTest {
     List<PadRating> ratings = new CopyOnWriteArrayList<>();
     Outbox outbox = new Outbox(data.resolve("outbox"));
     try (SocatPair cable = SocatPair.inTarget("pad").start();
-        PadSimulator pad = new PadSimulator(device(),
-            new JSerialCommLink(SerialSettings.pad(cable.b())), 3)) {
-      RatingPadDriver driver = new RatingPadDriver(agent,
-          new JSerialCommLink(SerialSettings.pad(cable.a())), 3, outbox, new PadListener() {
-            @Override
-            public void onRating(PadRating rating, OutboxMessage message) {
-              ratings.add(rating);
-            }
-          }, () -> System.nanoTime() / 1_000_000);
+        PadSimulator pad =
+            new PadSimulator(device(), new JSerialCommLink(SerialSettings.pad(cable.b())), 3)) {
+      RatingPadDriver driver =
+          new RatingPadDriver(
+              agent,
+              new JSerialCommLink(SerialSettings.pad(cable.a())),
+              3,
+              outbox,
+              new PadListener() {
+                @Override
+                public void onRating(PadRating rating, OutboxMessage message) {
+                  ratings.add(rating);
+                }
+              },
+              () -> System.nanoTime() / 1_000_000);
       result(pad.start());
-      OnContext.run(agent, () -> {
-        driver.start();
-        driver.requestRating(0x12345, 30);
-      });
+      OnContext.run(
+          agent,
+          () -> {
+            driver.start();
+            driver.requestRating(0x12345, 30);
+          });
       waitFor(() -> result(pad.requestedRecord()) == 0x12345);
 
       PadFrame press = result(pad.press(4, 0));
@@ -132,25 +165,42 @@ class SerialEndToEndTest {
   @Test
   void the_printer_driver_recovers_when_the_cable_is_pulled_and_plugged_back() throws Exception {
     SocatPair cable = SocatPair.inTarget("replug").start();
-    ReconnectingSerialLink agentEnd = new ReconnectingSerialLink(agent,
-        new JSerialCommLink(SerialSettings.printer(cable.a(), 9600)), new Backoff(50, 500));
+    ReconnectingSerialLink agentEnd =
+        new ReconnectingSerialLink(
+            agent,
+            new JSerialCommLink(SerialSettings.printer(cable.a(), 9600)),
+            new Backoff(50, 500));
     PrinterDriver driver = new PrinterDriver(agent, agentEnd, printerEvents::add, 200);
     try {
-      PrinterSimulator printer = result(new PrinterSimulator(device(),
-          new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PROFILE.charset()).start());
+      PrinterSimulator printer =
+          result(
+              new PrinterSimulator(
+                      device(),
+                      new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)),
+                      PROFILE.charset())
+                  .start());
       OnContext.run(agent, driver::start);
       waitFor(() -> printerEvents.contains(PrinterStatus.OK));
 
       cable.stop();
       printer.close();
-      waitFor(() -> printerEvents.contains(PrinterStatus.PORT_LOST)
-          || printerEvents.contains(PrinterStatus.NO_REPLY));
+      waitFor(
+          () ->
+              printerEvents.contains(PrinterStatus.PORT_LOST)
+                  || printerEvents.contains(PrinterStatus.NO_REPLY));
 
       cable.start();
-      PrinterSimulator again = result(new PrinterSimulator(device(),
-          new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)), PROFILE.charset()).start());
-      waitFor(() -> printerEvents.get(printerEvents.size() - 1) == PrinterStatus.OK
-          && printerEvents.size() >= 3);
+      PrinterSimulator again =
+          result(
+              new PrinterSimulator(
+                      device(),
+                      new JSerialCommLink(SerialSettings.printer(cable.b(), 9600)),
+                      PROFILE.charset())
+                  .start());
+      waitFor(
+          () ->
+              printerEvents.get(printerEvents.size() - 1) == PrinterStatus.OK
+                  && printerEvents.size() >= 3);
 
       byte[] job = new TicketEncoder(PROFILE).selfTest("2026-11-27 08:00");
       assertThat(OnContext.await(agent, () -> driver.print(job))).isEqualTo(PrinterStatus.OK);
@@ -170,24 +220,32 @@ class SerialEndToEndTest {
     Outbox outbox = new Outbox(data.resolve("outbox"));
     SocatPair cable = SocatPair.inTarget("padreplug").start();
     Context device = device();
-    RatingPadDriver driver = new RatingPadDriver(agent, reconnecting(agent, cable.a()), 3, outbox,
-        new PadListener() {
-          @Override
-          public void onRating(PadRating rating, OutboxMessage message) {
-            ratings.add(rating);
-          }
+    RatingPadDriver driver =
+        new RatingPadDriver(
+            agent,
+            reconnecting(agent, cable.a()),
+            3,
+            outbox,
+            new PadListener() {
+              @Override
+              public void onRating(PadRating rating, OutboxMessage message) {
+                ratings.add(rating);
+              }
 
-          @Override
-          public void onPadStatus(String status, String detail) {
-            padStatus.add(status);
-          }
-        }, () -> System.nanoTime() / 1_000_000);
+              @Override
+              public void onPadStatus(String status, String detail) {
+                padStatus.add(status);
+              }
+            },
+            () -> System.nanoTime() / 1_000_000);
     try (PadSimulator pad = new PadSimulator(device, reconnecting(device, cable.b()), 3)) {
       result(pad.start());
-      OnContext.run(agent, () -> {
-        driver.start();
-        driver.requestRating(9, 30);
-      });
+      OnContext.run(
+          agent,
+          () -> {
+            driver.start();
+            driver.requestRating(9, 30);
+          });
       waitFor(() -> result(pad.requestedRecord()) == 9);
 
       cable.stop();
@@ -208,7 +266,7 @@ class SerialEndToEndTest {
 
   /** A link's retries are timers of the context its user lives on. */
   private static ReconnectingSerialLink reconnecting(Context owner, String path) {
-    return new ReconnectingSerialLink(owner, new JSerialCommLink(SerialSettings.pad(path)),
-        new Backoff(50, 400));
+    return new ReconnectingSerialLink(
+        owner, new JSerialCommLink(SerialSettings.pad(path)), new Backoff(50, 400));
   }
 }

@@ -17,19 +17,19 @@ class EscPosWriterTest {
 
   @Test
   void code128_frames_length_and_code_set_b() {
-    assertThat(Hex.of(w.code128("A001").toByteArray()))
-        .isEqualTo("1D 6B 49 06 7B 42 41 30 30 31");
+    assertThat(Hex.of(w.code128("A001").toByteArray())).isEqualTo("1D 6B 49 06 7B 42 41 30 30 31");
   }
 
   @Test
   void qr_store_length_counts_bytes_plus_three() {
     byte[] b = w.qr("ABC", 6).toByteArray();
-    assertThat(Hex.of(b)).isEqualTo(
-        "1D 28 6B 04 00 31 41 32 00 "
-            + "1D 28 6B 03 00 31 43 06 "
-            + "1D 28 6B 03 00 31 45 31 "
-            + "1D 28 6B 06 00 31 50 30 41 42 43 "
-            + "1D 28 6B 03 00 31 51 30");
+    assertThat(Hex.of(b))
+        .isEqualTo(
+            "1D 28 6B 04 00 31 41 32 00 "
+                + "1D 28 6B 03 00 31 43 06 "
+                + "1D 28 6B 03 00 31 45 31 "
+                + "1D 28 6B 06 00 31 50 30 41 42 43 "
+                + "1D 28 6B 03 00 31 51 30");
   }
 
   @Test
@@ -48,9 +48,18 @@ class EscPosWriterTest {
 
   @Test
   void simple_commands_match_the_manual() {
-    byte[] b = w.initialize().chineseModeOn().align(1).bold(true).size(0x11).feed(3)
-        .bold(false).chineseModeOff().cut().toByteArray();
-    assertThat(Hex.of(b)).isEqualTo(
-        "1B 40 1C 26 1B 61 01 1B 45 01 1D 21 11 1B 64 03 1B 45 00 1C 2E 1D 56 42 00");
+    byte[] b =
+        w.initialize()
+            .chineseModeOn()
+            .align(1)
+            .bold(true)
+            .size(0x11)
+            .feed(3)
+            .bold(false)
+            .chineseModeOff()
+            .cut()
+            .toByteArray();
+    assertThat(Hex.of(b))
+        .isEqualTo("1B 40 1C 26 1B 61 01 1B 45 01 1D 21 11 1B 64 03 1B 45 00 1C 2E 1D 56 42 00");
   }
 }

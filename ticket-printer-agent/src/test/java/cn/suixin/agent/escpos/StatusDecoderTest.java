@@ -3,33 +3,33 @@ package cn.suixin.agent.escpos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.agent.Hex;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class StatusDecoderTest {
 
   @ParameterizedTest(name = "DLE EOT {0} reply {1} is {2}")
   @CsvSource({
-      "1, 12, OK",
-      "1, 1A, OFFLINE",
-      "2, 12, OK",
-      "2, 16, COVER_OPEN",
-      "2, 32, PAPER_OUT",
-      "2, 52, ERROR",
-      "2, 36, COVER_OPEN",
-      "3, 12, OK",
-      "3, 1A, CUTTER_ERROR",
-      "3, 32, UNRECOVERABLE",
-      "3, 52, ERROR",
-      "4, 12, OK",
-      "4, 16, PAPER_NEAR_END",
-      "4, 1A, PAPER_NEAR_END",
-      "4, 1E, PAPER_NEAR_END",
-      "4, 32, PAPER_OUT",
-      "4, 52, PAPER_OUT",
-      "4, 72, PAPER_OUT",
-      "4, 7E, PAPER_OUT",
+    "1, 12, OK",
+    "1, 1A, OFFLINE",
+    "2, 12, OK",
+    "2, 16, COVER_OPEN",
+    "2, 32, PAPER_OUT",
+    "2, 52, ERROR",
+    "2, 36, COVER_OPEN",
+    "3, 12, OK",
+    "3, 1A, CUTTER_ERROR",
+    "3, 32, UNRECOVERABLE",
+    "3, 52, ERROR",
+    "4, 12, OK",
+    "4, 16, PAPER_NEAR_END",
+    "4, 1A, PAPER_NEAR_END",
+    "4, 1E, PAPER_NEAR_END",
+    "4, 32, PAPER_OUT",
+    "4, 52, PAPER_OUT",
+    "4, 72, PAPER_OUT",
+    "4, 7E, PAPER_OUT",
   })
   void decodes_documented_status_bytes(int n, String hex, PrinterStatus expected) {
     assertThat(StatusDecoder.decode(n, Integer.parseInt(hex, 16))).isEqualTo(expected);
@@ -56,9 +56,11 @@ class StatusDecoderTest {
   void combine_takes_the_worst_and_a_missing_reply_means_gone() {
     assertThat(StatusDecoder.combine(0x12, 0x12, 0x12, 0x12)).isEqualTo(PrinterStatus.OK);
     assertThat(StatusDecoder.combine(0x1A, 0x32, 0x12, 0x72)).isEqualTo(PrinterStatus.PAPER_OUT);
-    assertThat(StatusDecoder.combine(0x12, 0x12, 0x12, 0x1E)).isEqualTo(PrinterStatus.PAPER_NEAR_END);
+    assertThat(StatusDecoder.combine(0x12, 0x12, 0x12, 0x1E))
+        .isEqualTo(PrinterStatus.PAPER_NEAR_END);
     assertThat(StatusDecoder.combine(0x12, null, 0x12, 0x12)).isEqualTo(PrinterStatus.NO_REPLY);
-    assertThat(StatusDecoder.combine(0x12, 0x00, 0x12, 0x12)).isEqualTo(PrinterStatus.INVALID_REPLY);
+    assertThat(StatusDecoder.combine(0x12, 0x00, 0x12, 0x12))
+        .isEqualTo(PrinterStatus.INVALID_REPLY);
   }
 
   @Test

@@ -33,8 +33,7 @@ class AgentLinkTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentLinkTest.class);
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   private FakeHallServer server;
   private Agent agent;
@@ -59,9 +58,19 @@ class AgentLinkTest {
   }
 
   private void startAgent() throws Exception {
-    AgentOptions o = AgentOptions.parse(token(FakeHallServer.TOKEN), LOG::warn,
-        "--server", "http://127.0.0.1:" + serverPort, "--simulate", "--data", data.toString(),
-        "--local-port", Integer.toString(localPort), "--printer-profile", "xprinter-80");
+    AgentOptions o =
+        AgentOptions.parse(
+            token(FakeHallServer.TOKEN),
+            LOG::warn,
+            "--server",
+            "http://127.0.0.1:" + serverPort,
+            "--simulate",
+            "--data",
+            data.toString(),
+            "--local-port",
+            Integer.toString(localPort),
+            "--printer-profile",
+            "xprinter-80");
     agent = Agent.start(o, new Backoff(50, 400));
     waitFor(() -> agent.linkUp());
   }
@@ -72,22 +81,35 @@ class AgentLinkTest {
     startBoth();
     assertThat(server.auths().get(0).getString("type")).isEqualTo("auth");
 
-    server.send(new JsonObject().put("type", "print.ticket").put("job", "j1").put("ticket",
-        new JsonObject().put("id", "t1").put("number", "A001").put("matter", "hj")
-            .put("matterName", "户籍业务").put("ahead", 3).put("estimatedWaitSeconds", 600)
-            .put("issuedAt", "2026-11-27T01:30:00Z").put("followUrl", "https://h/f/t1")
-            .put("greenChannel", null).put("offline", false)));
+    server.send(
+        new JsonObject()
+            .put("type", "print.ticket")
+            .put("job", "j1")
+            .put(
+                "ticket",
+                new JsonObject()
+                    .put("id", "t1")
+                    .put("number", "A001")
+                    .put("matter", "hj")
+                    .put("matterName", "户籍业务")
+                    .put("ahead", 3)
+                    .put("estimatedWaitSeconds", 600)
+                    .put("issuedAt", "2026-11-27T01:30:00Z")
+                    .put("followUrl", "https://h/f/t1")
+                    .put("greenChannel", null)
+                    .put("offline", false)));
     server.await("printed", m -> "j1".equals(m.getString("job")));
     RenderedTicket printed = result(agent.printerSimulator().tickets()).get(0);
-    assertThat(printed.lines()).containsSubsequence("政务服务中心", "A001", "户籍业务",
-        "前面还有 3 人", "预计等待 10 分钟", "2026-11-27 09:30");
+    assertThat(printed.lines())
+        .containsSubsequence(
+            "政务服务中心", "A001", "户籍业务", "前面还有 3 人", "预计等待 10 分钟", "2026-11-27 09:30");
     assertThat(printed.qrCodes()).containsExactly("https://h/f/t1");
     JsonObject blockRequest = server.await("offline.block.request", m -> true);
     assertThat(blockRequest.getString("matter")).isEqualTo("hj");
     assertThat(blockRequest.getInteger("size")).isEqualTo(50);
 
-    server.send(new JsonObject().put("type", "pad.rate").put("recordId", 77)
-        .put("timeoutSeconds", 30));
+    server.send(
+        new JsonObject().put("type", "pad.rate").put("recordId", 77).put("timeoutSeconds", 30));
     JsonObject rating = server.await("rating", m -> m.getLong("recordId") == 77);
     assertThat(rating.getInteger("level")).isEqualTo(5);
     assertThat(rating.getString("id")).isNotBlank();
@@ -101,15 +123,16 @@ class AgentLinkTest {
   void unacknowledged_messages_are_resent_after_a_reconnect_until_acked() throws Exception {
     startBoth();
     server.setAcking(false);
-    server.send(new JsonObject().put("type", "pad.rate").put("recordId", 5)
-        .put("timeoutSeconds", 30));
+    server.send(
+        new JsonObject().put("type", "pad.rate").put("recordId", 5).put("timeoutSeconds", 30));
     JsonObject first = server.await("rating", m -> true);
     assertThat(outboxFiles()).isGreaterThanOrEqualTo(1);
 
     server.setAcking(true);
     server.dropConnection();
     waitFor(() -> server.received("rating").size() >= 2);
-    assertThat(server.received("rating")).extracting(m -> m.getString("id"))
+    assertThat(server.received("rating"))
+        .extracting(m -> m.getString("id"))
         .containsOnly(first.getString("id"));
     waitFor(() -> outboxFiles() == 0);
   }
@@ -119,9 +142,18 @@ class AgentLinkTest {
       throws Exception {
     startBoth();
     String day = java.time.LocalDate.now(Agent.HALL_ZONE).toString();
-    server.send(new JsonObject().put("type", "offline.block").put("block", new JsonObject()
-        .put("id", "blk-1").put("matter", "hj").put("prefix", "A").put("from", 901)
-        .put("to", 950).put("businessDay", day)));
+    server.send(
+        new JsonObject()
+            .put("type", "offline.block")
+            .put(
+                "block",
+                new JsonObject()
+                    .put("id", "blk-1")
+                    .put("matter", "hj")
+                    .put("prefix", "A")
+                    .put("from", 901)
+                    .put("to", 950)
+                    .put("businessDay", day)));
     waitFor(() -> offlineState().contains("blk-1"));
 
     server.stop();
@@ -130,14 +162,18 @@ class AgentLinkTest {
     assertThat(postOffline("hj")).contains("\"number\":\"A902\"");
     assertThat(postOffline("crj")).contains("NO_BLOCK");
     waitFor(() -> result(agent.printerSimulator().tickets()).size() >= 2);
-    assertThat(result(agent.printerSimulator().tickets()).get(0).lines()).contains("离线票 OFFLINE", "A901");
+    assertThat(result(agent.printerSimulator().tickets()).get(0).lines())
+        .contains("离线票 OFFLINE", "A901");
 
     server.start();
     JsonObject handover = server.await("offline.tickets", m -> true);
     assertThat(handover.getString("blockId")).isEqualTo("blk-1");
     JsonArray tickets = handover.getJsonArray("tickets");
-    assertThat(List.of(tickets.getJsonObject(0).getString("number"),
-        tickets.getJsonObject(1).getString("number"))).containsExactly("A901", "A902");
+    assertThat(
+            List.of(
+                tickets.getJsonObject(0).getString("number"),
+                tickets.getJsonObject(1).getString("number")))
+        .containsExactly("A901", "A902");
     assertThat(tickets).hasSize(2);
   }
 
@@ -146,9 +182,18 @@ class AgentLinkTest {
     serverPort = freePort();
     localPort = freePort();
     server = new FakeHallServer(serverPort).start();
-    agent = Agent.start(AgentOptions.parse(token("wrong"), LOG::warn,
-        "--server", "http://127.0.0.1:" + serverPort, "--data", data.toString(), "--local-port",
-        Integer.toString(localPort)), new Backoff(50, 400));
+    agent =
+        Agent.start(
+            AgentOptions.parse(
+                token("wrong"),
+                LOG::warn,
+                "--server",
+                "http://127.0.0.1:" + serverPort,
+                "--data",
+                data.toString(),
+                "--local-port",
+                Integer.toString(localPort)),
+            new Backoff(50, 400));
     waitFor(() -> !server.auths().isEmpty());
     stillTrue(() -> !agent.linkUp());
     assertThat(agent.linkUp()).isFalse();
@@ -160,11 +205,15 @@ class AgentLinkTest {
   }
 
   private String postOffline(String matter) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + localPort + "/offline/tickets"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"matter\":\"" + matter + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + localPort + "/offline/tickets"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"matter\":\"" + matter + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return r.statusCode() + " " + r.body();
   }
 
@@ -176,14 +225,16 @@ class AgentLinkTest {
   private long outboxFiles() {
     try (var s = Files.list(data.resolve("outbox"))) {
       return s.filter(p -> p.toString().endsWith(".json"))
-          .filter(p -> {
-            try {
-              String json = Files.readString(p);
-              return json.contains("\"rating\"");
-            } catch (IOException e) {
-              return false;
-            }
-          }).count();
+          .filter(
+              p -> {
+                try {
+                  String json = Files.readString(p);
+                  return json.contains("\"rating\"");
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .count();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -33,7 +33,10 @@ public final class FakeHallServer implements AutoCloseable {
 
   public FakeHallServer start() throws Exception {
     server = vertx.createHttpServer().webSocketHandler(this::accept);
-    server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture()
+    server
+        .listen(port, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
     return this;
   }
@@ -42,14 +45,19 @@ public final class FakeHallServer implements AutoCloseable {
   public void stop() throws Exception {
     ServerWebSocket ws = socket;
     if (ws != null) {
-      ws.close((short) 1012, "restarting").toCompletionStage().toCompletableFuture()
+      ws.close((short) 1012, "restarting")
+          .toCompletionStage()
+          .toCompletableFuture()
           .get(5, TimeUnit.SECONDS);
     }
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   public void dropConnection() throws Exception {
-    socket.close((short) 1012, "restarting").toCompletionStage().toCompletableFuture()
+    socket
+        .close((short) 1012, "restarting")
+        .toCompletionStage()
+        .toCompletableFuture()
         .get(5, TimeUnit.SECONDS);
   }
 
@@ -79,8 +87,10 @@ public final class FakeHallServer implements AutoCloseable {
 
   /** The first message of that type that matches, once it has arrived. */
   public JsonObject await(String type, Predicate<JsonObject> match) {
-    return Eventually.eventually().alias("a " + type + " message").until(
-        () -> received(type).stream().filter(match).findFirst(), Optional::isPresent).orElseThrow();
+    return Eventually.eventually()
+        .alias("a " + type + " message")
+        .until(() -> received(type).stream().filter(match).findFirst(), Optional::isPresent)
+        .orElseThrow();
   }
 
   @Override
@@ -94,39 +104,47 @@ public final class FakeHallServer implements AutoCloseable {
       return;
     }
     boolean[] authed = {false};
-    ws.textMessageHandler(text -> {
-      JsonObject m = new JsonObject(text);
-      if (!authed[0]) {
-        synchronized (this) {
-          auths.add(m);
-        }
-        if (!"auth".equals(m.getString("type")) || !TOKEN.equals(m.getString("token"))) {
-          ws.close((short) 4401, "bad token");
-          return;
-        }
-        authed[0] = true;
-        socket = ws;
-        ws.writeTextMessage(new JsonObject().put("type", "hello")
-            .put("device", new JsonObject().put("id", "d1").put("kind", "agent").put("hall", "h1"))
-            .put("hall", new JsonObject().put("id", "h1").put("name", "政务服务中心"))
-            .put("serverTime", "2026-11-27T01:00:00Z").encode());
-        return;
-      }
-      // Decide before recording: recording wakes a test that may switch acking on at once, and a
-      // message that arrived while acking was off must stay unacked.
-      boolean ack = acking;
-      synchronized (this) {
-        received.add(m);
-      }
-      if (ack && m.getString("id") != null) {
-        ws.writeTextMessage(new JsonObject().put("type", "ack").put("id", m.getString("id"))
-            .encode());
-      }
-    });
-    ws.closeHandler(v -> {
-      if (socket == ws) {
-        socket = null;
-      }
-    });
+    ws.textMessageHandler(
+        text -> {
+          JsonObject m = new JsonObject(text);
+          if (!authed[0]) {
+            synchronized (this) {
+              auths.add(m);
+            }
+            if (!"auth".equals(m.getString("type")) || !TOKEN.equals(m.getString("token"))) {
+              ws.close((short) 4401, "bad token");
+              return;
+            }
+            authed[0] = true;
+            socket = ws;
+            ws.writeTextMessage(
+                new JsonObject()
+                    .put("type", "hello")
+                    .put(
+                        "device",
+                        new JsonObject().put("id", "d1").put("kind", "agent").put("hall", "h1"))
+                    .put("hall", new JsonObject().put("id", "h1").put("name", "政务服务中心"))
+                    .put("serverTime", "2026-11-27T01:00:00Z")
+                    .encode());
+            return;
+          }
+          // Decide before recording: recording wakes a test that may switch acking on at once, and
+          // a
+          // message that arrived while acking was off must stay unacked.
+          boolean ack = acking;
+          synchronized (this) {
+            received.add(m);
+          }
+          if (ack && m.getString("id") != null) {
+            ws.writeTextMessage(
+                new JsonObject().put("type", "ack").put("id", m.getString("id")).encode());
+          }
+        });
+    ws.closeHandler(
+        v -> {
+          if (socket == ws) {
+            socket = null;
+          }
+        });
   }
 }

@@ -16,19 +16,20 @@ class OfflineDeskTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   // 2026-11-26T17:00Z is already the 27th in Shanghai: the business day follows the hall.
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T17:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-26T17:00:00Z"), ZoneOffset.UTC);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void the_next_number_is_on_disk_before_the_ticket_is_returned() {
-    OfflineDesk desk = new OfflineDesk(new OfflineStore(dir.resolve("offline.json")), CLOCK, SHANGHAI);
+    OfflineDesk desk =
+        new OfflineDesk(new OfflineStore(dir.resolve("offline.json")), CLOCK, SHANGHAI);
     desk.addBlock(new OfflineBlock("b1", "hj", "A", 901, 950, "2026-11-27"));
     assertThat(desk.issue("hj")).isInstanceOf(OfflineDecision.Issued.class);
 
-    OfflineDesk afterCrash = new OfflineDesk(new OfflineStore(dir.resolve("offline.json")), CLOCK,
-        SHANGHAI);
+    OfflineDesk afterCrash =
+        new OfflineDesk(new OfflineStore(dir.resolve("offline.json")), CLOCK, SHANGHAI);
     OfflineDecision.Issued second = (OfflineDecision.Issued) afterCrash.issue("hj");
     assertThat(second.ticket().number()).isEqualTo("A902");
     assertThat(afterCrash.remaining("hj")).isEqualTo(48);
@@ -36,7 +37,8 @@ class OfflineDeskTest {
 
   @Test
   void handover_puts_one_message_per_block_in_the_outbox_once() {
-    OfflineDesk desk = new OfflineDesk(new OfflineStore(dir.resolve("offline.json")), CLOCK, SHANGHAI);
+    OfflineDesk desk =
+        new OfflineDesk(new OfflineStore(dir.resolve("offline.json")), CLOCK, SHANGHAI);
     desk.addBlock(new OfflineBlock("b1", "hj", "A", 901, 950, "2026-11-27"));
     desk.issue("hj");
     desk.issue("hj");

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutboxTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void messages_survive_a_restart_in_write_order_until_removed() throws Exception {
@@ -21,8 +20,9 @@ class OutboxTest {
     assertThat(first.remove("a-1")).isTrue();
 
     Outbox second = new Outbox(dir);
-    assertThat(second.pending()).containsExactly(
-        new OutboxMessage("b-2", "{\"n\":1}"), new OutboxMessage("c-3", "{\"n\":3}"));
+    assertThat(second.pending())
+        .containsExactly(
+            new OutboxMessage("b-2", "{\"n\":1}"), new OutboxMessage("c-3", "{\"n\":3}"));
     second.put(new OutboxMessage("d-4", "{}"));
     assertThat(second.pending()).extracting(OutboxMessage::id).containsExactly("b-2", "c-3", "d-4");
   }

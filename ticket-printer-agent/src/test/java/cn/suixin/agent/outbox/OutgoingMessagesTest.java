@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutgoingMessagesTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<String> wire = new ArrayList<>();
 
@@ -47,8 +46,9 @@ class OutgoingMessagesTest {
     out.sendTransient(new JsonObject().put("type", "printed").put("job", "j2"));
     out.linkDown();
     out.linkUp(wire::add);
-    assertThat(wire).containsExactly("{\"type\":\"printed\",\"job\":\"j1\"}",
-        "{\"type\":\"printed\",\"job\":\"j2\"}");
+    assertThat(wire)
+        .containsExactly(
+            "{\"type\":\"printed\",\"job\":\"j1\"}", "{\"type\":\"printed\",\"job\":\"j2\"}");
   }
 
   @Test
@@ -59,7 +59,8 @@ class OutgoingMessagesTest {
     out.sendDurable(new OutboxMessage("r-2", "{}"));
     assertThat(out.isLinkUp()).isTrue();
 
-    out.refused(new JsonObject().put("type", "error").put("id", "r-2").put("code", "ALREADY_RATED"));
+    out.refused(
+        new JsonObject().put("type", "error").put("id", "r-2").put("code", "ALREADY_RATED"));
     assertThat(outbox.size()).isZero();
   }
 }

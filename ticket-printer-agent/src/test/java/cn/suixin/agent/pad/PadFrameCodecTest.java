@@ -13,7 +13,9 @@ class PadFrameCodecTest {
   @Test
   void every_vector_encodes_byte_exact() {
     for (PadVectors.Vector v : PadVectors.ALL) {
-      assertThat(Hex.of(PadFrameEncoder.encode(v.frame()))).as(v.name()).isEqualTo(Hex.of(v.wire()));
+      assertThat(Hex.of(PadFrameEncoder.encode(v.frame())))
+          .as(v.name())
+          .isEqualTo(Hex.of(v.wire()));
     }
   }
 
@@ -21,7 +23,8 @@ class PadFrameCodecTest {
   void every_vector_decodes_to_its_frame() {
     for (PadVectors.Vector v : PadVectors.ALL) {
       PadFrameDecoder d = new PadFrameDecoder();
-      assertThat(d.parse(v.wire(), v.wire().length)).as(v.name())
+      assertThat(d.parse(v.wire(), v.wire().length))
+          .as(v.name())
           .containsExactly(new PadDecodeEvent.Frame(v.frame()));
     }
   }
@@ -35,8 +38,10 @@ class PadFrameCodecTest {
   @Test
   void concatenated_vectors_decode_the_same_when_split_at_every_boundary() {
     byte[] all = PadVectors.concatenated();
-    List<PadDecodeEvent> expected = PadVectors.ALL.stream()
-        .<PadDecodeEvent>map(v -> new PadDecodeEvent.Frame(v.frame())).toList();
+    List<PadDecodeEvent> expected =
+        PadVectors.ALL.stream()
+            .<PadDecodeEvent>map(v -> new PadDecodeEvent.Frame(v.frame()))
+            .toList();
     for (int i = 0; i <= all.length; i++) {
       for (int j = i; j <= all.length; j++) {
         PadFrameDecoder d = new PadFrameDecoder();
@@ -62,24 +67,28 @@ class PadFrameCodecTest {
 
   @Test
   void garbage_and_bad_crc_frames_interleaved_are_reported_and_skipped() {
-    byte[] stream = Hex.bytes(String.join(" ",
-        "00 13 FF",                                      // line noise
-        "AA 04 01 01 03 01 44 CC",                       // PING
-        "AA 0B 01 02 03 11 04 41 30 30 31 03 00 A4 36",  // CALL with a broken CRC
-        "AA 05 01 03 03 7F 00 ED FA",                    // ACK 3
-        "AA 02 77",                                      // impossible length
-        "AA 0B 01 42 03 90 45 23 01 00 05 00 00 05 F1",  // RATING
-        "55 66"));                                       // trailing noise
+    byte[] stream =
+        Hex.bytes(
+            String.join(
+                " ",
+                "00 13 FF", // line noise
+                "AA 04 01 01 03 01 44 CC", // PING
+                "AA 0B 01 02 03 11 04 41 30 30 31 03 00 A4 36", // CALL with a broken CRC
+                "AA 05 01 03 03 7F 00 ED FA", // ACK 3
+                "AA 02 77", // impossible length
+                "AA 0B 01 42 03 90 45 23 01 00 05 00 00 05 F1", // RATING
+                "55 66")); // trailing noise
     PadFrameDecoder d = new PadFrameDecoder();
     List<PadDecodeEvent> got = d.parse(stream, stream.length, 0);
-    assertThat(got).containsExactly(
-        new PadDecodeEvent.Error(PadDecodeError.GARBAGE),
-        new PadDecodeEvent.Frame(PadVectors.ALL.get(0).frame()),
-        new PadDecodeEvent.Error(PadDecodeError.BAD_CRC),
-        new PadDecodeEvent.Frame(PadVectors.ALL.get(3).frame()),
-        new PadDecodeEvent.Error(PadDecodeError.BAD_LENGTH),
-        new PadDecodeEvent.Frame(PadVectors.ALL.get(4).frame()),
-        new PadDecodeEvent.Error(PadDecodeError.GARBAGE));
+    assertThat(got)
+        .containsExactly(
+            new PadDecodeEvent.Error(PadDecodeError.GARBAGE),
+            new PadDecodeEvent.Frame(PadVectors.ALL.get(0).frame()),
+            new PadDecodeEvent.Error(PadDecodeError.BAD_CRC),
+            new PadDecodeEvent.Frame(PadVectors.ALL.get(3).frame()),
+            new PadDecodeEvent.Error(PadDecodeError.BAD_LENGTH),
+            new PadDecodeEvent.Frame(PadVectors.ALL.get(4).frame()),
+            new PadDecodeEvent.Error(PadDecodeError.GARBAGE));
   }
 
   @Test

@@ -55,7 +55,8 @@ class PadFrameRoundTripTest {
     List<PadFrame> decoded = new ArrayList<>();
     for (int pos = 0; pos < all.length; pos += chunk) {
       int n = Math.min(chunk, all.length - pos);
-      for (PadDecodeEvent e : decoder.parse(java.util.Arrays.copyOfRange(all, pos, pos + n), n, 0)) {
+      for (PadDecodeEvent e :
+          decoder.parse(java.util.Arrays.copyOfRange(all, pos, pos + n), n, 0)) {
         if (e instanceof PadDecodeEvent.Frame f) {
           decoded.add(f.frame());
         } else {
@@ -69,14 +70,19 @@ class PadFrameRoundTripTest {
   /** Noise without a start byte: a stray AA may legitimately hold a frame back until it fails. */
   @Provide
   Arbitrary<List<byte[]>> noise() {
-    return Arbitraries.bytes().filter(b -> b != (byte) 0xAA).array(byte[].class).ofMaxSize(20)
-        .list().ofSize(6);
+    return Arbitraries.bytes()
+        .filter(b -> b != (byte) 0xAA)
+        .array(byte[].class)
+        .ofMaxSize(20)
+        .list()
+        .ofSize(6);
   }
 
   @Provide
   Arbitrary<List<PadFrame>> frames() {
     Arbitrary<Integer> b = Arbitraries.integers().between(0, 255);
-    Arbitrary<byte[]> payload = Arbitraries.bytes().array(byte[].class).ofMaxSize(PadFrame.MAX_PAYLOAD);
+    Arbitrary<byte[]> payload =
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(PadFrame.MAX_PAYLOAD);
     return Combinators.combine(b, b, b, b, payload).as(PadFrame::new).list();
   }
 }

@@ -21,8 +21,10 @@ class PadSessionTest {
 
   @Test
   void retries_three_times_300_ms_apart_with_the_same_seq_then_fails() {
-    PadFrame call = ((PadEffect.Transmit) session.send(PadFrameType.CALL,
-        PadPayloads.call("A001", 3), 0).get(0)).frame();
+    PadFrame call =
+        ((PadEffect.Transmit)
+                session.send(PadFrameType.CALL, PadPayloads.call("A001", 3), 0).get(0))
+            .frame();
     assertThat(session.tick(299)).isEmpty();
     assertThat(session.tick(300)).containsExactly(new PadEffect.Transmit(call));
     assertThat(session.tick(500)).isEmpty();
@@ -44,7 +46,8 @@ class PadSessionTest {
 
   @Test
   void a_nak_refuses_the_frame() {
-    PadFrame f = ((PadEffect.Transmit) session.send(PadFrameType.PING, new byte[0], 0).get(0)).frame();
+    PadFrame f =
+        ((PadEffect.Transmit) session.send(PadFrameType.PING, new byte[0], 0).get(0)).frame();
     assertThat(session.onFrame(PadFrame.of(1, 3, PadFrameType.NAK, (byte) 9), 10))
         .containsExactly(new PadEffect.Refused(f, 9));
   }
@@ -52,9 +55,9 @@ class PadSessionTest {
   @Test
   void an_incoming_rating_is_delivered_before_its_ack() {
     PadFrame rating = PadVectors.ALL.get(4).frame();
-    assertThat(session.onFrame(rating, 0)).containsExactly(
-        new PadEffect.Received(rating),
-        new PadEffect.Transmit(PadVectors.ALL.get(5).frame()));
+    assertThat(session.onFrame(rating, 0))
+        .containsExactly(
+            new PadEffect.Received(rating), new PadEffect.Transmit(PadVectors.ALL.get(5).frame()));
   }
 
   @Test
@@ -68,18 +71,22 @@ class PadSessionTest {
   @Test
   void a_second_rating_for_the_same_record_is_not_accepted() {
     session.onFrame(PadVectors.ALL.get(4).frame(), 0);
-    PadFrame again = PadFrame.of(0x43, 3, PadFrameType.RATING,
-        PadPayloads.rating(new PadRating(0x12345, 1, 2)));
-    assertThat(session.onFrame(again, 10)).containsExactly(new PadEffect.Transmit(
-        PadFrame.of(0x43, 3, PadFrameType.ACK, (byte) PadSession.STATUS_ALREADY_RATED)));
+    PadFrame again =
+        PadFrame.of(0x43, 3, PadFrameType.RATING, PadPayloads.rating(new PadRating(0x12345, 1, 2)));
+    assertThat(session.onFrame(again, 10))
+        .containsExactly(
+            new PadEffect.Transmit(
+                PadFrame.of(0x43, 3, PadFrameType.ACK, (byte) PadSession.STATUS_ALREADY_RATED)));
   }
 
   @Test
   void a_rating_with_a_level_out_of_range_is_naked() {
-    PadFrame bad = PadFrame.of(0x44, 3, PadFrameType.RATING,
-        PadPayloads.rating(new PadRating(7, 6, 0)));
-    assertThat(session.onFrame(bad, 0)).containsExactly(new PadEffect.Transmit(
-        PadFrame.of(0x44, 3, PadFrameType.NAK, (byte) PadSession.STATUS_BAD_PAYLOAD)));
+    PadFrame bad =
+        PadFrame.of(0x44, 3, PadFrameType.RATING, PadPayloads.rating(new PadRating(7, 6, 0)));
+    assertThat(session.onFrame(bad, 0))
+        .containsExactly(
+            new PadEffect.Transmit(
+                PadFrame.of(0x44, 3, PadFrameType.NAK, (byte) PadSession.STATUS_BAD_PAYLOAD)));
   }
 
   @Test
@@ -92,10 +99,11 @@ class PadSessionTest {
   @Test
   void a_rebooted_pad_reusing_a_seq_with_new_content_is_heard() {
     PadFrame before = PadFrame.of(0x42, 3, PadFrameType.RATING_TIMEOUT, PadPayloads.recordId(1));
-    PadFrame afterReboot = PadFrame.of(0x42, 3, PadFrameType.RATING,
-        PadPayloads.rating(new PadRating(2, 4, 0)));
+    PadFrame afterReboot =
+        PadFrame.of(0x42, 3, PadFrameType.RATING, PadPayloads.rating(new PadRating(2, 4, 0)));
     session.onFrame(before, 0);
-    assertThat(session.onFrame(afterReboot, 5000)).first()
+    assertThat(session.onFrame(afterReboot, 5000))
+        .first()
         .isEqualTo(new PadEffect.Received(afterReboot));
   }
 }

@@ -13,8 +13,8 @@ class BackoffTest {
     for (int i = 0; i < delays.length; i++) {
       delays[i] = max.nextDelayMillis();
     }
-    assertThat(delays).containsExactly(499, 999, 1999, 3999, 7999, 15999, 31999, 59999, 59999,
-        59999);
+    assertThat(delays)
+        .containsExactly(499, 999, 1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999);
     Backoff half = new Backoff(500, 60_000, () -> 0.5);
     assertThat(half.nextDelayMillis()).isEqualTo(250);
   }

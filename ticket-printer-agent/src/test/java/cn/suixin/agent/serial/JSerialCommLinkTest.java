@@ -55,14 +55,17 @@ class JSerialCommLinkTest {
   @Test
   void a_pulled_cable_is_reported_and_the_link_comes_back_when_it_returns() throws Exception {
     SocatPair pair = SocatPair.inTarget("reopen").start();
-    ReconnectingSerialLink a = new ReconnectingSerialLink(agent,
-        new JSerialCommLink(SerialSettings.pad(pair.a())), new Backoff(50, 400));
+    ReconnectingSerialLink a =
+        new ReconnectingSerialLink(
+            agent, new JSerialCommLink(SerialSettings.pad(pair.a())), new Backoff(50, 400));
     try {
       Collector atA = new Collector();
-      OnContext.run(agent, () -> {
-        a.listen(atA);
-        a.open();
-      });
+      OnContext.run(
+          agent,
+          () -> {
+            a.listen(atA);
+            a.open();
+          });
       waitFor(() -> atA.connected.get() >= 1);
       assertThat(atA.connected.get()).isEqualTo(1);
 
@@ -86,8 +89,9 @@ class JSerialCommLinkTest {
   @Test
   void a_link_nobody_listens_to_comes_back_too_as_a_window_screen_must() throws Exception {
     SocatPair pair = SocatPair.inTarget("unheard").start();
-    ReconnectingSerialLink screen = new ReconnectingSerialLink(agent,
-        new JSerialCommLink(SerialSettings.pad(pair.a())), new Backoff(50, 400));
+    ReconnectingSerialLink screen =
+        new ReconnectingSerialLink(
+            agent, new JSerialCommLink(SerialSettings.pad(pair.a())), new Backoff(50, 400));
     try {
       OnContext.run(agent, screen::open);
       assertThat(screen.isOpen()).isTrue();

@@ -55,8 +55,8 @@ public final class SocatPair implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return new SocatPair(dir.resolve(name + "A").toAbsolutePath(),
-        dir.resolve(name + "B").toAbsolutePath());
+    return new SocatPair(
+        dir.resolve(name + "A").toAbsolutePath(), dir.resolve(name + "B").toAbsolutePath());
   }
 
   public String a() {
@@ -71,29 +71,39 @@ public final class SocatPair implements AutoCloseable {
     Files.deleteIfExists(linkA);
     Files.deleteIfExists(linkB);
     ptys.clear();
-    process = new ProcessBuilder(SOCAT.toString(), "-d", "-d",
-        "pty,raw,echo=0,link=" + linkA, "pty,raw,echo=0,link=" + linkB).start();
+    process =
+        new ProcessBuilder(
+                SOCAT.toString(),
+                "-d",
+                "-d",
+                "pty,raw,echo=0,link=" + linkA,
+                "pty,raw,echo=0,link=" + linkB)
+            .start();
     CountDownLatch ready = new CountDownLatch(1);
     Process p = process;
-    Thread drain = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          Matcher m = PTY.matcher(line);
-          if (m.find()) {
-            synchronized (ptys) {
-              ptys.add(m.group(1));
-            }
-          }
-          if (line.contains("starting data transfer loop")) {
-            ready.countDown();
-          }
-        }
-      } catch (IOException ignored) {
-        // process ended
-      }
-    }, "socat-stderr");
+    Thread drain =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  Matcher m = PTY.matcher(line);
+                  if (m.find()) {
+                    synchronized (ptys) {
+                      ptys.add(m.group(1));
+                    }
+                  }
+                  if (line.contains("starting data transfer loop")) {
+                    ready.countDown();
+                  }
+                }
+              } catch (IOException ignored) {
+                // process ended
+              }
+            },
+            "socat-stderr");
     drain.setDaemon(true);
     drain.start();
     if (!ready.await(10, TimeUnit.SECONDS)) {

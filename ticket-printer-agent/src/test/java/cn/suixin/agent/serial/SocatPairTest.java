@@ -15,7 +15,8 @@ class SocatPairTest {
   @Test
   void a_missing_socat_fails_the_serial_tests_under_ci() {
     assertThatThrownBy(() -> SocatPair.assumeInstalled(NO_SOCAT, Map.of("CI", "true")))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("/nonexistent/socat");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("/nonexistent/socat");
   }
 
   @Test

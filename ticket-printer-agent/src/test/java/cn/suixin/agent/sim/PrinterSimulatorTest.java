@@ -27,20 +27,26 @@ class PrinterSimulatorTest {
   @Test
   void dle_eot_is_answered_even_inside_print_data_and_is_not_printed() throws Exception {
     InMemorySerialPair pair = new InMemorySerialPair("p");
-    PrinterSimulator sim = result(new PrinterSimulator(OnContext.of(vertx, ThreadingModel.EVENT_LOOP),
-        pair.deviceEnd(), Charset.forName("GB18030")).start());
+    PrinterSimulator sim =
+        result(
+            new PrinterSimulator(
+                    OnContext.of(vertx, ThreadingModel.EVENT_LOOP),
+                    pair.deviceEnd(),
+                    Charset.forName("GB18030"))
+                .start());
     result(sim.setStatusBytes(0x12, 0x12, 0x12, 0x1E));
     ByteArrayOutputStream answers = new ByteArrayOutputStream();
-    pair.agentEnd().listen(new SerialListener() {
-      @Override
-      public synchronized void onBytes(byte[] data, int length) {
-        answers.write(data, 0, length);
-      }
+    pair.agentEnd()
+        .listen(
+            new SerialListener() {
+              @Override
+              public synchronized void onBytes(byte[] data, int length) {
+                answers.write(data, 0, length);
+              }
 
-      @Override
-      public void onDisconnected() {
-      }
-    });
+              @Override
+              public void onDisconnected() {}
+            });
     pair.agentEnd().open();
     pair.agentEnd().write(Hex.bytes("1B 40 41 10 04 04 42 10 41 0A"));
     waitFor(() -> result(sim.printedBytes()).length == 7);

@@ -7,7 +7,8 @@ import java.time.LocalTime;
 public record ExtraSession(LocalDate date, LocalTime open, LocalTime close, String reason) {
   public ExtraSession {
     if (!close.isAfter(open)) {
-      throw new IllegalArgumentException("extra session closes before it opens: " + open + "-" + close);
+      throw new IllegalArgumentException(
+          "extra session closes before it opens: " + open + "-" + close);
     }
   }
 

@@ -10,8 +10,16 @@ import java.util.Set;
  * @param proof what a citizen shows to use it (准考证, 学生证...)
  * @param dailyQuota green tickets a day, 0 for no limit
  */
-public record GreenChannel(ChannelId id, String name, String nameEn, List<DateRange> periods,
-    Set<MatterCode> matters, String proof, String proofEn, int dailyQuota, FairnessBound fairness) {
+public record GreenChannel(
+    ChannelId id,
+    String name,
+    String nameEn,
+    List<DateRange> periods,
+    Set<MatterCode> matters,
+    String proof,
+    String proofEn,
+    int dailyQuota,
+    FairnessBound fairness) {
 
   public GreenChannel {
     periods = List.copyOf(periods);

@@ -13,8 +13,14 @@ import java.time.Duration;
  * @param callbackWorkingDays bad review: callback due within this many working days
  * @param rectifyDays bad review: rectification due within this many days
  */
-public record HallRules(int maxRecalls, int noShowRequeues, int maxPartySize, Duration appointmentEarly,
-    Duration appointmentLate, int callbackWorkingDays, int rectifyDays) {
+public record HallRules(
+    int maxRecalls,
+    int noShowRequeues,
+    int maxPartySize,
+    Duration appointmentEarly,
+    Duration appointmentLate,
+    int callbackWorkingDays,
+    int rectifyDays) {
 
   public static HallRules defaults() {
     return new HallRules(2, 1, 6, Duration.ofMinutes(10), Duration.ofMinutes(15), 1, 15);

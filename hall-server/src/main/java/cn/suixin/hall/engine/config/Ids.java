@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 final class Ids {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-  private Ids() {
-  }
+  private Ids() {}
 
   static void require(String value, String what) {
     if (value == null || !SAFE.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " must be 1-64 letters, digits, '.', '_' or '-': " + value);
+      throw new IllegalArgumentException(
+          what + " must be 1-64 letters, digits, '.', '_' or '-': " + value);
     }
   }
 }

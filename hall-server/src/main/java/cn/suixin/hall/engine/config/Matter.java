@@ -12,8 +12,17 @@ import java.util.Set;
  * @param dailyQuota tickets a day, 0 for no limit
  * @param typicalService service time assumed until the hall has measured its own
  */
-public record Matter(MatterCode code, String name, String nameEn, String prefix, Category category,
-    int legalDays, int promisedDays, Set<MatterFlag> flags, int dailyQuota, Duration typicalService) {
+public record Matter(
+    MatterCode code,
+    String name,
+    String nameEn,
+    String prefix,
+    Category category,
+    int legalDays,
+    int promisedDays,
+    Set<MatterFlag> flags,
+    int dailyQuota,
+    Duration typicalService) {
 
   public Matter {
     flags = Set.copyOf(flags);

@@ -8,10 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * When a hall or a window takes tickets: weekly sessions, extra sessions on given dates, and
- * closed dates (public holidays) that win over weekly sessions but not over extra sessions.
+ * When a hall or a window takes tickets: weekly sessions, extra sessions on given dates, and closed
+ * dates (public holidays) that win over weekly sessions but not over extra sessions.
  */
-public record OpeningHours(List<Session> weekly, List<ExtraSession> extra, Set<LocalDate> closedDays,
+public record OpeningHours(
+    List<Session> weekly,
+    List<ExtraSession> extra,
+    Set<LocalDate> closedDays,
     boolean aroundTheClock) {
 
   public OpeningHours {
@@ -34,7 +37,8 @@ public record OpeningHours(List<Session> weekly, List<ExtraSession> extra, Set<L
     if (extra.stream().anyMatch(s -> s.contains(day, time))) {
       return true;
     }
-    return !closedDays.contains(day) && weekly.stream().anyMatch(s -> s.contains(day.getDayOfWeek(), time));
+    return !closedDays.contains(day)
+        && weekly.stream().anyMatch(s -> s.contains(day.getDayOfWeek(), time));
   }
 
   /** The next moment at or after {@code local} when it opens, looking two weeks ahead. */
@@ -50,7 +54,8 @@ public record OpeningHours(List<Session> weekly, List<ExtraSession> extra, Set<L
       }
       if (!closedDays.contains(day)) {
         for (Session s : weekly) {
-          best = earlier(best, candidate(local, day, s.days().contains(day.getDayOfWeek()), s.open()));
+          best =
+              earlier(best, candidate(local, day, s.days().contains(day.getDayOfWeek()), s.open()));
         }
       }
       if (best != null) {
@@ -60,7 +65,8 @@ public record OpeningHours(List<Session> weekly, List<ExtraSession> extra, Set<L
     return Optional.empty();
   }
 
-  private static LocalDateTime candidate(LocalDateTime now, LocalDate day, boolean applies, LocalTime open) {
+  private static LocalDateTime candidate(
+      LocalDateTime now, LocalDate day, boolean applies, LocalTime open) {
     LocalDateTime at = day.atTime(open);
     return applies && at.isAfter(now) ? at : null;
   }

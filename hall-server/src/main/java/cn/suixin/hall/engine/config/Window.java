@@ -10,8 +10,13 @@ import java.util.Optional;
  *     count for more when the window calls next
  * @param hours the window's own opening hours; empty means the hall's
  */
-public record Window(WindowId id, String name, String nameEn, WindowKind kind,
-    Map<MatterCode, Integer> weights, Optional<OpeningHours> hours) {
+public record Window(
+    WindowId id,
+    String name,
+    String nameEn,
+    WindowKind kind,
+    Map<MatterCode, Integer> weights,
+    Optional<OpeningHours> hours) {
 
   public Window {
     weights = Map.copyOf(weights);

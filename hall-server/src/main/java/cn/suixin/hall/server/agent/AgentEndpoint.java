@@ -3,8 +3,8 @@ package cn.suixin.hall.server.agent;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.Role;
-import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.web.Callers;
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.web.SocketContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -19,14 +19,18 @@ public final class AgentEndpoint {
   public AgentEndpoint(Vertx vertx, SocketContext ctx) {
     this.vertx = vertx;
     this.ctx = ctx;
-    this.board = new DeviceBoard(vertx, ctx.city().halls().stream().map(h -> h.id().value()).toList());
+    this.board =
+        new DeviceBoard(vertx, ctx.city().halls().stream().map(h -> h.id().value()).toList());
   }
 
   public void live(RoutingContext rc) {
     if (!rc.request().canUpgradeToWebSocket()) {
       throw Problem.badField("Upgrade", "this endpoint is a WebSocket", "本接口须以 WebSocket 连接");
     }
-    rc.request().toWebSocket().onSuccess(ws -> new AgentConnection(vertx, ctx, ws).start()).onFailure(rc::fail);
+    rc.request()
+        .toWebSocket()
+        .onSuccess(ws -> new AgentConnection(vertx, ctx, ws).start())
+        .onFailure(rc::fail);
   }
 
   /** {@code GET /api/v1/halls/{hall}/devices}: the latest state of every agent's devices. */
@@ -39,8 +43,14 @@ public final class AgentEndpoint {
     if (!p.is(Role.GUIDE, Role.SUPERVISOR, Role.ADMIN) || !p.belongsTo(hall.id().value())) {
       throw Problem.forbidden("只有本大厅的管理人员可以查看设备状态", "Only this hall's staff see device states");
     }
-    JsonObject body = new JsonObject().put("hall", hall.id().value()).put("devices", board.devices(hall.id().value()));
-    rc.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store").end(body.encode());
+    JsonObject body =
+        new JsonObject()
+            .put("hall", hall.id().value())
+            .put("devices", board.devices(hall.id().value()));
+    rc.response()
+        .setStatusCode(200)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.encode());
   }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
 
 /**
  * Turns the hall's live messages into what one agent must do: a kiosk agent prints the tickets of
- * the kiosks it serves; a window agent drives its window's pad and LED screen. Everything else
- * in the hall is none of its business.
+ * the kiosks it serves; a window agent drives its window's pad and LED screen. Everything else in
+ * the hall is none of its business.
  */
 final class AgentFeed {
   private final FollowLinks links;
@@ -24,7 +24,8 @@ final class AgentFeed {
   private final Accounts accounts;
   private final HallGateway gateway;
 
-  AgentFeed(Principal agent, HallConfig hall, Accounts accounts, HallGateway gateway, FollowLinks links) {
+  AgentFeed(
+      Principal agent, HallConfig hall, Accounts accounts, HallGateway gateway, FollowLinks links) {
     this.links = links;
     this.agent = agent;
     this.hall = hall;
@@ -43,7 +44,8 @@ final class AgentFeed {
     }
     switch (type) {
       case EventTypes.TICKET_CALLED, EventTypes.TICKET_RECALLED:
-        return Future.succeededFuture(AgentMessages.padCall(event.getString("number"), agent.window()));
+        return Future.succeededFuture(
+            AgentMessages.padCall(event.getString("number"), agent.window()));
       case EventTypes.CLERK_SIGNED_IN:
         String staffNo = event.getString("staffNo");
         return accounts.staffName(staffNo).map(name -> AgentMessages.padStaff(staffNo, name));
@@ -55,28 +57,45 @@ final class AgentFeed {
     }
   }
 
-  /** Only tickets a kiosk issued: phone, guide and admitted offline tickets are printed elsewhere or already. */
+  /**
+   * Only tickets a kiosk issued: phone, guide and admitted offline tickets are printed elsewhere or
+   * already.
+   */
   private Future<JsonObject> ticketIssued(JsonObject event) {
     String device = event.getString("device");
     if (!"KIOSK".equals(event.getString("source")) || device == null) {
       return none();
     }
-    return accounts.devices().compose(devices -> {
-      if (!serves(devices, device)) {
-        return none();
-      }
-      return gateway.query(hall.id().value(), new JsonObject().put("type", "ticket")
-          .put("ticket", event.getString("ticket"))).map(view -> AgentMessages.printTicket(hall, view, links));
-    });
+    return accounts
+        .devices()
+        .compose(
+            devices -> {
+              if (!serves(devices, device)) {
+                return none();
+              }
+              return gateway
+                  .query(
+                      hall.id().value(),
+                      new JsonObject()
+                          .put("type", "ticket")
+                          .put("ticket", event.getString("ticket")))
+                  .map(view -> AgentMessages.printTicket(hall, view, links));
+            });
   }
 
   /** The contract: the kiosk's name equals the agent's, or it is the hall's only kiosk. */
   boolean serves(List<JsonObject> devices, String kioskId) {
-    List<JsonObject> kiosks = devices.stream()
-        .filter(d -> Role.KIOSK.name().equals(d.getString("kind")) && agent.hall().equals(d.getString("hall")))
-        .toList();
-    JsonObject kiosk = kiosks.stream().filter(d -> kioskId.equals(d.getString("id"))).findFirst().orElse(null);
-    return kiosk != null && (kiosks.size() == 1 || Objects.equals(kiosk.getString("name"), agent.name()));
+    List<JsonObject> kiosks =
+        devices.stream()
+            .filter(
+                d ->
+                    Role.KIOSK.name().equals(d.getString("kind"))
+                        && agent.hall().equals(d.getString("hall")))
+            .toList();
+    JsonObject kiosk =
+        kiosks.stream().filter(d -> kioskId.equals(d.getString("id"))).findFirst().orElse(null);
+    return kiosk != null
+        && (kiosks.size() == 1 || Objects.equals(kiosk.getString("name"), agent.name()));
   }
 
   /** A device registered with window "7" drives window "07". */

@@ -45,30 +45,49 @@ final class AgentRequests {
   }
 
   Future<JsonObject> rate(JsonObject m) {
-    return checked(m, () -> new HallCommand.RecordRating(new ServiceRecordId(Json.requiredInt(m, "recordId")),
-        Json.requiredInt(m, "level"), reasons(m), null));
+    return checked(
+        m,
+        () ->
+            new HallCommand.RecordRating(
+                new ServiceRecordId(Json.requiredInt(m, "recordId")),
+                Json.requiredInt(m, "level"),
+                reasons(m),
+                null));
   }
 
   /** The reply's block, shaped as the agent's offline.block wants it. */
   Future<JsonObject> reserveBlock(JsonObject m) {
-    return checked(m, () -> new HallCommand.ReserveNumberBlock(new DeviceId(agent.id()),
-        new MatterCode(Json.requiredId(m, "matter")), Json.requiredInt(m, "size")))
+    return checked(
+            m,
+            () ->
+                new HallCommand.ReserveNumberBlock(
+                    new DeviceId(agent.id()),
+                    new MatterCode(Json.requiredId(m, "matter")),
+                    Json.requiredInt(m, "size")))
         .map(r -> r.getJsonObject("block"));
   }
 
-  /** The agent prints numbers ("A901"); the engine admits them by their place in the block (901). */
+  /**
+   * The agent prints numbers ("A901"); the engine admits them by their place in the block (901).
+   */
   Future<JsonObject> admitOffline(JsonObject m) {
-    return checked(m, () -> {
-      long block = blockId(m);
-      JsonArray given = JsonLists.requiredArray(m, "tickets");
-      List<HallCommand.OfflineTicket> tickets = new ArrayList<>();
-      for (int i = 0; i < given.size(); i++) {
-        JsonObject t = JsonLists.objectAt(given, "tickets", i);
-        tickets.add(BadField.within(FieldPath.index("tickets", i), () -> new HallCommand.OfflineTicket(
-            numberInBlock(t), Instant.parse(Json.requiredInstant(t, "issuedAt")))));
-      }
-      return new HallCommand.AdmitOfflineTickets(new DeviceId(agent.id()), block, tickets);
-    });
+    return checked(
+        m,
+        () -> {
+          long block = blockId(m);
+          JsonArray given = JsonLists.requiredArray(m, "tickets");
+          List<HallCommand.OfflineTicket> tickets = new ArrayList<>();
+          for (int i = 0; i < given.size(); i++) {
+            JsonObject t = JsonLists.objectAt(given, "tickets", i);
+            tickets.add(
+                BadField.within(
+                    FieldPath.index("tickets", i),
+                    () ->
+                        new HallCommand.OfflineTicket(
+                            numberInBlock(t), Instant.parse(Json.requiredInstant(t, "issuedAt")))));
+          }
+          return new HallCommand.AdmitOfflineTickets(new DeviceId(agent.id()), block, tickets);
+        });
   }
 
   /** A command built from the message, or the message's bad field as the refusal. */
@@ -77,8 +96,10 @@ final class AgentRequests {
     try {
       cmd = build.get();
     } catch (BadField e) {
-      return Future.failedFuture(e.problemZh() == null ? Problem.badField(e.field(), e.problem())
-          : Problem.badField(e.field(), e.problem(), e.problemZh()));
+      return Future.failedFuture(
+          e.problemZh() == null
+              ? Problem.badField(e.field(), e.problem())
+              : Problem.badField(e.field(), e.problem(), e.problemZh()));
     }
     return command(m, cmd);
   }
@@ -86,7 +107,8 @@ final class AgentRequests {
   private Future<JsonObject> command(JsonObject m, HallCommand cmd) {
     HallRequest request = HallRequest.of(cmd);
     if (m.getValue("id") instanceof String id) {
-      // without an id there is nothing to recognise a resend by: such messages must not share one key
+      // without an id there is nothing to recognise a resend by: such messages must not share one
+      // key
       request = request.withKey("AGENT:" + agent.id() + "|" + m.getString("type") + "|" + id);
     }
     Promise<JsonObject> done = Promise.promise();
@@ -96,13 +118,17 @@ final class AgentRequests {
 
   /** Fails with the hall's refusal as a Problem, as the agent's messages are answered. */
   private void attempt(HallRequest request, int n, Promise<JsonObject> done) {
-    gateway.command(agent.hall(), request).onSuccess(done::complete).onFailure(t -> {
-      if (t instanceof HallRefusal r && r.unavailable() && n < ATTEMPTS) {
-        vertx.setTimer(RETRY_MILLIS, id -> attempt(request, n + 1, done));
-      } else {
-        done.fail(t instanceof HallRefusal r ? Problem.from(r) : t);
-      }
-    });
+    gateway
+        .command(agent.hall(), request)
+        .onSuccess(done::complete)
+        .onFailure(
+            t -> {
+              if (t instanceof HallRefusal r && r.unavailable() && n < ATTEMPTS) {
+                vertx.setTimer(RETRY_MILLIS, id -> attempt(request, n + 1, done));
+              } else {
+                done.fail(t instanceof HallRefusal r ? Problem.from(r) : t);
+              }
+            });
   }
 
   private static int reasons(JsonObject m) {

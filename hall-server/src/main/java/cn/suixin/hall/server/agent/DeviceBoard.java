@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest state of every agent's devices, kept in memory on each node. Agents publish on
- * {@code hall.<id>.devices}; every node listens, so a supervisor asking any node sees all agents
- * of the hall. A restart forgets: agents report again when their devices change or reconnect.
+ * The latest state of every agent's devices, kept in memory on each node. Agents publish on {@code
+ * hall.<id>.devices}; every node listens, so a supervisor asking any node sees all agents of the
+ * hall. A restart forgets: agents report again when their devices change or reconnect.
  */
 final class DeviceBoard {
   private final Map<String, Map<String, JsonObject>> byHall = new ConcurrentHashMap<>();
@@ -30,10 +30,21 @@ final class DeviceBoard {
 
   /** Staff see every device state change; anything but OK is an alert for a supervisor. */
   static void publish(Vertx vertx, Principal agent, String part, String status, String detail) {
-    vertx.eventBus().publish(address(agent.hall()), new JsonObject().put("type", "device.status")
-        .put("hall", agent.hall()).put("device", agent.id()).put("name", agent.name())
-        .put("window", agent.window()).put("part", part).put("status", status).put("detail", detail)
-        .put("alert", !"OK".equals(status)).put("at", Instant.now().toString()));
+    vertx
+        .eventBus()
+        .publish(
+            address(agent.hall()),
+            new JsonObject()
+                .put("type", "device.status")
+                .put("hall", agent.hall())
+                .put("device", agent.id())
+                .put("name", agent.name())
+                .put("window", agent.window())
+                .put("part", part)
+                .put("status", status)
+                .put("detail", detail)
+                .put("alert", !"OK".equals(status))
+                .put("at", Instant.now().toString()));
   }
 
   private void record(String hall, JsonObject m) {

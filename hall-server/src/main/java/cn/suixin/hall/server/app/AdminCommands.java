@@ -60,7 +60,8 @@ final class AdminCommands {
     try {
       JournalStore store = await(Stores.open(vertx, options));
       try {
-        System.out.println(await(action.apply(new Accounts(vertx, store.records(), Clock.systemUTC()), city)));
+        System.out.println(
+            await(action.apply(new Accounts(vertx, store.records(), Clock.systemUTC()), city)));
         return 0;
       } finally {
         await(store.close());
@@ -77,7 +78,9 @@ final class AdminCommands {
   private static int journal(JournalCommands commands, String what) {
     try {
       return what.equals("check") ? commands.check() : commands.repair();
-    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException
+    } catch (IllegalArgumentException
+        | IllegalStateException
+        | java.io.UncheckedIOException
         | cn.suixin.hall.store.redis.RedisUnavailableException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -93,20 +96,51 @@ final class AdminCommands {
       throw new UsageException("a clerk belongs to a hall: --hall is required");
     }
     if (!args.flag("--password-stdin")) {
-      throw new UsageException("--password-stdin is required: the password is read from standard input");
+      throw new UsageException(
+          "--password-stdin is required: the password is read from standard input");
     }
     char[] password = readPassword();
-    return accounts.addUser(username, role, hall, args.value("--staff-no", null), args.value("--name", null), password)
-        .map(u -> "added user " + username + " (" + role.name().toLowerCase() + (hall == null ? "" : ", hall " + hall)
-            + ")");
+    return accounts
+        .addUser(
+            username,
+            role,
+            hall,
+            args.value("--staff-no", null),
+            args.value("--name", null),
+            password)
+        .map(
+            u ->
+                "added user "
+                    + username
+                    + " ("
+                    + role.name().toLowerCase()
+                    + (hall == null ? "" : ", hall " + hall)
+                    + ")");
   }
 
-  /** One line per locked username, oldest lock first; a name no account has is an attacker's guess. */
+  /**
+   * One line per locked username, oldest lock first; a name no account has is an attacker's guess.
+   */
   private Future<String> lockedUsers(Accounts accounts, CityConfig city) {
-    return accounts.lockouts().map(locks -> locks.isEmpty() ? "no account is locked"
-        : String.join("\n", locks.stream().map(l -> l.getString("username") + "  locked " + l.getString("lockedAt")
-            + " after " + l.getInteger("failures") + " failures, the last from " + l.getString("lastAddress"))
-            .toList()));
+    return accounts
+        .lockouts()
+        .map(
+            locks ->
+                locks.isEmpty()
+                    ? "no account is locked"
+                    : String.join(
+                        "\n",
+                        locks.stream()
+                            .map(
+                                l ->
+                                    l.getString("username")
+                                        + "  locked "
+                                        + l.getString("lockedAt")
+                                        + " after "
+                                        + l.getInteger("failures")
+                                        + " failures, the last from "
+                                        + l.getString("lastAddress"))
+                            .toList()));
   }
 
   /**
@@ -119,7 +153,9 @@ final class AdminCommands {
     if (!Accounts.isUsername(username)) {
       throw new UsageException("--username: " + Accounts.USERNAME_RULE);
     }
-    return accounts.unlock(username).map(was -> was ? "unlocked " + username : username + " was not locked");
+    return accounts
+        .unlock(username)
+        .map(was -> was ? "unlocked " + username : username + " was not locked");
   }
 
   private Future<String> addDevice(Accounts accounts, CityConfig city) {
@@ -130,13 +166,27 @@ final class AdminCommands {
     String hall = args.required("--hall");
     checkHall(city, hall);
     String window = args.value("--window", null);
-    if (window != null && city.halls().stream().filter(h -> h.id().value().equals(hall)).findFirst().orElseThrow()
-        .windows().get(new WindowId(window)) == null) {
+    if (window != null
+        && city.halls().stream()
+                .filter(h -> h.id().value().equals(hall))
+                .findFirst()
+                .orElseThrow()
+                .windows()
+                .get(new WindowId(window))
+            == null) {
       throw new UsageException("hall " + hall + " has no window " + window);
     }
-    return accounts.addDevice(kind, hall, window, args.value("--name", null))
-        .map(token -> "added " + kind.name().toLowerCase() + " device for hall " + hall
-            + (window == null ? "" : " window " + window) + "; its token (shown once):\n" + token);
+    return accounts
+        .addDevice(kind, hall, window, args.value("--name", null))
+        .map(
+            token ->
+                "added "
+                    + kind.name().toLowerCase()
+                    + " device for hall "
+                    + hall
+                    + (window == null ? "" : " window " + window)
+                    + "; its token (shown once):\n"
+                    + token);
   }
 
   private static Role role(String s) {
@@ -155,7 +205,8 @@ final class AdminCommands {
 
   private static char[] readPassword() {
     try {
-      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       if (line == null || line.isEmpty()) {
         throw new UsageException("no password on standard input");
       }

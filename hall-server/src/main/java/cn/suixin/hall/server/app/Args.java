@@ -9,7 +9,8 @@ import java.util.Set;
 
 /** Command-line words: positional words, {@code --name value} options and bare flags. */
 public final class Args {
-  private static final Set<String> FLAGS = Set.of("--demo", "--password-stdin", "--help", "--cluster", "--confirm");
+  private static final Set<String> FLAGS =
+      Set.of("--demo", "--password-stdin", "--help", "--cluster", "--confirm");
   private final List<String> words = new ArrayList<>();
   private final Map<String, String> options = new LinkedHashMap<>();
   private final Set<String> flags = new HashSet<>();

@@ -9,22 +9,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trusted proxies, the metrics door and the login rules, from flags, {@code SUIXIN_*}
- * variables or the node settings file (which arrives here as variables).
+ * The trusted proxies, the metrics door and the login rules, from flags, {@code SUIXIN_*} variables
+ * or the node settings file (which arrives here as variables).
  */
 final class DoorSettings {
   /** The keys of {@code login:} in the settings file; each is also {@code SUIXIN_LOGIN_<KEY>}. */
-  static final List<String> LOGIN_KEYS = List.of("freeFailures", "addressFreeFailures", "firstDelaySeconds",
-      "maxDelaySeconds", "lockAfter", "windowMinutes", "threads", "queue");
+  static final List<String> LOGIN_KEYS =
+      List.of(
+          "freeFailures",
+          "addressFreeFailures",
+          "firstDelaySeconds",
+          "maxDelaySeconds",
+          "lockAfter",
+          "windowMinutes",
+          "threads",
+          "queue");
 
-  private DoorSettings() {
-  }
+  private DoorSettings() {}
 
   /** In demo mode without a metrics token or listener, a fresh token, which the demo prints. */
   static Doors doors(Args args, Map<String, String> env, boolean demo) {
     TrustedProxies proxies;
     try {
-      proxies = TrustedProxies.parse(args.value("--trusted-proxies", env.get("SUIXIN_TRUSTED_PROXIES")));
+      proxies =
+          TrustedProxies.parse(args.value("--trusted-proxies", env.get("SUIXIN_TRUSTED_PROXIES")));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--trusted-proxies: " + e.getMessage());
     }
@@ -33,11 +41,14 @@ final class DoorSettings {
       token = null;
     }
     if (token != null && token.trim().length() < 16) {
-      throw new UsageException("--metrics-token must be at least 16 characters: a scraper's secret, not a word");
+      throw new UsageException(
+          "--metrics-token must be at least 16 characters: a scraper's secret, not a word");
     }
-    String host = args.value("--metrics-host", env.getOrDefault("SUIXIN_METRICS_HOST", "127.0.0.1"));
+    String host =
+        args.value("--metrics-host", env.getOrDefault("SUIXIN_METRICS_HOST", "127.0.0.1"));
     String portText = args.value("--metrics-port", env.get("SUIXIN_METRICS_PORT"));
-    int port = portText == null || portText.isBlank() ? -1 : number("--metrics-port", portText, 0, 65535);
+    int port =
+        portText == null || portText.isBlank() ? -1 : number("--metrics-port", portText, 0, 65535);
     if (demo && token == null && port < 0) {
       token = Passwords.newToken();
     }
@@ -68,7 +79,9 @@ final class DoorSettings {
 
   private static int setting(Map<String, String> env, String key, int fallback) {
     String text = env.get(variable(key));
-    return text == null || text.isBlank() ? fallback : number("login." + key, text, 0, Integer.MAX_VALUE);
+    return text == null || text.isBlank()
+        ? fallback
+        : number("login." + key, text, 0, Integer.MAX_VALUE);
   }
 
   private static int number(String name, String text, int min, int max) {

@@ -28,8 +28,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -44,7 +44,11 @@ public final class HallServer {
   private final List<String> deployments;
   private final Map<String, String> refused;
 
-  private HallServer(Vertx vertx, JournalStore store, HttpVerticle http, List<String> deployments,
+  private HallServer(
+      Vertx vertx,
+      JournalStore store,
+      HttpVerticle http,
+      List<String> deployments,
       Map<String, String> refused) {
     this.vertx = vertx;
     this.store = store;
@@ -57,20 +61,30 @@ public final class HallServer {
     return start(options, clock, UnaryOperator.identity());
   }
 
-  /** With {@code around} put around the store the options name: for tests with a store that fails. */
-  public static Future<HallServer> start(ServerOptions options, Clock clock, UnaryOperator<JournalStore> around) {
+  /**
+   * With {@code around} put around the store the options name: for tests with a store that fails.
+   */
+  public static Future<HallServer> start(
+      ServerOptions options, Clock clock, UnaryOperator<JournalStore> around) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     PendingWatches watches = PendingWatches.fromSystemProperties(registry);
     // A single node's Vert.x starts on another thread while the configuration is read: neither
     // needs the other, and a restart serves that much sooner. A bad configuration still fails here.
-    CompletableFuture<Vertx> single = options.cluster() == null
-        ? CompletableFuture.supplyAsync(() -> NodeMetrics.builder(registry, new VertxOptions()).build()) : null;
+    CompletableFuture<Vertx> single =
+        options.cluster() == null
+            ? CompletableFuture.supplyAsync(
+                () -> NodeMetrics.builder(registry, new VertxOptions()).build())
+            : null;
     CityConfig city;
     try {
       CityConfig loaded = new ConfigLoader().load(options.config());
-      city = options.demo()
-          ? new CityConfig(loaded.name(), loaded.nameEn(), loaded.halls().stream().map(HallConfig::alwaysOpen).toList())
-          : loaded;
+      city =
+          options.demo()
+              ? new CityConfig(
+                  loaded.name(),
+                  loaded.nameEn(),
+                  loaded.halls().stream().map(HallConfig::alwaysOpen).toList())
+              : loaded;
     } catch (RuntimeException e) {
       if (single != null) {
         single.thenAccept(Vertx::close);
@@ -80,52 +94,106 @@ public final class HallServer {
     if (single != null) {
       return boot(single.join(), null, city, options, clock, registry, watches, around);
     }
-    HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(options.cluster()));
+    HazelcastClusterManager manager =
+        new HazelcastClusterManager(HazelcastSetup.config(options.cluster()));
     // the event bus between nodes listens and advertises on the cluster address, as Hazelcast does
-    EventBusOptions bus = new EventBusOptions().setHost(options.cluster().host()).setPort(options.cluster().busPort())
-        .setClusterPublicHost(options.cluster().host());
-    return NodeMetrics.builder(registry, new VertxOptions().setEventBusOptions(bus)).withClusterManager(manager)
+    EventBusOptions bus =
+        new EventBusOptions()
+            .setHost(options.cluster().host())
+            .setPort(options.cluster().busPort())
+            .setClusterPublicHost(options.cluster().host());
+    return NodeMetrics.builder(registry, new VertxOptions().setEventBusOptions(bus))
+        .withClusterManager(manager)
         .buildClustered()
         .compose(vertx -> boot(vertx, manager, city, options, clock, registry, watches, around));
   }
 
-  private static Future<HallServer> boot(Vertx vertx, ClusterManager cluster, CityConfig city, ServerOptions options,
-      Clock clock, PrometheusMeterRegistry registry, PendingWatches watches, UnaryOperator<JournalStore> around) {
+  private static Future<HallServer> boot(
+      Vertx vertx,
+      ClusterManager cluster,
+      CityConfig city,
+      ServerOptions options,
+      Clock clock,
+      PrometheusMeterRegistry registry,
+      PendingWatches watches,
+      UnaryOperator<JournalStore> around) {
     AtomicBoolean ready = new AtomicBoolean();
     List<String> deployments = new ArrayList<>();
     // halls that refused to start, with why; filled while they deploy, for readiness to report
     Map<String, String> refused = new ConcurrentHashMap<>();
-    return Stores.open(vertx, options).map(around).compose(store -> TicketSecrets.load(store.records()).compose(secrets -> {
-      Accounts accounts = new Accounts(vertx, store.records(), clock, options.login(), registry);
-      IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
-      HttpVerticle.Shared shared = new HttpVerticle.Shared(new FollowLinks(options.publicUrl(), secrets),
-          options.doors());
-      Readiness readiness = new Readiness(vertx, city.halls().stream().map(h -> h.id().value()).toList(), store,
-          watches, ready::get, () -> refused);
-      HttpVerticle http = new HttpVerticle(city, accounts, idNumbers, registry, options.port(), readiness::check,
-          shared);
-      // The HTTP face starts while the halls replay; until they are all up, /ready says 503 and a
-      // command to a hall not yet deployed gets a 503 with Retry-After.
-      Future<List<String>> halls = deployHalls(vertx, cluster, city, store, clock, registry, watches, refused);
-      Future<String> face = vertx.deployVerticle(http);
-      return Future.all(halls, face)
-          .map(all -> {
-            deployments.addAll(halls.result());
-            deployments.add(face.result());
-            ready.set(true);
-            LOG.info("serving {} halls on port {} ({} store{})", city.halls().size(), http.actualPort(),
-                options.store(), cluster == null ? ", single node" : ", cluster node " + cluster.getNodeId());
-            return new HallServer(vertx, store, http, deployments, refused);
-          });
-    })).onFailure(t -> vertx.close());
+    return Stores.open(vertx, options)
+        .map(around)
+        .compose(
+            store ->
+                TicketSecrets.load(store.records())
+                    .compose(
+                        secrets -> {
+                          Accounts accounts =
+                              new Accounts(
+                                  vertx, store.records(), clock, options.login(), registry);
+                          IdNumbers idNumbers = new IdNumbers(Secrets.idSalt(options.data()));
+                          HttpVerticle.Shared shared =
+                              new HttpVerticle.Shared(
+                                  new FollowLinks(options.publicUrl(), secrets), options.doors());
+                          Readiness readiness =
+                              new Readiness(
+                                  vertx,
+                                  city.halls().stream().map(h -> h.id().value()).toList(),
+                                  store,
+                                  watches,
+                                  ready::get,
+                                  () -> refused);
+                          HttpVerticle http =
+                              new HttpVerticle(
+                                  city,
+                                  accounts,
+                                  idNumbers,
+                                  registry,
+                                  options.port(),
+                                  readiness::check,
+                                  shared);
+                          // The HTTP face starts while the halls replay; until they are all up,
+                          // /ready says 503 and a
+                          // command to a hall not yet deployed gets a 503 with Retry-After.
+                          Future<List<String>> halls =
+                              deployHalls(
+                                  vertx, cluster, city, store, clock, registry, watches, refused);
+                          Future<String> face = vertx.deployVerticle(http);
+                          return Future.all(halls, face)
+                              .map(
+                                  all -> {
+                                    deployments.addAll(halls.result());
+                                    deployments.add(face.result());
+                                    ready.set(true);
+                                    LOG.info(
+                                        "serving {} halls on port {} ({} store{})",
+                                        city.halls().size(),
+                                        http.actualPort(),
+                                        options.store(),
+                                        cluster == null
+                                            ? ", single node"
+                                            : ", cluster node " + cluster.getNodeId());
+                                    return new HallServer(vertx, store, http, deployments, refused);
+                                  });
+                        }))
+        .onFailure(t -> vertx.close());
   }
 
-  /** Alone, a node writes every hall; in a cluster, ownership decides which halls are written here. */
-  private static Future<List<String>> deployHalls(Vertx vertx, ClusterManager cluster, CityConfig city,
-      JournalStore store, Clock clock, PrometheusMeterRegistry registry, PendingWatches watches,
+  /**
+   * Alone, a node writes every hall; in a cluster, ownership decides which halls are written here.
+   */
+  private static Future<List<String>> deployHalls(
+      Vertx vertx,
+      ClusterManager cluster,
+      CityConfig city,
+      JournalStore store,
+      Clock clock,
+      PrometheusMeterRegistry registry,
+      PendingWatches watches,
       Map<String, String> refused) {
     if (cluster != null) {
-      return vertx.deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry, watches))
+      return vertx
+          .deployVerticle(new HallOwnership(city.halls(), store, cluster, clock, registry, watches))
           .map(List::of);
     }
     List<Future<String>> halls = new ArrayList<>();
@@ -133,18 +201,27 @@ public final class HallServer {
     for (HallConfig hall : city.halls()) {
       String id = hall.id().value();
       // 1 while the hall is closed by a damaged journal: the alert an operator must act on
-      Gauge.builder("suixin_hall_refused", refused, r -> r.containsKey(id) ? 1 : 0).tag("hall", id)
-          .description("1 while the hall refused to start (damaged journal); see docs/operations.md")
+      Gauge.builder("suixin_hall_refused", refused, r -> r.containsKey(id) ? 1 : 0)
+          .tag("hall", id)
+          .description(
+              "1 while the hall refused to start (damaged journal); see docs/operations.md")
           .register(registry);
       // with Redis, a fresh fencing token shuts out any writer left from an earlier run
       // one hall that cannot start (a damaged journal) stays closed with a 503 and the rest serve
-      halls.add(store.takeOwnership(id, node)
-          .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry, watches)))
-          .recover(t -> {
-            RefusedHall standIn = RefusedHall.after(id, t);
-            refused.put(id, standIn.reason());
-            return refused.size() == city.halls().size() ? Future.failedFuture(t) : vertx.deployVerticle(standIn);
-          }));
+      halls.add(
+          store
+              .takeOwnership(id, node)
+              .compose(
+                  token ->
+                      vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry, watches)))
+              .recover(
+                  t -> {
+                    RefusedHall standIn = RefusedHall.after(id, t);
+                    refused.put(id, standIn.reason());
+                    return refused.size() == city.halls().size()
+                        ? Future.failedFuture(t)
+                        : vertx.deployVerticle(standIn);
+                  }));
     }
     return Future.all(halls).map(all -> halls.stream().map(Future::result).toList());
   }
@@ -166,7 +243,9 @@ public final class HallServer {
     return http.metricsPort();
   }
 
-  /** The halls of this node that refused to start (hall id to why); they answer every command 503. */
+  /**
+   * The halls of this node that refused to start (hall id to why); they answer every command 503.
+   */
   public Map<String, String> refusedHalls() {
     return java.util.Collections.unmodifiableMap(refused);
   }

@@ -6,12 +6,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar hall-server.jar [--config DIR] [--data DIR] [--port N] [--demo]} serves every
- * hall; {@code users add ...} and {@code devices add ...} administer the same data folder, with
- * the server stopped or running.
+ * hall; {@code users add ...} and {@code devices add ...} administer the same data folder, with the
+ * server stopped or running.
  */
 public final class Main {
-  private Main() {
-  }
+  private Main() {}
 
   public static void main(String[] argv) {
     // Logging takes a cold JVM about 150-200 ms to set up; it happens beside reading the arguments
@@ -48,7 +47,11 @@ public final class Main {
   private static void serve(ServerOptions options) {
     HallServer server;
     try {
-      server = HallServer.start(options, Clock.systemUTC()).toCompletionStage().toCompletableFuture().get();
+      server =
+          HallServer.start(options, Clock.systemUTC())
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get();
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       if (cause instanceof cn.suixin.hall.config.ConfigException c) {
@@ -58,13 +61,21 @@ public final class Main {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        server.stop().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // the process is ending anyway; the journal is already durable
-      }
-    }, "hall-server-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server
+                        .stop()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    // the process is ending anyway; the journal is already durable
+                  }
+                },
+                "hall-server-shutdown"));
     if (options.demo()) {
       DemoSetup.run(server, options);
     }

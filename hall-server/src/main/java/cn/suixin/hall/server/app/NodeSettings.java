@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A node's settings file ({@code config/server.yaml}, or the file given with {@code --node-config}):
- * the same settings as the flags, read as the layer below the environment.
+ * A node's settings file ({@code config/server.yaml}, or the file given with {@code
+ * --node-config}): the same settings as the flags, read as the layer below the environment.
  *
  * <pre>
  * port: 8081
@@ -28,12 +28,24 @@ import java.util.Set;
  * </pre>
  */
 final class NodeSettings {
-  private static final Set<String> KEYS = Set.of("port", "data", "store", "redis", "demo", "publicUrl", "cluster",
-      "trustedProxies", "metricsToken", "metricsPort", "metricsHost", "login");
-  private static final Set<String> CLUSTER_KEYS = Set.of("enabled", "host", "port", "busPort", "members");
+  private static final Set<String> KEYS =
+      Set.of(
+          "port",
+          "data",
+          "store",
+          "redis",
+          "demo",
+          "publicUrl",
+          "cluster",
+          "trustedProxies",
+          "metricsToken",
+          "metricsPort",
+          "metricsHost",
+          "login");
+  private static final Set<String> CLUSTER_KEYS =
+      Set.of("enabled", "host", "port", "busPort", "members");
 
-  private NodeSettings() {
-  }
+  private NodeSettings() {}
 
   /** The settings as SUIXIN_* variables, so they layer exactly like the environment. */
   static Map<String, String> read(Path file) {
@@ -93,12 +105,14 @@ final class NodeSettings {
 
   private static void check(Path file, JsonNode node, Set<String> known, String prefix) {
     if (!node.isObject()) {
-      throw new UsageException(file + ": " + (prefix.isEmpty() ? "the file" : prefix) + " must be a mapping");
+      throw new UsageException(
+          file + ": " + (prefix.isEmpty() ? "the file" : prefix) + " must be a mapping");
     }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
-        throw new UsageException(file + ": unknown setting " + prefix + key + " (known: " + known + ")");
+        throw new UsageException(
+            file + ": unknown setting " + prefix + key + " (known: " + known + ")");
       }
     }
   }

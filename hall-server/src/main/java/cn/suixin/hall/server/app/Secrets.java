@@ -9,8 +9,7 @@ import java.security.SecureRandom;
 
 /** The installation's salt for ID-number hashes, made once and kept beside the data. */
 final class Secrets {
-  private Secrets() {
-  }
+  private Secrets() {}
 
   static byte[] idSalt(Path data) {
     Path file = data.resolve("id-salt.key");

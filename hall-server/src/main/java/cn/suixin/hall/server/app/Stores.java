@@ -8,8 +8,7 @@ import io.vertx.core.Vertx;
 
 /** Opens the store the options name: files under the data folder, or Redis. */
 final class Stores {
-  private Stores() {
-  }
+  private Stores() {}
 
   static Future<JournalStore> open(Vertx vertx, ServerOptions options) {
     if (options.store().equals("redis")) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HashingPool {
   /** Seconds a refused login is told to wait: the queue drains in about that long. */
   static final long RETRY_AFTER_SECONDS = 2;
+
   private final Vertx vertx;
   private final LoginRules rules;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -30,7 +31,8 @@ final class HashingPool {
       inFlight.decrementAndGet();
       return Future.failedFuture(new LoginRefused(LoginRefused.Reason.BUSY, RETRY_AFTER_SECONDS));
     }
-    // unordered: ordered tasks of one context would run one at a time, leaving the second thread idle
+    // unordered: ordered tasks of one context would run one at a time, leaving the second thread
+    // idle
     return executor().executeBlocking(work, false).andThen(done -> inFlight.decrementAndGet());
   }
 

@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * Locked accounts, kept in the record store beside the users, so a lock holds across a restart
- * and on every node that shares the store. A username that is no one's is locked the same way:
+ * Locked accounts, kept in the record store beside the users, so a lock holds across a restart and
+ * on every node that shares the store. A username that is no one's is locked the same way:
  * otherwise the lock itself would tell which usernames exist.
  */
 final class Lockouts {
@@ -24,14 +24,23 @@ final class Lockouts {
 
   /** Locks the username unless it already is; the first lock's time and cause are kept. */
   Future<Void> lock(String username, int failures, String lastAddress, Instant at) {
-    JsonObject lock = new JsonObject().put("username", username).put("lockedAt", at.toString())
-        .put("failures", failures).put("lastAddress", lastAddress);
+    JsonObject lock =
+        new JsonObject()
+            .put("username", username)
+            .put("lockedAt", at.toString())
+            .put("failures", failures)
+            .put("lastAddress", lastAddress);
     return records.putIfAbsent(COLLECTION, username, lock).mapEmpty();
   }
 
   /** Lifts the lock; completes with whether there was one. */
   Future<Boolean> unlock(String username) {
-    return records.get(COLLECTION, username).compose(lock -> lock == null ? Future.succeededFuture(false)
-        : records.remove(COLLECTION, username).map(true));
+    return records
+        .get(COLLECTION, username)
+        .compose(
+            lock ->
+                lock == null
+                    ? Future.succeededFuture(false)
+                    : records.remove(COLLECTION, username).map(true));
   }
 }

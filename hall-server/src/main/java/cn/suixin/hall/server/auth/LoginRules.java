@@ -14,10 +14,18 @@ import java.time.Duration;
  * @param threads threads that hash passwords
  * @param queue logins that may wait for a hashing thread; more are refused at once
  */
-public record LoginRules(int freeFailures, int addressFreeFailures, Duration firstDelay, Duration maxDelay,
-    int lockAfter, Duration window, int threads, int queue) {
-  public static final LoginRules DEFAULTS = new LoginRules(3, 10, Duration.ofSeconds(1), Duration.ofMinutes(5), 10,
-      Duration.ofMinutes(15), 2, 32);
+public record LoginRules(
+    int freeFailures,
+    int addressFreeFailures,
+    Duration firstDelay,
+    Duration maxDelay,
+    int lockAfter,
+    Duration window,
+    int threads,
+    int queue) {
+  public static final LoginRules DEFAULTS =
+      new LoginRules(
+          3, 10, Duration.ofSeconds(1), Duration.ofMinutes(5), 10, Duration.ofMinutes(15), 2, 32);
 
   public LoginRules {
     positive("freeFailures", freeFailures);
@@ -28,7 +36,8 @@ public record LoginRules(int freeFailures, int addressFreeFailures, Duration fir
       throw new IllegalArgumentException("queue must be 0 or more: " + queue);
     }
     if (firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0) {
-      throw new IllegalArgumentException("delays: the first must be positive and the longest at least the first");
+      throw new IllegalArgumentException(
+          "delays: the first must be positive and the longest at least the first");
     }
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window must be positive: " + window);

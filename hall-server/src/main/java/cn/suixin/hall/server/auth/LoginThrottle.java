@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Failed logins per username and per client address, on this node, in memory: after a few
- * failures each further attempt waits, twice as long after every failure. The counts are lost on
- * restart and not shared between nodes; the lock that repeated failures lead to is in the record
- * store and is both.
+ * Failed logins per username and per client address, on this node, in memory: after a few failures
+ * each further attempt waits, twice as long after every failure. The counts are lost on restart and
+ * not shared between nodes; the lock that repeated failures lead to is in the record store and is
+ * both.
  */
 final class LoginThrottle {
   private static final class Tally {
@@ -34,15 +34,19 @@ final class LoginThrottle {
    * guesses cannot all slip in before the first is counted.
    */
   synchronized long admit(String username, String address, long now) {
-    long wait = Math.max(wait(users, username, rules.freeFailures(), now),
-        wait(addresses, address, rules.addressFreeFailures(), now));
+    long wait =
+        Math.max(
+            wait(users, username, rules.freeFailures(), now),
+            wait(addresses, address, rules.addressFreeFailures(), now));
     if (wait == 0) {
       count(users, username, now);
     }
     return wait;
   }
 
-  /** The attempt was wrong: counts it against the address; returns the username's failures so far. */
+  /**
+   * The attempt was wrong: counts it against the address; returns the username's failures so far.
+   */
   synchronized int failed(String username, String address, long now) {
     count(addresses, address, now);
     Tally t = users.get(username);

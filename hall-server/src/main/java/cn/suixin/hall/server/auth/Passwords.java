@@ -15,25 +15,34 @@ public final class Passwords {
    * fewer iterations still verify and are replaced on the next right login.
    */
   public static final int RECOMMENDED_ITERATIONS = 600_000;
+
   /**
    * The count new hashes get. {@code -Dsuixin.password.iterations} is for tests only: the crash
    * tests' server processes run on the C1 compiler, where 600,000 iterations take over a second.
    */
-  public static final int ITERATIONS = Integer.getInteger("suixin.password.iterations", RECOMMENDED_ITERATIONS);
+  public static final int ITERATIONS =
+      Integer.getInteger("suixin.password.iterations", RECOMMENDED_ITERATIONS);
+
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** What a missing or unreadable hash is checked against, so that answer costs a real check. */
-  private static final byte[] DUMMY_SALT = "suixin-no-such-user".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] DUMMY_SALT =
+      "suixin-no-such-user".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   private static final AtomicLong DERIVED = new AtomicLong();
 
   static {
     if (ITERATIONS != RECOMMENDED_ITERATIONS) {
-      org.slf4j.LoggerFactory.getLogger(Passwords.class).warn("new password hashes get {} PBKDF2 iterations "
-          + "(-Dsuixin.password.iterations), not {}: a setting for tests only", ITERATIONS, RECOMMENDED_ITERATIONS);
+      org.slf4j.LoggerFactory.getLogger(Passwords.class)
+          .warn(
+              "new password hashes get {} PBKDF2 iterations "
+                  + "(-Dsuixin.password.iterations), not {}: a setting for tests only",
+              ITERATIONS,
+              RECOMMENDED_ITERATIONS);
     }
   }
 
-  private Passwords() {
-  }
+  private Passwords() {}
 
   public static String hash(char[] password) {
     byte[] salt = new byte[16];
@@ -88,7 +97,9 @@ public final class Passwords {
   /** Tokens are stored only as this hash, so a copied data folder gives no working token. */
   public static String tokenHash(String token) {
     try {
-      return b64(MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return b64(
+          MessageDigest.getInstance("SHA-256")
+              .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -98,7 +109,8 @@ public final class Passwords {
     DERIVED.addAndGet(iterations);
     try {
       return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-          .generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
+          .generateSecret(new PBEKeySpec(password, salt, iterations, 256))
+          .getEncoded();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -8,7 +8,8 @@ package cn.suixin.hall.server.auth;
  * @param window the window of a window-bound device; null otherwise
  * @param staffNo a person's staff number (警号/工号)
  */
-public record Principal(String id, Role role, String hall, String window, String staffNo, String name) {
+public record Principal(
+    String id, Role role, String hall, String window, String staffNo, String name) {
 
   /** Whether this caller may act in a hall at all. */
   public boolean belongsTo(String hallId) {

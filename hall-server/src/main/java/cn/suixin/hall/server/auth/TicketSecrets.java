@@ -14,19 +14,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The unguessable part of a ticket's link. Ticket ids are sequential (20261208-A001, A002...), so
- * the id alone must not open a ticket: the link printed on the slip carries an HMAC of the hall
- * and the ticket id under the installation's key, and only its holder (or staff) may read the
- * ticket, and later cancel it.
+ * the id alone must not open a ticket: the link printed on the slip carries an HMAC of the hall and
+ * the ticket id under the installation's key, and only its holder (or staff) may read the ticket,
+ * and later cancel it.
  *
- * <p>The key lives in the record store, not in a node's data folder: every node of a cluster
- * reads the same Redis, so every node derives the same secret and a phone may reach any of them.
- * The first node to start creates it; {@code putIfAbsent} settles a race between two.
+ * <p>The key lives in the record store, not in a node's data folder: every node of a cluster reads
+ * the same Redis, so every node derives the same secret and a phone may reach any of them. The
+ * first node to start creates it; {@code putIfAbsent} settles a race between two.
  */
 public final class TicketSecrets {
   static final String COLLECTION = "secrets";
   static final String KEY = "ticket-links";
+
   /** 16 bytes of the HMAC, 22 characters in the link: far beyond guessing, short in a QR code. */
   private static final int SECRET_BYTES = 16;
+
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private final byte[] key;
 
@@ -42,9 +44,13 @@ public final class TicketSecrets {
     byte[] fresh = new byte[32];
     new SecureRandom().nextBytes(fresh);
     JsonObject made = new JsonObject().put("key", Base64.getEncoder().encodeToString(fresh));
-    return records.putIfAbsent(COLLECTION, KEY, made)
-        .map(existing -> new TicketSecrets(Base64.getDecoder().decode((existing == null ? made : existing)
-            .getString("key"))));
+    return records
+        .putIfAbsent(COLLECTION, KEY, made)
+        .map(
+            existing ->
+                new TicketSecrets(
+                    Base64.getDecoder()
+                        .decode((existing == null ? made : existing).getString("key"))));
   }
 
   /** A key of its own, for tests and tools that hand out no links. */

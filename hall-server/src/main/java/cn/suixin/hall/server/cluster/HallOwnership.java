@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the halls this node owns. On every membership change each node recomputes the placement;
- * a node that gains a hall takes a higher fencing token and replays the hall's stream before it
- * takes commands, a node that loses one stops its writer. While a hall moves, its commands find
- * no handler and callers get 503 with Retry-After.
+ * Runs the halls this node owns. On every membership change each node recomputes the placement; a
+ * node that gains a hall takes a higher fencing token and replays the hall's stream before it takes
+ * commands, a node that loses one stops its writer. While a hall moves, its commands find no
+ * handler and callers get 503 with Retry-After.
  */
 public final class HallOwnership extends VerticleBase implements NodeListener {
   private static final Logger LOG = LoggerFactory.getLogger(HallOwnership.class);
@@ -32,8 +32,13 @@ public final class HallOwnership extends VerticleBase implements NodeListener {
   private final PendingWatches watches;
   private final Map<String, Future<String>> running = new HashMap<>();
 
-  public HallOwnership(List<HallConfig> halls, JournalStore store, ClusterManager cluster, Clock clock,
-      MeterRegistry registry, PendingWatches watches) {
+  public HallOwnership(
+      List<HallConfig> halls,
+      JournalStore store,
+      ClusterManager cluster,
+      Clock clock,
+      MeterRegistry registry,
+      PendingWatches watches) {
     this.halls = halls;
     this.store = store;
     this.cluster = cluster;
@@ -71,8 +76,8 @@ public final class HallOwnership extends VerticleBase implements NodeListener {
         running.put(id, take(hall, me));
       } else if (!mine && running.containsKey(id)) {
         Future<String> deployment = running.remove(id);
-        deployment.onSuccess(depId -> vertx.undeploy(depId)
-            .onComplete(ar -> LOG.info("hall {} handed over", id)));
+        deployment.onSuccess(
+            depId -> vertx.undeploy(depId).onComplete(ar -> LOG.info("hall {} handed over", id)));
       }
     }
   }
@@ -89,15 +94,25 @@ public final class HallOwnership extends VerticleBase implements NodeListener {
   private Future<String> take(HallConfig hall, String me) {
     String id = hall.id().value();
     long started = System.nanoTime();
-    return store.takeOwnership(id, me)
-        .compose(token -> vertx.deployVerticle(HallVerticle.of(hall, store, clock, registry, watches))
-            .onSuccess(dep -> LOG.info("hall {} now served here with fencing token {} after {} ms", id, token,
-                (System.nanoTime() - started) / 1_000_000)))
-        .onFailure(t -> {
-          LOG.error("could not take hall {}; will try again", id, t);
-          running.remove(id);
-          vertx.setTimer(1000, x -> rebalance());
-        });
+    return store
+        .takeOwnership(id, me)
+        .compose(
+            token ->
+                vertx
+                    .deployVerticle(HallVerticle.of(hall, store, clock, registry, watches))
+                    .onSuccess(
+                        dep ->
+                            LOG.info(
+                                "hall {} now served here with fencing token {} after {} ms",
+                                id,
+                                token,
+                                (System.nanoTime() - started) / 1_000_000)))
+        .onFailure(
+            t -> {
+              LOG.error("could not take hall {}; will try again", id, t);
+              running.remove(id);
+              vertx.setTimer(1000, x -> rebalance());
+            });
   }
 
   /** Halls whose writer runs on this node (for readiness and tests). */

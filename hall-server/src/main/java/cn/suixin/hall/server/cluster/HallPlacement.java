@@ -5,12 +5,11 @@ import java.util.Collection;
 import java.util.zip.CRC32C;
 
 /**
- * Which node owns a hall: rendezvous hashing over the live members, so every node reaches the
- * same answer from the same member list, and a departed node's halls spread over the others.
+ * Which node owns a hall: rendezvous hashing over the live members, so every node reaches the same
+ * answer from the same member list, and a departed node's halls spread over the others.
  */
 public final class HallPlacement {
-  private HallPlacement() {
-  }
+  private HallPlacement() {}
 
   public static String owner(String hall, Collection<String> nodes) {
     String best = null;

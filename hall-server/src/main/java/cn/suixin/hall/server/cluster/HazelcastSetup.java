@@ -7,13 +7,12 @@ import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 
 /**
- * The Hazelcast member configuration, built in code: TCP-IP join with the listed members only,
- * no multicast or auto-detection, no phone-home, Jet off, and a failure detector quick enough for
- * a hall to move to another node within seconds of its owner dying.
+ * The Hazelcast member configuration, built in code: TCP-IP join with the listed members only, no
+ * multicast or auto-detection, no phone-home, Jet off, and a failure detector quick enough for a
+ * hall to move to another node within seconds of its owner dying.
  */
 public final class HazelcastSetup {
-  private HazelcastSetup() {
-  }
+  private HazelcastSetup() {}
 
   public static Config config(ClusterOptions options) {
     Config config = new Config();

@@ -37,8 +37,7 @@ import java.util.function.Function;
 public final class CommandCodec {
   private static final Map<String, Function<JsonObject, HallCommand>> READERS = readers();
 
-  private CommandCodec() {
-  }
+  private CommandCodec() {}
 
   private static Map<String, Function<JsonObject, HallCommand>> readers() {
     Map<String, Function<JsonObject, HallCommand>> r = new LinkedHashMap<>();
@@ -51,24 +50,50 @@ public final class CommandCodec {
     r.put("transfer", CommandCodec::transfer);
     r.put("park", j -> new HallCommand.Park(window(j)));
     r.put("resume-parked", j -> new HallCommand.ResumeParked(window(j), ticket(j)));
-    r.put("redirect", j -> new HallCommand.Redirect(ticket(j), new MatterCode(requiredId(j, "matter")),
-        requiredString(j, "reason"), requiredString(j, "actor")));
-    r.put("grant-green", j -> new HallCommand.GrantGreenChannel(ticket(j), new ChannelId(requiredId(j, "channel")),
-        requiredString(j, "actor"), optionalString(j, "reason")));
+    r.put(
+        "redirect",
+        j ->
+            new HallCommand.Redirect(
+                ticket(j),
+                new MatterCode(requiredId(j, "matter")),
+                requiredString(j, "reason"),
+                requiredString(j, "actor")));
+    r.put(
+        "grant-green",
+        j ->
+            new HallCommand.GrantGreenChannel(
+                ticket(j),
+                new ChannelId(requiredId(j, "channel")),
+                requiredString(j, "actor"),
+                optionalString(j, "reason")));
     r.put("cancel", j -> new HallCommand.CancelTicket(ticket(j), optionalString(j, "reason")));
     r.put("pause", j -> new HallCommand.PauseWindow(window(j), requiredString(j, "reason")));
     r.put("resume", j -> new HallCommand.ResumeWindow(window(j)));
     r.put("open", j -> new HallCommand.OpenWindow(window(j)));
     r.put("close", j -> new HallCommand.CloseWindow(window(j), optionalString(j, "reason")));
     r.put("remap", j -> new HallCommand.RemapWindow(window(j), weights(j)));
-    r.put("sign-in", j -> new HallCommand.SignIn(window(j), new Clerk(requiredString(j, "staffNo"),
-        requiredString(j, "clerkName"))));
+    r.put(
+        "sign-in",
+        j ->
+            new HallCommand.SignIn(
+                window(j),
+                new Clerk(requiredString(j, "staffNo"), requiredString(j, "clerkName"))));
     r.put("sign-out", j -> new HallCommand.SignOut(window(j)));
-    r.put("rate", j -> new HallCommand.RecordRating(new ServiceRecordId(requiredInt(j, "record")),
-        requiredInt(j, "level"), optionalInt(j, "reasons") == null ? 0 : optionalInt(j, "reasons"),
-        optionalString(j, "comment")));
-    r.put("reserve-block", j -> new HallCommand.ReserveNumberBlock(new DeviceId(requiredString(j, "device")),
-        new MatterCode(requiredId(j, "matter")), requiredInt(j, "size")));
+    r.put(
+        "rate",
+        j ->
+            new HallCommand.RecordRating(
+                new ServiceRecordId(requiredInt(j, "record")),
+                requiredInt(j, "level"),
+                optionalInt(j, "reasons") == null ? 0 : optionalInt(j, "reasons"),
+                optionalString(j, "comment")));
+    r.put(
+        "reserve-block",
+        j ->
+            new HallCommand.ReserveNumberBlock(
+                new DeviceId(requiredString(j, "device")),
+                new MatterCode(requiredId(j, "matter")),
+                requiredInt(j, "size")));
     r.put("admit-offline", CommandCodec::admitOffline);
     r.put("set-notice", j -> new HallCommand.SetNotice(j.getString("text", "")));
     r.put("tick", j -> new HallCommand.Tick());
@@ -80,7 +105,9 @@ public final class CommandCodec {
     return READERS.keySet();
   }
 
-  /** @throws BadField naming the field that is missing or malformed */
+  /**
+   * @throws BadField naming the field that is missing or malformed
+   */
   public static HallCommand decode(JsonObject j) {
     String type = requiredString(j, "type");
     Function<JsonObject, HallCommand> reader = READERS.get(type);
@@ -107,8 +134,9 @@ public final class CommandCodec {
       return null;
     }
     try {
-      return new Appointment(Instant.parse(requiredString(j, "slotStart")), Instant.parse(requiredString(j,
-          "slotEnd")));
+      return new Appointment(
+          Instant.parse(requiredString(j, "slotStart")),
+          Instant.parse(requiredString(j, "slotEnd")));
     } catch (DateTimeParseException | IllegalArgumentException e) {
       throw new BadField("slotStart", "slotStart and slotEnd must be instants, start before end");
     }
@@ -134,8 +162,11 @@ public final class CommandCodec {
   private static HallCommand transfer(JsonObject j) {
     String toMatter = optionalString(j, "matter");
     String toWindow = optionalString(j, "toWindow");
-    return new HallCommand.Transfer(window(j), toMatter == null ? null : new MatterCode(requiredId(j, "matter")),
-        toWindow == null ? null : new WindowId(requiredId(j, "toWindow")), optionalString(j, "reason"));
+    return new HallCommand.Transfer(
+        window(j),
+        toMatter == null ? null : new MatterCode(requiredId(j, "matter")),
+        toWindow == null ? null : new WindowId(requiredId(j, "toWindow")),
+        optionalString(j, "reason"));
   }
 
   private static HallCommand.IssueTicket issue(JsonObject j) {
@@ -149,9 +180,15 @@ public final class CommandCodec {
     int party = partySize(j);
     String channel = optionalString(j, "greenChannel");
     String device = optionalString(j, "device");
-    return new HallCommand.IssueTicket(new MatterCode(requiredId(j, "matter")), src, party,
-        optionalString(j, "personHash"), channel == null ? null : new ChannelId(requiredId(j, "greenChannel")),
-        optionalString(j, "proof"), optionalString(j, "grantedBy"), appointment(j),
+    return new HallCommand.IssueTicket(
+        new MatterCode(requiredId(j, "matter")),
+        src,
+        party,
+        optionalString(j, "personHash"),
+        channel == null ? null : new ChannelId(requiredId(j, "greenChannel")),
+        optionalString(j, "proof"),
+        optionalString(j, "grantedBy"),
+        appointment(j),
         device == null ? null : new DeviceId(device));
   }
 
@@ -161,13 +198,15 @@ public final class CommandCodec {
     for (int i = 0; i < tickets.size(); i++) {
       JsonObject t = JsonLists.objectAt(tickets, "tickets", i);
       try {
-        list.add(new HallCommand.OfflineTicket(t.getInteger("number"), Instant.parse(t.getString("issuedAt"))));
+        list.add(
+            new HallCommand.OfflineTicket(
+                t.getInteger("number"), Instant.parse(t.getString("issuedAt"))));
       } catch (RuntimeException e) {
         throw new BadField("tickets[" + i + "]", "needs a number and an issuedAt instant");
       }
     }
-    return new HallCommand.AdmitOfflineTickets(new DeviceId(requiredString(j, "device")),
-        requiredInt(j, "block"), list);
+    return new HallCommand.AdmitOfflineTickets(
+        new DeviceId(requiredString(j, "device")), requiredInt(j, "block"), list);
   }
 
   private static Map<MatterCode, Integer> weights(JsonObject j) {
@@ -182,13 +221,15 @@ public final class CommandCodec {
       }
     } else if (raw instanceof JsonObject map) {
       for (Map.Entry<String, Object> e : map) {
-        if (!(e.getValue() instanceof Integer w) || !e.getKey().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        if (!(e.getValue() instanceof Integer w)
+            || !e.getKey().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
           throw new BadField("matters." + e.getKey(), "weight must be a whole number 1..10");
         }
         weights.put(new MatterCode(e.getKey()), w);
       }
     } else {
-      throw new BadField("matters", "is required: a list of matter codes or a map of code to weight");
+      throw new BadField(
+          "matters", "is required: a list of matter codes or a map of code to weight");
     }
     return weights;
   }

@@ -35,8 +35,7 @@ import io.vertx.core.json.JsonObject;
 final class CommandJson implements HallCommand.Visitor<JsonObject> {
   static final CommandJson INSTANCE = new CommandJson();
 
-  private CommandJson() {
-  }
+  private CommandJson() {}
 
   private static JsonObject type(String type) {
     return new JsonObject().put("type", type);
@@ -53,14 +52,18 @@ final class CommandJson implements HallCommand.Visitor<JsonObject> {
 
   @Override
   public JsonObject issueTicket(IssueTicket c) {
-    JsonObject j = type("issue").put("matter", c.matter().value()).put("source", c.source().name())
-        .put("partySize", c.partySize());
+    JsonObject j =
+        type("issue")
+            .put("matter", c.matter().value())
+            .put("source", c.source().name())
+            .put("partySize", c.partySize());
     text(j, "personHash", c.personHash());
     text(j, "greenChannel", c.greenChannel());
     text(j, "proof", c.proof());
     text(j, "grantedBy", c.grantedBy());
     if (c.appointment() != null) {
-      j.put("slotStart", c.appointment().slotStart().toString()).put("slotEnd", c.appointment().slotEnd().toString());
+      j.put("slotStart", c.appointment().slotStart().toString())
+          .put("slotEnd", c.appointment().slotEnd().toString());
     }
     return text(j, "device", c.device());
   }
@@ -110,14 +113,20 @@ final class CommandJson implements HallCommand.Visitor<JsonObject> {
 
   @Override
   public JsonObject redirect(Redirect c) {
-    return type("redirect").put("ticket", c.ticket().value()).put("matter", c.toMatter().value())
-        .put("reason", c.reason()).put("actor", c.guide());
+    return type("redirect")
+        .put("ticket", c.ticket().value())
+        .put("matter", c.toMatter().value())
+        .put("reason", c.reason())
+        .put("actor", c.guide());
   }
 
   @Override
   public JsonObject grantGreenChannel(GrantGreenChannel c) {
-    JsonObject j = type("grant-green").put("ticket", c.ticket().value()).put("channel", c.channel().value())
-        .put("actor", c.guide());
+    JsonObject j =
+        type("grant-green")
+            .put("ticket", c.ticket().value())
+            .put("channel", c.channel().value())
+            .put("actor", c.guide());
     return text(j, "reason", c.reason());
   }
 
@@ -165,22 +174,36 @@ final class CommandJson implements HallCommand.Visitor<JsonObject> {
 
   @Override
   public JsonObject recordRating(RecordRating c) {
-    JsonObject j = type("rate").put("record", c.record().value()).put("level", c.level()).put("reasons", c.reasons());
+    JsonObject j =
+        type("rate")
+            .put("record", c.record().value())
+            .put("level", c.level())
+            .put("reasons", c.reasons());
     return text(j, "comment", c.comment());
   }
 
   @Override
   public JsonObject reserveNumberBlock(ReserveNumberBlock c) {
-    return type("reserve-block").put("device", c.device().value()).put("matter", c.matter().value())
+    return type("reserve-block")
+        .put("device", c.device().value())
+        .put("matter", c.matter().value())
         .put("size", c.size());
   }
 
   @Override
   public JsonObject admitOfflineTickets(AdmitOfflineTickets c) {
     JsonArray tickets = new JsonArray();
-    c.tickets().forEach(t -> tickets.add(new JsonObject().put("number", t.number())
-        .put("issuedAt", t.issuedAt().toString())));
-    return type("admit-offline").put("device", c.device().value()).put("block", c.blockId()).put("tickets", tickets);
+    c.tickets()
+        .forEach(
+            t ->
+                tickets.add(
+                    new JsonObject()
+                        .put("number", t.number())
+                        .put("issuedAt", t.issuedAt().toString())));
+    return type("admit-offline")
+        .put("device", c.device().value())
+        .put("block", c.blockId())
+        .put("tickets", tickets);
   }
 
   @Override

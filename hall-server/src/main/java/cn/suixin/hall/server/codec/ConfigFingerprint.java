@@ -13,23 +13,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A digest of everything a hall is configured with. A snapshot is only as good as the
- * configuration it was taken under (window weights, matters, hours), so it carries this digest and
- * is set aside when the hall's configuration has changed since.
+ * A digest of everything a hall is configured with. A snapshot is only as good as the configuration
+ * it was taken under (window weights, matters, hours), so it carries this digest and is set aside
+ * when the hall's configuration has changed since.
  *
  * <p>The configuration's records hold maps and sets whose iteration order differs from one JVM to
  * the next ({@code Map.copyOf}), so the text hashed here sorts them; {@code toString} would not do.
  */
 public final class ConfigFingerprint {
 
-  private ConfigFingerprint() {
-  }
+  private ConfigFingerprint() {}
 
   public static String of(HallConfig config) {
     StringBuilder canonical = new StringBuilder(4096);
     append(canonical, config);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
@@ -49,26 +50,29 @@ public final class ConfigFingerprint {
       Map<String, Object> sorted = new TreeMap<>();
       map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
       out.append('{');
-      sorted.forEach((k, v) -> {
-        out.append(k).append(':');
-        append(out, v);
-        out.append(',');
-      });
+      sorted.forEach(
+          (k, v) -> {
+            out.append(k).append(':');
+            append(out, v);
+            out.append(',');
+          });
       out.append('}');
     } else if (value instanceof Set<?> set) {
       Set<String> sorted = new TreeSet<>();
-      set.forEach(v -> {
-        StringBuilder one = new StringBuilder();
-        append(one, v);
-        sorted.add(one.toString());
-      });
+      set.forEach(
+          v -> {
+            StringBuilder one = new StringBuilder();
+            append(one, v);
+            sorted.add(one.toString());
+          });
       out.append(sorted);
     } else if (value instanceof Collection<?> list) {
       out.append('[');
-      list.forEach(v -> {
-        append(out, v);
-        out.append(',');
-      });
+      list.forEach(
+          v -> {
+            append(out, v);
+            out.append(',');
+          });
       out.append(']');
     } else {
       out.append(value);
@@ -79,7 +83,8 @@ public final class ConfigFingerprint {
     try {
       return component.getAccessor().invoke(record);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+      throw new IllegalStateException(
+          "cannot read " + component.getName() + " of " + record.getClass(), e);
     }
   }
 
@@ -89,5 +94,4 @@ public final class ConfigFingerprint {
     append(canonical, config);
     return canonical.toString();
   }
-
 }

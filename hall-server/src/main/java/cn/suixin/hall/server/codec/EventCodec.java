@@ -49,13 +49,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Hall events to and from JSON: the journal's record format and the source of the live feed.
- * The {@code type} names are the live feed's; a journal written by one version must load in the
- * next, so fields are only ever added.
+ * Hall events to and from JSON: the journal's record format and the source of the live feed. The
+ * {@code type} names are the live feed's; a journal written by one version must load in the next,
+ * so fields are only ever added.
  */
 public final class EventCodec {
-  private EventCodec() {
-  }
+  private EventCodec() {}
 
   public static Buffer toBuffer(SequencedEvent e, JsonObject meta) {
     JsonObject json = encode(e);
@@ -83,53 +82,74 @@ public final class EventCodec {
 
     @Override
     public Void visit(TicketIssued x) {
-      j.put("ticket", x.ticket().value()).put("number", x.number()).put("matter", x.matter().value())
-          .put("source", x.source().name()).put("partySize", x.partySize()).put("personHash", x.personHash())
-          .put("greenChannel", str(x.greenChannel())).put("grantedBy", x.grantedBy())
-          .put("device", x.device() == null ? null : x.device().value()).put("serial", x.serial())
+      j.put("ticket", x.ticket().value())
+          .put("number", x.number())
+          .put("matter", x.matter().value())
+          .put("source", x.source().name())
+          .put("partySize", x.partySize())
+          .put("personHash", x.personHash())
+          .put("greenChannel", str(x.greenChannel()))
+          .put("grantedBy", x.grantedBy())
+          .put("device", x.device() == null ? null : x.device().value())
+          .put("serial", x.serial())
           .put("arrival", x.arrival().toString());
       if (x.appointment() != null) {
-        j.put("slotStart", x.appointment().slotStart().toString()).put("slotEnd", x.appointment().slotEnd().toString());
+        j.put("slotStart", x.appointment().slotStart().toString())
+            .put("slotEnd", x.appointment().slotEnd().toString());
       }
       return null;
     }
 
     @Override
     public Void visit(TicketCalled x) {
-      j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("rule", x.rule().name());
+      j.put("ticket", x.ticket().value())
+          .put("window", x.window().value())
+          .put("rule", x.rule().name());
       return null;
     }
 
     @Override
     public Void visit(TicketRecalled x) {
-      j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("recalls", x.recalls());
+      j.put("ticket", x.ticket().value())
+          .put("window", x.window().value())
+          .put("recalls", x.recalls());
       return null;
     }
 
     @Override
     public Void visit(ServiceStarted x) {
-      j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("record", x.record().value())
-          .put("staffNo", x.clerk().staffNo()).put("clerkName", x.clerk().name());
+      j.put("ticket", x.ticket().value())
+          .put("window", x.window().value())
+          .put("record", x.record().value())
+          .put("staffNo", x.clerk().staffNo())
+          .put("clerkName", x.clerk().name());
       return null;
     }
 
     @Override
     public Void visit(ServiceFinished x) {
-      j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("record", x.record().value())
+      j.put("ticket", x.ticket().value())
+          .put("window", x.window().value())
+          .put("record", x.record().value())
           .put("outcome", OutcomeCodec.encode(x.outcome()));
       return null;
     }
 
     @Override
     public Void visit(TicketNoShow x) {
-      j.put("ticket", x.ticket().value()).put("window", x.window().value()).put("requeued", x.requeued());
+      j.put("ticket", x.ticket().value())
+          .put("window", x.window().value())
+          .put("requeued", x.requeued());
       return null;
     }
 
     @Override
     public Void visit(TicketTransferred x) {
-      j.put("ticket", x.ticket().value()).put("fromWindow", x.fromWindow().value())
-          .put("toMatter", str(x.toMatter())).put("toWindow", str(x.toWindow())).put("reason", x.reason());
+      j.put("ticket", x.ticket().value())
+          .put("fromWindow", x.fromWindow().value())
+          .put("toMatter", str(x.toMatter()))
+          .put("toWindow", str(x.toWindow()))
+          .put("reason", x.reason());
       return null;
     }
 
@@ -147,14 +167,19 @@ public final class EventCodec {
 
     @Override
     public Void visit(TicketRedirected x) {
-      j.put("ticket", x.ticket().value()).put("fromMatter", x.fromMatter().value())
-          .put("toMatter", x.toMatter().value()).put("reason", x.reason()).put("guide", x.guide());
+      j.put("ticket", x.ticket().value())
+          .put("fromMatter", x.fromMatter().value())
+          .put("toMatter", x.toMatter().value())
+          .put("reason", x.reason())
+          .put("guide", x.guide());
       return null;
     }
 
     @Override
     public Void visit(GreenChannelGranted x) {
-      j.put("ticket", x.ticket().value()).put("channel", x.channel().value()).put("guide", x.guide())
+      j.put("ticket", x.ticket().value())
+          .put("channel", x.channel().value())
+          .put("guide", x.guide())
           .put("reason", x.reason());
       return null;
     }
@@ -199,19 +224,25 @@ public final class EventCodec {
 
     @Override
     public Void visit(ClerkSignedIn x) {
-      j.put("window", x.window().value()).put("staffNo", x.clerk().staffNo()).put("clerkName", x.clerk().name());
+      j.put("window", x.window().value())
+          .put("staffNo", x.clerk().staffNo())
+          .put("clerkName", x.clerk().name());
       return null;
     }
 
     @Override
     public Void visit(ClerkSignedOut x) {
-      j.put("window", x.window().value()).put("staffNo", x.clerk().staffNo()).put("clerkName", x.clerk().name());
+      j.put("window", x.window().value())
+          .put("staffNo", x.clerk().staffNo())
+          .put("clerkName", x.clerk().name());
       return null;
     }
 
     @Override
     public Void visit(RatingRecorded x) {
-      j.put("record", x.record().value()).put("level", x.level()).put("reasons", x.reasons())
+      j.put("record", x.record().value())
+          .put("level", x.level())
+          .put("reasons", x.reasons())
           .put("comment", x.comment());
       if (x.followUp() != null) {
         j.put("callbackDue", x.followUp().callbackDue().toString())
@@ -222,8 +253,12 @@ public final class EventCodec {
 
     @Override
     public Void visit(NumberBlockReserved x) {
-      j.put("block", x.blockId()).put("device", x.device().value()).put("matter", x.matter().value())
-          .put("prefix", x.prefix()).put("from", x.from()).put("to", x.to());
+      j.put("block", x.blockId())
+          .put("device", x.device().value())
+          .put("matter", x.matter().value())
+          .put("prefix", x.prefix())
+          .put("from", x.from())
+          .put("to", x.to());
       return null;
     }
 
@@ -258,37 +293,66 @@ public final class EventCodec {
     String type = j.getString("type");
     switch (type) {
       case EventTypes.TICKET_ISSUED:
-        Appointment appt = j.getString("slotStart") == null ? null
-            : new Appointment(instant(j, "slotStart"), instant(j, "slotEnd"));
-        return new TicketIssued(ticket(j, "ticket"), j.getString("number"), matter(j, "matter"),
-            TicketSource.valueOf(j.getString("source")), j.getInteger("partySize"), j.getString("personHash"),
-            channel(j, "greenChannel"), j.getString("grantedBy"), appt,
-            j.getString("device") == null ? null : new DeviceId(j.getString("device")), j.getLong("serial"),
+        Appointment appt =
+            j.getString("slotStart") == null
+                ? null
+                : new Appointment(instant(j, "slotStart"), instant(j, "slotEnd"));
+        return new TicketIssued(
+            ticket(j, "ticket"),
+            j.getString("number"),
+            matter(j, "matter"),
+            TicketSource.valueOf(j.getString("source")),
+            j.getInteger("partySize"),
+            j.getString("personHash"),
+            channel(j, "greenChannel"),
+            j.getString("grantedBy"),
+            appt,
+            j.getString("device") == null ? null : new DeviceId(j.getString("device")),
+            j.getLong("serial"),
             instant(j, "arrival"));
       case EventTypes.TICKET_CALLED:
-        return new TicketCalled(ticket(j, "ticket"), window(j, "window"), PickRule.valueOf(j.getString("rule")));
+        return new TicketCalled(
+            ticket(j, "ticket"), window(j, "window"), PickRule.valueOf(j.getString("rule")));
       case EventTypes.TICKET_RECALLED:
-        return new TicketRecalled(ticket(j, "ticket"), window(j, "window"), j.getInteger("recalls"));
+        return new TicketRecalled(
+            ticket(j, "ticket"), window(j, "window"), j.getInteger("recalls"));
       case EventTypes.SERVICE_STARTED:
-        return new ServiceStarted(ticket(j, "ticket"), window(j, "window"), new ServiceRecordId(j.getLong("record")),
+        return new ServiceStarted(
+            ticket(j, "ticket"),
+            window(j, "window"),
+            new ServiceRecordId(j.getLong("record")),
             new Clerk(j.getString("staffNo"), j.getString("clerkName")));
       case EventTypes.SERVICE_FINISHED:
-        return new ServiceFinished(ticket(j, "ticket"), window(j, "window"), new ServiceRecordId(j.getLong("record")),
+        return new ServiceFinished(
+            ticket(j, "ticket"),
+            window(j, "window"),
+            new ServiceRecordId(j.getLong("record")),
             OutcomeCodec.decode(j.getJsonObject("outcome")));
       case EventTypes.TICKET_NO_SHOW:
         return new TicketNoShow(ticket(j, "ticket"), window(j, "window"), j.getBoolean("requeued"));
       case EventTypes.TICKET_TRANSFERRED:
-        return new TicketTransferred(ticket(j, "ticket"), window(j, "fromWindow"), matter(j, "toMatter"),
-            window(j, "toWindow"), j.getString("reason"));
+        return new TicketTransferred(
+            ticket(j, "ticket"),
+            window(j, "fromWindow"),
+            matter(j, "toMatter"),
+            window(j, "toWindow"),
+            j.getString("reason"));
       case EventTypes.TICKET_PARKED:
         return new TicketParked(ticket(j, "ticket"), window(j, "window"));
       case EventTypes.TICKET_RESUMED:
         return new TicketResumed(ticket(j, "ticket"), window(j, "window"));
       case EventTypes.TICKET_REDIRECTED:
-        return new TicketRedirected(ticket(j, "ticket"), matter(j, "fromMatter"), matter(j, "toMatter"),
-            j.getString("reason"), j.getString("guide"));
+        return new TicketRedirected(
+            ticket(j, "ticket"),
+            matter(j, "fromMatter"),
+            matter(j, "toMatter"),
+            j.getString("reason"),
+            j.getString("guide"));
       case EventTypes.GREEN_GRANTED:
-        return new GreenChannelGranted(ticket(j, "ticket"), channel(j, "channel"), j.getString("guide"),
+        return new GreenChannelGranted(
+            ticket(j, "ticket"),
+            channel(j, "channel"),
+            j.getString("guide"),
             j.getString("reason"));
       case EventTypes.TICKET_CANCELLED:
         return new TicketCancelled(ticket(j, "ticket"), j.getString("reason"));
@@ -309,21 +373,38 @@ public final class EventCodec {
         return new WindowClosed(window(j, "window"), j.getString("reason"));
       case EventTypes.WINDOW_REMAPPED:
         Map<MatterCode, Integer> weights = new LinkedHashMap<>();
-        j.getJsonObject("weights").forEach(en -> weights.put(new MatterCode(en.getKey()), ((Number) en.getValue())
-            .intValue()));
+        j.getJsonObject("weights")
+            .forEach(
+                en ->
+                    weights.put(new MatterCode(en.getKey()), ((Number) en.getValue()).intValue()));
         return new WindowRemapped(window(j, "window"), weights);
       case EventTypes.CLERK_SIGNED_IN:
-        return new ClerkSignedIn(window(j, "window"), new Clerk(j.getString("staffNo"), j.getString("clerkName")));
+        return new ClerkSignedIn(
+            window(j, "window"), new Clerk(j.getString("staffNo"), j.getString("clerkName")));
       case EventTypes.CLERK_SIGNED_OUT:
-        return new ClerkSignedOut(window(j, "window"), new Clerk(j.getString("staffNo"), j.getString("clerkName")));
+        return new ClerkSignedOut(
+            window(j, "window"), new Clerk(j.getString("staffNo"), j.getString("clerkName")));
       case EventTypes.RATING_RECORDED:
-        FollowUp f = j.getString("callbackDue") == null ? null
-            : new FollowUp(LocalDate.parse(j.getString("callbackDue")), LocalDate.parse(j.getString("rectifyDue")));
-        return new RatingRecorded(new ServiceRecordId(j.getLong("record")), j.getInteger("level"),
-            j.getInteger("reasons"), j.getString("comment"), f);
+        FollowUp f =
+            j.getString("callbackDue") == null
+                ? null
+                : new FollowUp(
+                    LocalDate.parse(j.getString("callbackDue")),
+                    LocalDate.parse(j.getString("rectifyDue")));
+        return new RatingRecorded(
+            new ServiceRecordId(j.getLong("record")),
+            j.getInteger("level"),
+            j.getInteger("reasons"),
+            j.getString("comment"),
+            f);
       case EventTypes.BLOCK_RESERVED:
-        return new NumberBlockReserved(j.getLong("block"), new DeviceId(j.getString("device")), matter(j, "matter"),
-            j.getString("prefix"), j.getInteger("from"), j.getInteger("to"));
+        return new NumberBlockReserved(
+            j.getLong("block"),
+            new DeviceId(j.getString("device")),
+            matter(j, "matter"),
+            j.getString("prefix"),
+            j.getInteger("from"),
+            j.getInteger("to"));
       case EventTypes.NOTICE_CHANGED:
         return new NoticeChanged(j.getString("text"));
       case EventTypes.DAY_STARTED:

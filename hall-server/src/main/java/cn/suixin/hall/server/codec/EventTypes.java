@@ -30,130 +30,130 @@ public final class EventTypes {
   public static final String EVENT_LOST = "event.lost";
 
   /** Names each event; a new event has no name until it is given one here. */
-  private static final HallEvent.Visitor<String> NAMES = new HallEvent.Visitor<>() {
-    @Override
-    public String visit(HallEvent.TicketIssued e) {
-      return TICKET_ISSUED;
-    }
+  private static final HallEvent.Visitor<String> NAMES =
+      new HallEvent.Visitor<>() {
+        @Override
+        public String visit(HallEvent.TicketIssued e) {
+          return TICKET_ISSUED;
+        }
 
-    @Override
-    public String visit(HallEvent.TicketCalled e) {
-      return TICKET_CALLED;
-    }
+        @Override
+        public String visit(HallEvent.TicketCalled e) {
+          return TICKET_CALLED;
+        }
 
-    @Override
-    public String visit(HallEvent.TicketRecalled e) {
-      return TICKET_RECALLED;
-    }
+        @Override
+        public String visit(HallEvent.TicketRecalled e) {
+          return TICKET_RECALLED;
+        }
 
-    @Override
-    public String visit(HallEvent.ServiceStarted e) {
-      return SERVICE_STARTED;
-    }
+        @Override
+        public String visit(HallEvent.ServiceStarted e) {
+          return SERVICE_STARTED;
+        }
 
-    @Override
-    public String visit(HallEvent.ServiceFinished e) {
-      return SERVICE_FINISHED;
-    }
+        @Override
+        public String visit(HallEvent.ServiceFinished e) {
+          return SERVICE_FINISHED;
+        }
 
-    @Override
-    public String visit(HallEvent.TicketNoShow e) {
-      return TICKET_NO_SHOW;
-    }
+        @Override
+        public String visit(HallEvent.TicketNoShow e) {
+          return TICKET_NO_SHOW;
+        }
 
-    @Override
-    public String visit(HallEvent.TicketTransferred e) {
-      return TICKET_TRANSFERRED;
-    }
+        @Override
+        public String visit(HallEvent.TicketTransferred e) {
+          return TICKET_TRANSFERRED;
+        }
 
-    @Override
-    public String visit(HallEvent.TicketParked e) {
-      return TICKET_PARKED;
-    }
+        @Override
+        public String visit(HallEvent.TicketParked e) {
+          return TICKET_PARKED;
+        }
 
-    @Override
-    public String visit(HallEvent.TicketResumed e) {
-      return TICKET_RESUMED;
-    }
+        @Override
+        public String visit(HallEvent.TicketResumed e) {
+          return TICKET_RESUMED;
+        }
 
-    @Override
-    public String visit(HallEvent.TicketRedirected e) {
-      return TICKET_REDIRECTED;
-    }
+        @Override
+        public String visit(HallEvent.TicketRedirected e) {
+          return TICKET_REDIRECTED;
+        }
 
-    @Override
-    public String visit(HallEvent.GreenChannelGranted e) {
-      return GREEN_GRANTED;
-    }
+        @Override
+        public String visit(HallEvent.GreenChannelGranted e) {
+          return GREEN_GRANTED;
+        }
 
-    @Override
-    public String visit(HallEvent.TicketCancelled e) {
-      return TICKET_CANCELLED;
-    }
+        @Override
+        public String visit(HallEvent.TicketCancelled e) {
+          return TICKET_CANCELLED;
+        }
 
-    @Override
-    public String visit(HallEvent.WindowPaused e) {
-      return WINDOW_PAUSED;
-    }
+        @Override
+        public String visit(HallEvent.WindowPaused e) {
+          return WINDOW_PAUSED;
+        }
 
-    @Override
-    public String visit(HallEvent.WindowResumed e) {
-      return WINDOW_RESUMED;
-    }
+        @Override
+        public String visit(HallEvent.WindowResumed e) {
+          return WINDOW_RESUMED;
+        }
 
-    @Override
-    public String visit(HallEvent.WindowOpened e) {
-      return WINDOW_OPENED;
-    }
+        @Override
+        public String visit(HallEvent.WindowOpened e) {
+          return WINDOW_OPENED;
+        }
 
-    @Override
-    public String visit(HallEvent.WindowClosed e) {
-      return WINDOW_CLOSED;
-    }
+        @Override
+        public String visit(HallEvent.WindowClosed e) {
+          return WINDOW_CLOSED;
+        }
 
-    @Override
-    public String visit(HallEvent.WindowRemapped e) {
-      return WINDOW_REMAPPED;
-    }
+        @Override
+        public String visit(HallEvent.WindowRemapped e) {
+          return WINDOW_REMAPPED;
+        }
 
-    @Override
-    public String visit(HallEvent.ClerkSignedIn e) {
-      return CLERK_SIGNED_IN;
-    }
+        @Override
+        public String visit(HallEvent.ClerkSignedIn e) {
+          return CLERK_SIGNED_IN;
+        }
 
-    @Override
-    public String visit(HallEvent.ClerkSignedOut e) {
-      return CLERK_SIGNED_OUT;
-    }
+        @Override
+        public String visit(HallEvent.ClerkSignedOut e) {
+          return CLERK_SIGNED_OUT;
+        }
 
-    @Override
-    public String visit(HallEvent.RatingRecorded e) {
-      return RATING_RECORDED;
-    }
+        @Override
+        public String visit(HallEvent.RatingRecorded e) {
+          return RATING_RECORDED;
+        }
 
-    @Override
-    public String visit(HallEvent.NumberBlockReserved e) {
-      return BLOCK_RESERVED;
-    }
+        @Override
+        public String visit(HallEvent.NumberBlockReserved e) {
+          return BLOCK_RESERVED;
+        }
 
-    @Override
-    public String visit(HallEvent.NoticeChanged e) {
-      return NOTICE_CHANGED;
-    }
+        @Override
+        public String visit(HallEvent.NoticeChanged e) {
+          return NOTICE_CHANGED;
+        }
 
-    @Override
-    public String visit(HallEvent.BusinessDayStarted e) {
-      return DAY_STARTED;
-    }
+        @Override
+        public String visit(HallEvent.BusinessDayStarted e) {
+          return DAY_STARTED;
+        }
 
-    @Override
-    public String visit(HallEvent.EventLost e) {
-      return EVENT_LOST;
-    }
-  };
+        @Override
+        public String visit(HallEvent.EventLost e) {
+          return EVENT_LOST;
+        }
+      };
 
-  private EventTypes() {
-  }
+  private EventTypes() {}
 
   public static String of(HallEvent e) {
     return e.accept(NAMES);

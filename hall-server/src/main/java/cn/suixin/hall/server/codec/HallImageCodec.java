@@ -7,14 +7,15 @@ import cn.suixin.hall.engine.HallImage;
  * only, the positional image of version 2 that older snapshots hold.
  */
 public final class HallImageCodec {
-  private HallImageCodec() {
-  }
+  private HallImageCodec() {}
 
   public static byte[] write(HallImage image) {
     return RecordJson.write(image);
   }
 
-  /** @throws IllegalArgumentException when the bytes are no image: damage */
+  /**
+   * @throws IllegalArgumentException when the bytes are no image: damage
+   */
   public static HallImage read(byte[] json) {
     return RecordJson.read(json, 0, json.length, HallImage.class);
   }

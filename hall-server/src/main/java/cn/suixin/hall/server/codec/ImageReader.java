@@ -23,8 +23,11 @@ public final class ImageReader {
 
   public int getInt() {
     need(4);
-    int value = (bytes[position] & 0xff) << 24 | (bytes[position + 1] & 0xff) << 16
-        | (bytes[position + 2] & 0xff) << 8 | bytes[position + 3] & 0xff;
+    int value =
+        (bytes[position] & 0xff) << 24
+            | (bytes[position + 1] & 0xff) << 16
+            | (bytes[position + 2] & 0xff) << 8
+            | bytes[position + 3] & 0xff;
     position += 4;
     return value;
   }
@@ -69,15 +72,16 @@ public final class ImageReader {
 
   private void checkLength(int length) {
     if (length < 0) {
-      throw new IllegalArgumentException("damaged image: length " + length + " at byte " + (position - 4));
+      throw new IllegalArgumentException(
+          "damaged image: length " + length + " at byte " + (position - 4));
     }
     need(length);
   }
 
   private void need(int count) {
     if (count > end - position) {
-      throw new IllegalArgumentException("damaged image: " + count + " bytes wanted at byte " + position + " of "
-          + end);
+      throw new IllegalArgumentException(
+          "damaged image: " + count + " bytes wanted at byte " + position + " of " + end);
     }
   }
 }

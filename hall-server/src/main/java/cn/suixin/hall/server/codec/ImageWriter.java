@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes a snapshot as big-endian ints and longs and length-prefixed UTF-8 strings (-1 for
- * null) into a growing array: no streams, so writing a large hall costs little on the event loop.
+ * Writes a snapshot as big-endian ints and longs and length-prefixed UTF-8 strings (-1 for null)
+ * into a growing array: no streams, so writing a large hall costs little on the event loop.
  */
 public final class ImageWriter {
   private byte[] bytes;

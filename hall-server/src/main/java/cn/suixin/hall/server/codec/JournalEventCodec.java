@@ -9,8 +9,8 @@ import java.time.Instant;
 
 /**
  * The server's side of {@code journal check} and {@code journal repair}: whether a record is an
- * event of its seq, and the lost-event marker put in place of one that was damaged, dated like
- * the event before it so the hall's clock never runs backwards on replay.
+ * event of its seq, and the lost-event marker put in place of one that was damaged, dated like the
+ * event before it so the hall's clock never runs backwards on replay.
  */
 public final class JournalEventCodec implements JournalEvents {
 
@@ -20,7 +20,10 @@ public final class JournalEventCodec implements JournalEvents {
       long said = JournalFormat.read(payload).event().seq();
       return said == seq ? null : "says it is seq " + said;
     } catch (UnknownJournalFormatException e) {
-      return "is in journal format version " + e.version() + ", newer than this server reads (" + e.newestKnown()
+      return "is in journal format version "
+          + e.version()
+          + ", newer than this server reads ("
+          + e.newestKnown()
           + "): not damage, check it with a newer server";
     } catch (RuntimeException e) {
       return "does not decode (" + e.getMessage() + ")";
@@ -33,8 +36,9 @@ public final class JournalEventCodec implements JournalEvents {
     if (at == null) {
       at = at(after);
     }
-    return JournalFormat.write(new SequencedEvent(seq, at == null ? Instant.EPOCH : at,
-        new HallEvent.EventLost(reason)), null);
+    return JournalFormat.write(
+        new SequencedEvent(seq, at == null ? Instant.EPOCH : at, new HallEvent.EventLost(reason)),
+        null);
   }
 
   private static Instant at(byte[] payload) {

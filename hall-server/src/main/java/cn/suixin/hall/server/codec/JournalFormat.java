@@ -17,17 +17,17 @@ import io.vertx.core.json.JsonObject;
 public final class JournalFormat {
   /** The version this server writes; bump it when an old reader could misread a new record. */
   public static final int VERSION = 1;
+
   /** Every version this server reads. */
   static final int OLDEST = 1;
+
   /** The field holding the version; the event codec must never use this name. */
   static final String FIELD = "v";
 
   /** A record read back: the event and the meta that travelled with it, if any. */
-  public record Read(SequencedEvent event, JsonObject meta) {
-  }
+  public record Read(SequencedEvent event, JsonObject meta) {}
 
-  private JournalFormat() {
-  }
+  private JournalFormat() {}
 
   /** The bytes of one journal record. */
   public static byte[] write(SequencedEvent event, JsonObject meta) {
@@ -49,11 +49,13 @@ public final class JournalFormat {
     Object field = json.getValue(FIELD);
     if (field != null) {
       if (!(field instanceof Integer || field instanceof Long)) {
-        throw new IllegalArgumentException("its format version " + field + " is not a whole number");
+        throw new IllegalArgumentException(
+            "its format version " + field + " is not a whole number");
       }
       long version = ((Number) field).longValue();
       if (version < OLDEST) {
-        throw new IllegalArgumentException("it names format version " + version + ", which was never written");
+        throw new IllegalArgumentException(
+            "it names format version " + version + ", which was never written");
       }
       if (version > VERSION) {
         throw new UnknownJournalFormatException(json.getLong("seq", 0L), version, VERSION);

@@ -11,8 +11,7 @@ import java.time.format.DateTimeParseException;
 
 /** Small typed readers over JsonObject that fail with the name of the bad field. */
 public final class Json {
-  private Json() {
-  }
+  private Json() {}
 
   static String str(Object id) {
     return id == null ? null : id.toString();
@@ -75,8 +74,8 @@ public final class Json {
       return null;
     }
     if (!(v instanceof Integer || v instanceof Long || v instanceof BigInteger)) {
-      throw new BadField(field, "must be a whole number, without a decimal point or exponent",
-          "须为整数（不带小数点或指数）");
+      throw new BadField(
+          field, "must be a whole number, without a decimal point or exponent", "须为整数（不带小数点或指数）");
     }
     // intValue() wraps: 4294967297 would quietly become 1
     if (v instanceof BigInteger || ((Number) v).longValue() != ((Number) v).intValue()) {
@@ -97,7 +96,8 @@ public final class Json {
   public static String requiredInstant(JsonObject j, String field) {
     Object v = j.getValue(field);
     if (!(v instanceof String s) || !isInstant(s)) {
-      throw new BadField(field, "must be an instant like 2026-05-01T09:30:00Z", "须为时间，如 2026-05-01T09:30:00Z");
+      throw new BadField(
+          field, "must be an instant like 2026-05-01T09:30:00Z", "须为时间，如 2026-05-01T09:30:00Z");
     }
     return s;
   }

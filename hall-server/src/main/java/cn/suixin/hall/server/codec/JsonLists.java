@@ -3,10 +3,11 @@ package cn.suixin.hall.server.codec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Readers of list fields and their elements, failing with the element's path ({@code tickets[2]}). */
+/**
+ * Readers of list fields and their elements, failing with the element's path ({@code tickets[2]}).
+ */
 public final class JsonLists {
-  private JsonLists() {
-  }
+  private JsonLists() {}
 
   /** An array field; null when absent. */
   public static JsonArray optionalArray(JsonObject j, String field) {

@@ -7,14 +7,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A service outcome as JSON: {@code {"outcome": "PENDING_MATERIALS", "missingMaterials": [...], "dueDate": ...}}. */
+/**
+ * A service outcome as JSON: {@code {"outcome": "PENDING_MATERIALS", "missingMaterials": [...],
+ * "dueDate": ...}}.
+ */
 public final class OutcomeCodec {
-  private OutcomeCodec() {
-  }
+  private OutcomeCodec() {}
 
   public static JsonObject encode(Outcome o) {
     if (o instanceof Outcome.PendingMaterials p) {
-      return new JsonObject().put("outcome", "PENDING_MATERIALS").put("missingMaterials", new JsonArray(p.missing()))
+      return new JsonObject()
+          .put("outcome", "PENDING_MATERIALS")
+          .put("missingMaterials", new JsonArray(p.missing()))
           .put("dueDate", p.due().toString());
     }
     if (o instanceof Outcome.Referred r) {
@@ -26,7 +30,9 @@ public final class OutcomeCodec {
     return new JsonObject().put("outcome", "DONE");
   }
 
-  /** @throws IllegalArgumentException naming the field that is wrong */
+  /**
+   * @throws IllegalArgumentException naming the field that is wrong
+   */
   public static Outcome decode(JsonObject j) {
     String kind = Json.requiredString(j, "outcome");
     switch (kind) {

@@ -21,22 +21,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records to JSON and back by component name, so a record that gains a component is stored with
- * it and nothing else changes: the engine's {@code HallImage} is the schema. Knows strings,
- * numbers, booleans, enums (by name), {@link Instant} and {@link LocalDate} (ISO text), lists,
- * maps with string keys (their order kept), nested records, and sealed interfaces of records
- * (an object with {@code "kind"}, the record's simple name).
+ * Records to JSON and back by component name, so a record that gains a component is stored with it
+ * and nothing else changes: the engine's {@code HallImage} is the schema. Knows strings, numbers,
+ * booleans, enums (by name), {@link Instant} and {@link LocalDate} (ISO text), lists, maps with
+ * string keys (their order kept), nested records, and sealed interfaces of records (an object with
+ * {@code "kind"}, the record's simple name).
  *
- * <p>A component missing from the JSON reads as null, 0 or false, an empty list or map; a name
- * the record no longer has is skipped: the snapshot's layout version says when that is not enough.
+ * <p>A component missing from the JSON reads as null, 0 or false, an empty list or map; a name the
+ * record no longer has is skipped: the snapshot's layout version says when that is not enough.
  */
 public final class RecordJson {
   private static final JsonFactory JSON = new JsonFactory();
   private static final String KIND = "kind";
   private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
-  private RecordJson() {
-  }
+  private RecordJson() {}
 
   public static byte[] write(Record value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
@@ -164,7 +163,8 @@ public final class RecordJson {
       if (shape == null && name.equals(KIND)) {
         shape = shape(kind(declared, in.getText()));
       } else if (shape == null) {
-        throw new IllegalArgumentException("damaged image: a " + declared.getSimpleName() + " must name its kind first");
+        throw new IllegalArgumentException(
+            "damaged image: a " + declared.getSimpleName() + " must name its kind first");
       } else if (shape.index.containsKey(name)) {
         fields.put(name, read(in, shape.components[shape.index.get(name)].getGenericType()));
       } else {
@@ -172,7 +172,8 @@ public final class RecordJson {
       }
     }
     if (shape == null) {
-      throw new IllegalArgumentException("damaged image: a " + declared.getSimpleName() + " without its kind");
+      throw new IllegalArgumentException(
+          "damaged image: a " + declared.getSimpleName() + " without its kind");
     }
     return shape.create(fields);
   }
@@ -183,7 +184,8 @@ public final class RecordJson {
         return c;
       }
     }
-    throw new IllegalArgumentException("damaged image: no " + sealed.getSimpleName() + " of kind " + name);
+    throw new IllegalArgumentException(
+        "damaged image: no " + sealed.getSimpleName() + " of kind " + name);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -193,8 +195,8 @@ public final class RecordJson {
 
   private static void expect(JsonParser in, JsonToken found, JsonToken wanted) {
     if (found != wanted) {
-      throw new IllegalArgumentException("damaged image: " + wanted + " wanted, found " + found + " at "
-          + in.currentLocation());
+      throw new IllegalArgumentException(
+          "damaged image: " + wanted + " wanted, found " + found + " at " + in.currentLocation());
     }
   }
 

@@ -21,21 +21,21 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads the engine's positional state image, version 2, that snapshots of layout 1 hold (the
- * engine wrote it itself before it exported {@link HallImage}s), so the first start after an
- * upgrade still begins at its snapshot. Read only, never written: it is frozen as it was.
+ * Reads the engine's positional state image, version 2, that snapshots of layout 1 hold (the engine
+ * wrote it itself before it exported {@link HallImage}s), so the first start after an upgrade still
+ * begins at its snapshot. Read only, never written: it is frozen as it was.
  */
 final class StateImageV2 {
   static final int VERSION = 2;
   private static final long NONE = Long.MIN_VALUE;
 
-  private StateImageV2() {
-  }
+  private StateImageV2() {}
 
   static HallImage read(ImageReader in) {
     int version = in.getInt();
     if (version != VERSION) {
-      throw new IllegalArgumentException("state image version " + version + ", this server reads " + VERSION);
+      throw new IllegalArgumentException(
+          "state image version " + version + ", this server reads " + VERSION);
     }
     String hall = in.getString();
     long day = in.getLong();
@@ -59,9 +59,29 @@ final class StateImageV2 {
     List<RecordImage> records = list(in, StateImageV2::record);
     List<BlockImage> blocks = list(in, StateImageV2::block);
     List<Long> finished = list(in, ImageReader::getLong);
-    return new HallImage(hall, day == NONE ? null : LocalDate.ofEpochDay(day), seq, lastAt, nextSerial, nextRecord,
-        nextBlock, notice, lost, skipped, numbers, byMatter, byChannel, persons, clerks, serviceMillis, tickets, queues,
-        windows, records, blocks, finished);
+    return new HallImage(
+        hall,
+        day == NONE ? null : LocalDate.ofEpochDay(day),
+        seq,
+        lastAt,
+        nextSerial,
+        nextRecord,
+        nextBlock,
+        notice,
+        lost,
+        skipped,
+        numbers,
+        byMatter,
+        byChannel,
+        persons,
+        clerks,
+        serviceMillis,
+        tickets,
+        queues,
+        windows,
+        records,
+        blocks,
+        finished);
   }
 
   private static TicketImage ticket(ImageReader in) {
@@ -84,9 +104,25 @@ final class StateImageV2 {
     int noShows = in.getInt();
     long record = in.getLong();
     Instant calledAt = instant(in);
-    return new TicketImage(id, number, source, partySize, person,
-        slotStart == null ? null : new Appointment(slotStart, slotEnd), device, serial, arrival, matter, green, status,
-        window, directedTo, recalls, noShows, record == NONE ? null : record, calledAt);
+    return new TicketImage(
+        id,
+        number,
+        source,
+        partySize,
+        person,
+        slotStart == null ? null : new Appointment(slotStart, slotEnd),
+        device,
+        serial,
+        arrival,
+        matter,
+        green,
+        status,
+        window,
+        directedTo,
+        recalls,
+        noShows,
+        record == NONE ? null : record,
+        calledAt);
   }
 
   private static WindowImage window(ImageReader in) {
@@ -99,7 +135,8 @@ final class StateImageV2 {
     Map<String, Integer> weights = counts(in);
     List<String> directed = ids(in);
     List<String> parked = ids(in);
-    return new WindowImage(id, open, paused, clerk, current, greenInARow, weights, directed, parked);
+    return new WindowImage(
+        id, open, paused, clerk, current, greenInARow, weights, directed, parked);
   }
 
   private static RecordImage record(ImageReader in) {
@@ -114,8 +151,19 @@ final class StateImageV2 {
     int rating = in.getInt();
     long callback = in.getLong();
     long rectify = in.getLong();
-    return new RecordImage(id, ticket, matter, window, clerk, started, finished, outcome, rating,
-        callback == NONE ? null : new FollowUp(LocalDate.ofEpochDay(callback), LocalDate.ofEpochDay(rectify)));
+    return new RecordImage(
+        id,
+        ticket,
+        matter,
+        window,
+        clerk,
+        started,
+        finished,
+        outcome,
+        rating,
+        callback == NONE
+            ? null
+            : new FollowUp(LocalDate.ofEpochDay(callback), LocalDate.ofEpochDay(rectify)));
   }
 
   private static Outcome outcome(ImageReader in) {
@@ -146,7 +194,8 @@ final class StateImageV2 {
     int from = in.getInt();
     int to = in.getInt();
     LocalDate day = LocalDate.ofEpochDay(in.getLong());
-    return new BlockImage(id, device, matter, prefix, from, to, day, list(in, ImageReader::getLong));
+    return new BlockImage(
+        id, device, matter, prefix, from, to, day, list(in, ImageReader::getLong));
   }
 
   private static Clerk clerk(ImageReader in) {

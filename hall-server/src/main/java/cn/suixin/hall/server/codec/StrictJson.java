@@ -19,30 +19,41 @@ import java.nio.charset.StandardCharsets;
 /**
  * Standard JSON (RFC 8259) only, for everything that arrives from outside: request bodies, agent
  * and screen messages. Vert.x's own codec turns on comments for every decode (JacksonCodec sets
- * ALLOW_COMMENTS on its shared factory), and changing that shared factory would change every
- * other user of it, so the edge parses with its own factory instead. It also refuses a name given
- * twice, a lone surrogate, bytes that are not UTF-8, deep nesting and text after the value, and it
- * keeps {@code 2} and {@code 2.0} apart (Integer/Long/BigInteger against BigDecimal), so that a
+ * ALLOW_COMMENTS on its shared factory), and changing that shared factory would change every other
+ * user of it, so the edge parses with its own factory instead. It also refuses a name given twice,
+ * a lone surrogate, bytes that are not UTF-8, deep nesting and text after the value, and it keeps
+ * {@code 2} and {@code 2.0} apart (Integer/Long/BigInteger against BigDecimal), so that a
  * whole-number field can refuse {@code 2.0}.
  */
 public final class StrictJson {
   static final int MAX_DEPTH = 32;
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS).disable(JsonReadFeature.ALLOW_YAML_COMMENTS)
-      .disable(JsonReadFeature.ALLOW_SINGLE_QUOTES).disable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-      .disable(JsonReadFeature.ALLOW_TRAILING_COMMA).disable(JsonReadFeature.ALLOW_MISSING_VALUES)
-      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
-      .disable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      // a parse error's message must never carry the body: it could hold an ID number
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNumberLength(64).build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .disable(JsonReadFeature.ALLOW_YAML_COMMENTS)
+          .disable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+          .disable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+          .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .disable(JsonReadFeature.ALLOW_MISSING_VALUES)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+          .disable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // a parse error's message must never carry the body: it could hold an ID number
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxNumberLength(64)
+                  .build())
+          .build();
 
-  private StrictJson() {
-  }
+  private StrictJson() {}
 
-  /** Bytes as UTF-8 text; anything else (Latin-1, a torn multibyte character) is refused, not replaced. */
+  /**
+   * Bytes as UTF-8 text; anything else (Latin-1, a torn multibyte character) is refused, not
+   * replaced.
+   */
   public static String utf8(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
@@ -51,7 +62,10 @@ public final class StrictJson {
     }
   }
 
-  /** One JSON value: a JsonObject, JsonArray, String, Integer/Long/BigInteger, BigDecimal, Boolean or null. */
+  /**
+   * One JSON value: a JsonObject, JsonArray, String, Integer/Long/BigInteger, BigDecimal, Boolean
+   * or null.
+   */
   public static Object parse(String text) {
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken first = p.nextToken();
@@ -65,7 +79,9 @@ public final class StrictJson {
       return value;
     } catch (StreamConstraintsException e) {
       boolean deep = String.valueOf(e.getOriginalMessage()).contains("nesting");
-      throw deep ? new BadField("body", "is nested more than " + MAX_DEPTH + " deep", "嵌套超过 " + MAX_DEPTH + " 层")
+      throw deep
+          ? new BadField(
+              "body", "is nested more than " + MAX_DEPTH + " deep", "嵌套超过 " + MAX_DEPTH + " 层")
           : new BadField("body", "holds a number too long", "含有过长的数字");
     } catch (JsonProcessingException e) {
       throw notStandard(e);
@@ -117,7 +133,9 @@ public final class StrictJson {
   static boolean wellFormed(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return false;
@@ -127,7 +145,8 @@ public final class StrictJson {
   }
 
   private static BadField loneSurrogate(String path) {
-    return new BadField(path, "holds a lone UTF-16 surrogate (half of a character)", "含有不成对的 UTF-16 代理字符（半个字符）");
+    return new BadField(
+        path, "holds a lone UTF-16 surrogate (half of a character)", "含有不成对的 UTF-16 代理字符（半个字符）");
   }
 
   private static BadField notStandard(JsonProcessingException e) {
@@ -137,8 +156,11 @@ public final class StrictJson {
     JsonLocation at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     String whereZh = at == null ? "" : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）";
-    return new BadField("body", "is not standard JSON" + where
-        + " (no comments, single quotes, unquoted names, trailing commas, NaN or leading zeros)",
+    return new BadField(
+        "body",
+        "is not standard JSON"
+            + where
+            + " (no comments, single quotes, unquoted names, trailing commas, NaN or leading zeros)",
         "不是标准 JSON" + whereZh + "：不允许注释、单引号、无引号的字段名、多余的逗号、NaN 或前导零");
   }
 }

@@ -11,10 +11,19 @@ public final class UnknownJournalFormatException extends RuntimeException {
   private final int newestKnown;
 
   UnknownJournalFormatException(long seq, long version, int newestKnown) {
-    super("the event of seq " + seq + " is in journal format version " + version + ", and this server reads"
-        + " versions up to " + newestKnown + ": a newer server wrote it. Nothing was cut or changed and the hall"
-        + " stays closed; start it with a server of that version (do not repair the journal: it is not damaged)",
-        null, false, false);
+    super(
+        "the event of seq "
+            + seq
+            + " is in journal format version "
+            + version
+            + ", and this server reads"
+            + " versions up to "
+            + newestKnown
+            + ": a newer server wrote it. Nothing was cut or changed and the hall"
+            + " stays closed; start it with a server of that version (do not repair the journal: it is not damaged)",
+        null,
+        false,
+        false);
     this.seq = seq;
     this.version = version;
     this.newestKnown = newestKnown;

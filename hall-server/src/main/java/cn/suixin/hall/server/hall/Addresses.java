@@ -2,8 +2,7 @@ package cn.suixin.hall.server.hall;
 
 /** Event-bus addresses of a hall: commands and queries go to its owner, events come from it. */
 public final class Addresses {
-  private Addresses() {
-  }
+  private Addresses() {}
 
   public static String commands(String hall) {
     return "hall." + hall + ".commands";

@@ -20,12 +20,10 @@ final class Batch {
   private int issued;
   private boolean broken;
 
-  private record Answer(PendingCommand command, JsonObject reply) {
-  }
+  private record Answer(PendingCommand command, JsonObject reply) {}
 
   /** How far the batch had got before a command, to undo that command alone. */
-  record Mark(int entries, int published) {
-  }
+  record Mark(int entries, int published) {}
 
   Batch(String hall) {
     this.hall = hall;
@@ -81,13 +79,16 @@ final class Batch {
   /** Adds each message to the feed and publishes it; one that fails is logged and skipped. */
   void publish(EventBus bus, FeedBuffer feed, Supplier<JsonObject> snapshot) {
     for (JsonObject m : published) {
-      Faults.guard(hall, "publishing a live message", () -> {
-        feed.add(m);
-        bus.publish(Addresses.events(hall), m);
-        if ("day.started".equals(m.getString("type"))) {
-          bus.publish(Addresses.events(hall), snapshot.get());
-        }
-      });
+      Faults.guard(
+          hall,
+          "publishing a live message",
+          () -> {
+            feed.add(m);
+            bus.publish(Addresses.events(hall), m);
+            if ("day.started".equals(m.getString("type"))) {
+              bus.publish(Addresses.events(hall), snapshot.get());
+            }
+          });
     }
   }
 
@@ -95,10 +96,13 @@ final class Batch {
   void reply(LongConsumer latency) {
     long now = System.nanoTime();
     for (Answer a : answers) {
-      Faults.guard(hall, "replying to a command (" + a.command().type() + ")", () -> {
-        a.command().answer(a.reply());
-        latency.accept(now - a.command().arrivedNanos());
-      });
+      Faults.guard(
+          hall,
+          "replying to a command (" + a.command().type() + ")",
+          () -> {
+            a.command().answer(a.reply());
+            latency.accept(now - a.command().arrivedNanos());
+          });
     }
   }
 

@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides a hall's commands one after another into a batch, against its engine.
  *
- * <p>No exception from one command may stop the hall. A command that cannot be read is refused
- * with a 400 and the batch goes on. A command whose deciding throws is refused with a 500 (a bug,
- * logged at ERROR) and ends the batch: by then the engine may have applied part of it, and a state
- * that no replay of the journal gives must not decide anything more. The owner writes what was
- * decided before it, then rebuilds the hall from the journal and decides the commands after it
- * (see HallVerticle#flush); a rebuild replays at most one snapshot interval.
+ * <p>No exception from one command may stop the hall. A command that cannot be read is refused with
+ * a 400 and the batch goes on. A command whose deciding throws is refused with a 500 (a bug, logged
+ * at ERROR) and ends the batch: by then the engine may have applied part of it, and a state that no
+ * replay of the journal gives must not decide anything more. The owner writes what was decided
+ * before it, then rebuilds the hall from the journal and decides the commands after it (see
+ * HallVerticle#flush); a rebuild replays at most one snapshot interval.
  */
 final class CommandDecider {
   private static final Logger LOG = LoggerFactory.getLogger(CommandDecider.class);
@@ -34,7 +34,8 @@ final class CommandDecider {
   private final IdempotencyCache idempotency;
   private final Clock clock;
 
-  CommandDecider(String hall, HallEngine engine, HallReads reads, IdempotencyCache idempotency, Clock clock) {
+  CommandDecider(
+      String hall, HallEngine engine, HallReads reads, IdempotencyCache idempotency, Clock clock) {
     this.hall = hall;
     this.engine = engine;
     this.reads = reads;
@@ -53,7 +54,11 @@ final class CommandDecider {
       batch.answer(p, Replies.badField("body", e.getMessage()));
       return;
     } catch (Exception e) {
-      LOG.warn("hall {}: a command ({}) could not be read ({}); refused it", hall, p.type(), Faults.describe(e));
+      LOG.warn(
+          "hall {}: a command ({}) could not be read ({}); refused it",
+          hall,
+          p.type(),
+          Faults.describe(e));
       batch.answer(p, Replies.badField("body", "is not a command this hall can read"));
       return;
     }
@@ -69,8 +74,13 @@ final class CommandDecider {
     try {
       apply(p, key, request.command(), request.asker(), batch);
     } catch (Exception e) {
-      LOG.error("hall {}: deciding a command ({}) at seq {} failed ({}); refused it, rebuilding the hall from its"
-          + " journal", hall, p.type(), seq, Faults.describe(e));
+      LOG.error(
+          "hall {}: deciding a command ({}) at seq {} failed ({}); refused it, rebuilding the hall from its"
+              + " journal",
+          hall,
+          p.type(),
+          seq,
+          Faults.describe(e));
       batch.undo(mark);
       batch.answer(p, Replies.fault());
     }

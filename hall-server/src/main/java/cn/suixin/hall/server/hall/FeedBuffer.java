@@ -26,9 +26,9 @@ final class FeedBuffer {
   }
 
   /**
-   * Messages after {@code since}, or null when the gap is older than the buffer or when
-   * {@code since} is ahead of the hall (a journal restored or replaced): the screen then needs
-   * a snapshot, or it would drop every event up to its stale number.
+   * Messages after {@code since}, or null when the gap is older than the buffer or when {@code
+   * since} is ahead of the hall (a journal restored or replaced): the screen then needs a snapshot,
+   * or it would drop every event up to its stale number.
    */
   JsonArray after(long since, long currentSeq) {
     if (since > currentSeq) {

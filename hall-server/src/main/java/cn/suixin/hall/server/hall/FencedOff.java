@@ -7,17 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a hall's writer does once its journal refused an append because another node took the
- * hall (a higher fencing token): it writes nothing more, refuses the batch and everything waiting
- * with a 503 (the caller retries and reaches the new owner), and tells ownership to stop it.
+ * What a hall's writer does once its journal refused an append because another node took the hall
+ * (a higher fencing token): it writes nothing more, refuses the batch and everything waiting with a
+ * 503 (the caller retries and reaches the new owner), and tells ownership to stop it.
  */
 final class FencedOff {
   /** Local address told when a writer was fenced off, so ownership can stop it. */
   static final String ADDRESS = "suixin.hall.fenced";
+
   private static final Logger LOG = LoggerFactory.getLogger(FencedOff.class);
 
-  private FencedOff() {
-  }
+  private FencedOff() {}
 
   static boolean is(Throwable appendFailure) {
     return appendFailure instanceof FencedOffException;

@@ -56,8 +56,10 @@ final class GroupCommit {
     } catch (RuntimeException e) {
       append = Future.failedFuture(e);
     }
-    return append.andThen(ar -> Faults.guard(hall, "recording the append", () -> took.accept(System.nanoTime()
-        - start)));
+    return append.andThen(
+        ar ->
+            Faults.guard(
+                hall, "recording the append", () -> took.accept(System.nanoTime() - start)));
   }
 
   /** Answers every command still waiting with the same refusal, and forgets them. */

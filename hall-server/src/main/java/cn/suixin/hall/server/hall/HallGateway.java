@@ -33,18 +33,23 @@ public final class HallGateway {
   }
 
   private Future<JsonObject> ask(String address, Object body) {
-    return vertx.eventBus().<JsonObject>request(address, body, TIMEOUT)
+    return vertx
+        .eventBus()
+        .<JsonObject>request(address, body, TIMEOUT)
         .recover(HallGateway::unreachable)
-        .compose(m -> {
-          JsonObject reply = m.body();
-          return reply.getBoolean("ok", false) ? Future.succeededFuture(reply.getJsonObject("result"))
-              : Future.failedFuture(refusal(reply));
-        });
+        .compose(
+            m -> {
+              JsonObject reply = m.body();
+              return reply.getBoolean("ok", false)
+                  ? Future.succeededFuture(reply.getJsonObject("result"))
+                  : Future.failedFuture(refusal(reply));
+            });
   }
 
   private static <T> Future<T> unreachable(Throwable t) {
-    if (t instanceof ReplyException r && (r.failureType() == ReplyFailure.NO_HANDLERS
-        || r.failureType() == ReplyFailure.TIMEOUT)) {
+    if (t instanceof ReplyException r
+        && (r.failureType() == ReplyFailure.NO_HANDLERS
+            || r.failureType() == ReplyFailure.TIMEOUT)) {
       return Future.failedFuture(refusal(Replies.unavailable(r.failureType().name())));
     }
     return Future.failedFuture(t);

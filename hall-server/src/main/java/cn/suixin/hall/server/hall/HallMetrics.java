@@ -18,17 +18,30 @@ final class HallMetrics {
 
   HallMetrics(MeterRegistry registry, HallState state) {
     String hall = state.config().id().value();
-    issued = Counter.builder("suixin_tickets_issued").description("Tickets issued").tag("hall", hall)
-        .register(registry);
-    command = Timer.builder("suixin_command").description("From a command's arrival to its durable reply")
-        .tag("hall", hall).publishPercentiles(0.5, 0.99).register(registry);
-    journal = Timer.builder("suixin_journal_append").description("One group-commit append")
-        .tag("hall", hall).publishPercentiles(0.5, 0.99).register(registry);
+    issued =
+        Counter.builder("suixin_tickets_issued")
+            .description("Tickets issued")
+            .tag("hall", hall)
+            .register(registry);
+    command =
+        Timer.builder("suixin_command")
+            .description("From a command's arrival to its durable reply")
+            .tag("hall", hall)
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    journal =
+        Timer.builder("suixin_journal_append")
+            .description("One group-commit append")
+            .tag("hall", hall)
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
     for (Matter m : state.config().matters().values()) {
       AtomicInteger gauge = new AtomicInteger();
       waiting.put(m.code().value(), gauge);
-      registry.gauge("suixin_waiting", io.micrometer.core.instrument.Tags.of("hall", hall, "matter",
-          m.code().value()), gauge);
+      registry.gauge(
+          "suixin_waiting",
+          io.micrometer.core.instrument.Tags.of("hall", hall, "matter", m.code().value()),
+          gauge);
     }
   }
 

@@ -5,6 +5,7 @@ import cn.suixin.hall.engine.Ticket;
 import cn.suixin.hall.engine.TicketId;
 import cn.suixin.hall.engine.TicketStatus;
 import cn.suixin.hall.engine.WindowState;
+import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.engine.config.WindowId;
 import cn.suixin.hall.server.view.HallViews;
 import cn.suixin.hall.server.view.LiveMessages;
@@ -13,10 +14,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import cn.suixin.hall.engine.config.MatterCode;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /** Answers read-only queries against the owner's state: snapshots, tickets, waiting lists. */
 final class HallReads {
@@ -55,14 +55,25 @@ final class HallReads {
         return ok(snapshot());
       case "since":
         JsonArray missed = feed.after(q.getLong("seq", -1L), state.seq());
-        return missed == null ? ok(snapshot()) : ok(new JsonObject().put("type", "replay").put("messages", missed)
-            .put("seq", state.seq()));
+        return missed == null
+            ? ok(snapshot())
+            : ok(
+                new JsonObject()
+                    .put("type", "replay")
+                    .put("messages", missed)
+                    .put("seq", state.seq()));
       case "hall":
-        return ok(HallViews.hallInfo(state.config(), state.businessDay() == null
-            ? LocalDate.ofInstant(clock.instant(), state.config().zone()) : state.businessDay()));
+        return ok(
+            HallViews.hallInfo(
+                state.config(),
+                state.businessDay() == null
+                    ? LocalDate.ofInstant(clock.instant(), state.config().zone())
+                    : state.businessDay()));
       case "ticket":
         Ticket t = issuedBy(ticket(q.getString("ticket")), q.getString("issuedBy"));
-        return t == null ? notFound("UNKNOWN_TICKET", "没有该号", "No such ticket") : ok(HallViews.ticket(state, t));
+        return t == null
+            ? notFound("UNKNOWN_TICKET", "没有该号", "No such ticket")
+            : ok(HallViews.ticket(state, t));
       case "find-number":
         return findNumber(q.getString("number"));
       case "window":
@@ -78,7 +89,9 @@ final class HallReads {
 
   /** A device asking without the link's secret sees only the tickets it issued itself. */
   private static Ticket issuedBy(Ticket t, String device) {
-    return t == null || device == null || t.device() != null && device.equals(t.device().value()) ? t : null;
+    return t == null || device == null || t.device() != null && device.equals(t.device().value())
+        ? t
+        : null;
   }
 
   private Ticket ticket(String id) {
@@ -94,7 +107,9 @@ final class HallReads {
     }
     String id = state.businessDay().toString().replace("-", "") + "-" + number.trim().toUpperCase();
     Ticket t = ticket(id);
-    return t == null ? notFound("UNKNOWN_TICKET", "今日没有该号", "No such ticket today") : ok(HallViews.ticket(state, t));
+    return t == null
+        ? notFound("UNKNOWN_TICKET", "今日没有该号", "No such ticket today")
+        : ok(HallViews.ticket(state, t));
   }
 
   private JsonObject window(String id) {
@@ -112,14 +127,24 @@ final class HallReads {
     List<Ticket> all = waitingFor(w);
     JsonArray waiting = new JsonArray();
     all.stream().limit(50).forEach(t -> waiting.add(HallViews.ticket(state, t)));
-    return ok(HallViews.window(w).put("parked", parked).put("waiting", waiting).put("waitingCount", all.size()));
+    return ok(
+        HallViews.window(w)
+            .put("parked", parked)
+            .put("waiting", waiting)
+            .put("waitingCount", all.size()));
   }
 
-  /** Today's waiting tickets a window could call, oldest first (a view for the clerk, not the routing). */
+  /**
+   * Today's waiting tickets a window could call, oldest first (a view for the clerk, not the
+   * routing).
+   */
   private List<Ticket> waitingFor(WindowState w) {
     return state.tickets().stream()
-        .filter(t -> t.status() == TicketStatus.WAITING
-            && (w.id().equals(t.directedTo()) || t.directedTo() == null && w.serves(t.matter())))
+        .filter(
+            t ->
+                t.status() == TicketStatus.WAITING
+                    && (w.id().equals(t.directedTo())
+                        || t.directedTo() == null && w.serves(t.matter())))
         .sorted(Ticket.queueOrder())
         .toList();
   }
@@ -134,16 +159,24 @@ final class HallReads {
     }
     JsonArray matters = new JsonArray();
     LocalDateTime now = localNow();
-    state.config().matters().keySet().forEach(m -> {
-      JsonObject j = HallViews.matter(state, m, now);
-      Ticket first = oldest.get(m);
-      if (first != null) {
-        j.put("longestWaitSince", first.arrival().toString()).put("longestWaitNumber", first.number());
-      }
-      JsonArray windows = new JsonArray();
-      state.windows().stream().filter(w -> w.serves(m)).forEach(w -> windows.add(w.id().value()));
-      matters.add(j.put("windows", windows));
-    });
+    state
+        .config()
+        .matters()
+        .keySet()
+        .forEach(
+            m -> {
+              JsonObject j = HallViews.matter(state, m, now);
+              Ticket first = oldest.get(m);
+              if (first != null) {
+                j.put("longestWaitSince", first.arrival().toString())
+                    .put("longestWaitNumber", first.number());
+              }
+              JsonArray windows = new JsonArray();
+              state.windows().stream()
+                  .filter(w -> w.serves(m))
+                  .forEach(w -> windows.add(w.id().value()));
+              matters.add(j.put("windows", windows));
+            });
     return new JsonObject().put("seq", state.seq()).put("matters", matters);
   }
 
@@ -152,7 +185,11 @@ final class HallReads {
   }
 
   private static JsonObject notFound(String code, String zh, String en) {
-    return new JsonObject().put("ok", false).put("status", 404).put("code", code).put("message", zh)
+    return new JsonObject()
+        .put("ok", false)
+        .put("status", 404)
+        .put("code", code)
+        .put("message", zh)
         .put("messageEn", en);
   }
 }

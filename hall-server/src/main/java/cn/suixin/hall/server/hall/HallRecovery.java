@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rebuilds a hall in memory from its latest snapshot and its journal, at start and after a failed
  * append: the engine, what the live feed and the idempotency cache held. When a snapshot fits the
- * journal it starts from it and replays only what came after; the first page after the snapshot
- * is read and decoded while the snapshot itself is.
+ * journal it starts from it and replays only what came after; the first page after the snapshot is
+ * read and decoded while the snapshot itself is.
  */
 final class HallRecovery {
   private static final Logger LOG = LoggerFactory.getLogger(HallRecovery.class);
@@ -30,11 +30,16 @@ final class HallRecovery {
   private final Clock clock;
 
   /** The hall as rebuilt: its engine and the reads over it. */
-  record Recovered(HallEngine engine, HallReads reads) {
-  }
+  record Recovered(HallEngine engine, HallReads reads) {}
 
-  HallRecovery(Vertx vertx, HallConfig config, HallJournal journal, HallSnapshotter snapshotter,
-      IdempotencyCache idempotency, FeedBuffer feed, Clock clock) {
+  HallRecovery(
+      Vertx vertx,
+      HallConfig config,
+      HallJournal journal,
+      HallSnapshotter snapshotter,
+      IdempotencyCache idempotency,
+      FeedBuffer feed,
+      Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.hall = config.id().value();
@@ -51,36 +56,55 @@ final class HallRecovery {
     feed.clear();
     long started = System.nanoTime();
     ReplayPages pages = new ReplayPages(vertx, journal, REPLAY_PAGE);
-    return snapshotter.latest().compose(saved -> {
-      Future<ReplayPages.Page> tail = pages.read(saved == null ? 1 : saved.seq() + 1);
-      Future<SnapshotImage.Restored> image = saved == null ? Future.succeededFuture()
-          : snapshotter.restore(saved, journal);
-      return image.compose(restored -> {
-        long restoredAt = System.nanoTime();
-        Recovered r = start(restored);
-        long from = r.engine().state().seq();
-        // a snapshot set aside leaves the tail read for nothing: replay from the start instead
-        Future<ReplayPages.Page> first = saved != null && restored == null ? pages.read(1) : tail;
-        return pages.applyAll(first, d -> replay(r, d), snapshotter::durable).map(v -> {
-          LOG.info("hall {}{} replayed {} events in {} ms", hall,
-              restored == null ? "" : " restored from the snapshot at seq " + from + " in "
-                  + (restoredAt - started) / 1_000_000 + " ms,",
-              r.engine().state().seq() - from, (System.nanoTime() - restoredAt) / 1_000_000);
-          snapshotter.maybeSave(r.engine(), r.reads().live(), idempotency);
-          return r;
-        });
-      });
-    });
+    return snapshotter
+        .latest()
+        .compose(
+            saved -> {
+              Future<ReplayPages.Page> tail = pages.read(saved == null ? 1 : saved.seq() + 1);
+              Future<SnapshotImage.Restored> image =
+                  saved == null ? Future.succeededFuture() : snapshotter.restore(saved, journal);
+              return image.compose(
+                  restored -> {
+                    long restoredAt = System.nanoTime();
+                    Recovered r = start(restored);
+                    long from = r.engine().state().seq();
+                    // a snapshot set aside leaves the tail read for nothing: replay from the start
+                    // instead
+                    Future<ReplayPages.Page> first =
+                        saved != null && restored == null ? pages.read(1) : tail;
+                    return pages
+                        .applyAll(first, d -> replay(r, d), snapshotter::durable)
+                        .map(
+                            v -> {
+                              LOG.info(
+                                  "hall {}{} replayed {} events in {} ms",
+                                  hall,
+                                  restored == null
+                                      ? ""
+                                      : " restored from the snapshot at seq "
+                                          + from
+                                          + " in "
+                                          + (restoredAt - started) / 1_000_000
+                                          + " ms,",
+                                  r.engine().state().seq() - from,
+                                  (System.nanoTime() - restoredAt) / 1_000_000);
+                              snapshotter.maybeSave(r.engine(), r.reads().live(), idempotency);
+                              return r;
+                            });
+                  });
+            });
   }
 
   /** Rebuilds, retrying while the store is unreachable (the owner answers 503s meanwhile). */
   Future<Recovered> untilDone() {
-    return recover().recover(t -> {
-      LOG.warn("hall {}: cannot replay the journal yet ({}); retrying", hall, t.toString());
-      Promise<Recovered> again = Promise.promise();
-      vertx.setTimer(RETRY_MILLIS, id -> untilDone().onComplete(again));
-      return again.future();
-    });
+    return recover()
+        .recover(
+            t -> {
+              LOG.warn("hall {}: cannot replay the journal yet ({}); retrying", hall, t.toString());
+              Promise<Recovered> again = Promise.promise();
+              vertx.setTimer(RETRY_MILLIS, id -> untilDone().onComplete(again));
+              return again.future();
+            });
   }
 
   private Recovered start(SnapshotImage.Restored restored) {

@@ -17,7 +17,8 @@ public final class HallRefusal extends RuntimeException {
   private final String field;
   private final String detail;
 
-  HallRefusal(int status, String code, String messageZh, String messageEn, String field, String detail) {
+  HallRefusal(
+      int status, String code, String messageZh, String messageEn, String field, String detail) {
     super(code + ": " + messageEn, null, false, false);
     this.status = status;
     this.code = code;
@@ -29,8 +30,13 @@ public final class HallRefusal extends RuntimeException {
 
   /** A refusal as the owner replied it; a reply without a status is an internal error. */
   static HallRefusal of(JsonObject reply) {
-    return new HallRefusal(reply.getInteger("status", 500), reply.getString("code"), reply.getString("message"),
-        reply.getString("messageEn"), reply.getString("field"), reply.getString("detail"));
+    return new HallRefusal(
+        reply.getInteger("status", 500),
+        reply.getString("code"),
+        reply.getString("message"),
+        reply.getString("messageEn"),
+        reply.getString("field"),
+        reply.getString("detail"));
   }
 
   public int status() {
@@ -63,7 +69,10 @@ public final class HallRefusal extends RuntimeException {
     return status == 503;
   }
 
-  /** Whether the refusal means "nothing to do" (nobody waiting to be called): no content, not an error. */
+  /**
+   * Whether the refusal means "nothing to do" (nobody waiting to be called): no content, not an
+   * error.
+   */
   public boolean nothingToDo() {
     return status == 204;
   }

@@ -7,9 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
 /**
- * A command on its way to a hall's owner: what is asked, who asks, and the idempotency key a
- * retry of the same request carries (null without one). Sent as it is to an owner in this JVM;
- * as its JSON form ({@link #toJson}) to an owner on another node.
+ * A command on its way to a hall's owner: what is asked, who asks, and the idempotency key a retry
+ * of the same request carries (null without one). Sent as it is to an owner in this JVM; as its
+ * JSON form ({@link #toJson}) to an owner on another node.
  */
 public record HallRequest(HallCommand command, Asker asker, String idempotencyKey) {
   public HallRequest {
@@ -29,7 +29,10 @@ public record HallRequest(HallCommand command, Asker asker, String idempotencyKe
     return new HallRequest(command, asker, key);
   }
 
-  /** The command's JSON form with {@code asClerk} and {@code idem}, as tests and older callers send it. */
+  /**
+   * The command's JSON form with {@code asClerk} and {@code idem}, as tests and older callers send
+   * it.
+   */
   public JsonObject toJson() {
     JsonObject j = CommandCodec.encode(command);
     if (asker.isClerk()) {
@@ -38,7 +41,9 @@ public record HallRequest(HallCommand command, Asker asker, String idempotencyKe
     return idempotencyKey == null ? j : j.put("idem", idempotencyKey);
   }
 
-  /** @throws cn.suixin.hall.server.codec.BadField naming the field that is missing or malformed */
+  /**
+   * @throws cn.suixin.hall.server.codec.BadField naming the field that is missing or malformed
+   */
   public static HallRequest fromJson(JsonObject j) {
     return new HallRequest(CommandCodec.decode(j), CommandCodec.asker(j), j.getString("idem"));
   }

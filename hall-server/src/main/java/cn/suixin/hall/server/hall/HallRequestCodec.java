@@ -11,19 +11,21 @@ import java.util.WeakHashMap;
 /**
  * Carries a {@link HallRequest} over the event bus. To an owner in this JVM the record itself is
  * delivered (it is immutable), so a command is neither encoded nor parsed on its way. To another
- * node it travels as its JSON form, and arrives as that {@link JsonObject}: the owner reads it
- * like any JSON command, so a malformed one is refused with its field instead of being lost on the
+ * node it travels as its JSON form, and arrives as that {@link JsonObject}: the owner reads it like
+ * any JSON command, so a malformed one is refused with its field instead of being lost on the
  * network thread.
  */
 final class HallRequestCodec implements MessageCodec<HallRequest, Object> {
   private static final String NAME = "suixin.hall-request";
-  private static final Set<Vertx> REGISTERED = Collections.synchronizedSet(
-      Collections.newSetFromMap(new WeakHashMap<>()));
+  private static final Set<Vertx> REGISTERED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-  HallRequestCodec() {
-  }
+  HallRequestCodec() {}
 
-  /** Makes HallRequest sendable on this Vert.x instance; the gateway and every owner call it, once counts. */
+  /**
+   * Makes HallRequest sendable on this Vert.x instance; the gateway and every owner call it, once
+   * counts.
+   */
   static void registerOn(Vertx vertx) {
     synchronized (REGISTERED) {
       if (REGISTERED.add(vertx)) {

@@ -18,7 +18,9 @@ import java.util.Map;
 final class IdempotencyCache {
   private final Map<String, Object> replies;
 
-  /** One key and its reply, a JsonObject or its text; {@link #text()} is safe off the event loop. */
+  /**
+   * One key and its reply, a JsonObject or its text; {@link #text()} is safe off the event loop.
+   */
   record Entry(String key, Object reply) {
     String text() {
       return reply instanceof JsonObject json ? json.encode() : (String) reply;
@@ -26,12 +28,13 @@ final class IdempotencyCache {
   }
 
   IdempotencyCache(int capacity) {
-    this.replies = new LinkedHashMap<>(1024, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.replies =
+        new LinkedHashMap<>(1024, 0.75f, false) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   /** The first reply given for a key, as a new object the caller may change; null if none. */

@@ -5,10 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The watchdog of one hall: how long its oldest unanswered command has waited. The owner writes
- * it on its event loop as commands arrive and batches are answered; readiness, the Prometheus
- * scrape and the owner's own timer read it from any thread, so the age keeps growing on screen
- * even when the owner is stuck and answers nothing.
+ * The watchdog of one hall: how long its oldest unanswered command has waited. The owner writes it
+ * on its event loop as commands arrive and batches are answered; readiness, the Prometheus scrape
+ * and the owner's own timer read it from any thread, so the age keeps growing on screen even when
+ * the owner is stuck and answers nothing.
  */
 public final class PendingWatch {
   private static final Logger LOG = LoggerFactory.getLogger(PendingWatch.class);
@@ -46,8 +46,8 @@ public final class PendingWatch {
   }
 
   /**
-   * Whether the oldest command has waited longer than the threshold. Says so in the log once when
-   * a stall begins and once when it ends, whoever asks first.
+   * Whether the oldest command has waited longer than the threshold. Says so in the log once when a
+   * stall begins and once when it ends, whoever asks first.
    */
   public boolean stalled() {
     long since = oldestSince;
@@ -55,10 +55,16 @@ public final class PendingWatch {
     boolean stalled = since != IDLE && now - since > stallNanos;
     if (stalled && alerted.compareAndSet(false, true)) {
       stalledSince = since;
-      LOG.error("hall {} stalled: its oldest command has waited {} s for an answer (threshold {} s); /ready says 503"
-          + " until it answers", hall, seconds(now - since), seconds(stallNanos));
+      LOG.error(
+          "hall {} stalled: its oldest command has waited {} s for an answer (threshold {} s); /ready says 503"
+              + " until it answers",
+          hall,
+          seconds(now - since),
+          seconds(stallNanos));
     } else if (!stalled && alerted.compareAndSet(true, false)) {
-      LOG.warn("hall {} answers again after a stall; its oldest unanswered command had waited {} s", hall,
+      LOG.warn(
+          "hall {} answers again after a stall; its oldest unanswered command had waited {} s",
+          hall,
           seconds(now - stalledSince));
     }
     return stalled;

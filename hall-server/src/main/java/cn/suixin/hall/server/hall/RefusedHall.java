@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands in for a hall that refused to start, its journal damaged say: every command and query
- * sent to the hall gets a 503 that says why at once, rather than waiting for an owner that will
- * not come. The other halls of the node start and serve as usual.
+ * Stands in for a hall that refused to start, its journal damaged say: every command and query sent
+ * to the hall gets a 503 that says why at once, rather than waiting for an owner that will not
+ * come. The other halls of the node start and serve as usual.
  */
 public final class RefusedHall extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RefusedHall.class);
@@ -28,17 +28,35 @@ public final class RefusedHall extends VerticleBase {
   public static RefusedHall after(String hall, Throwable failure) {
     UnknownJournalFormatException newer = causeOf(failure, UnknownJournalFormatException.class);
     if (newer != null) {
-      LOG.error("hall {} refused to start and stays closed: journal of hall {}: {}", hall, hall, newer.getMessage());
-      return new RefusedHall(hall, "journal written by a newer server (format version " + newer.version()
-          + " at seq " + newer.seq() + ", this server reads up to " + newer.newestKnown() + ")");
+      LOG.error(
+          "hall {} refused to start and stays closed: journal of hall {}: {}",
+          hall,
+          hall,
+          newer.getMessage());
+      return new RefusedHall(
+          hall,
+          "journal written by a newer server (format version "
+              + newer.version()
+              + " at seq "
+              + newer.seq()
+              + ", this server reads up to "
+              + newer.newestKnown()
+              + ")");
     }
     JournalDamagedException damage = causeOf(failure, JournalDamagedException.class);
     if (damage != null) {
-      LOG.error("hall {} refused to start and stays closed: {}", hall, damage.forHall(hall).getMessage());
-      return new RefusedHall(hall, "journal damaged at seq " + damage.expectedSeq()
-          + "; an operator must check and repair it (journal check --hall " + hall + ")");
+      LOG.error(
+          "hall {} refused to start and stays closed: {}", hall, damage.forHall(hall).getMessage());
+      return new RefusedHall(
+          hall,
+          "journal damaged at seq "
+              + damage.expectedSeq()
+              + "; an operator must check and repair it (journal check --hall "
+              + hall
+              + ")");
     }
-    LOG.error("hall {} could not start and stays closed until the server is restarted", hall, failure);
+    LOG.error(
+        "hall {} could not start and stays closed until the server is restarted", hall, failure);
     return new RefusedHall(hall, "could not start: " + failure);
   }
 
@@ -50,8 +68,14 @@ public final class RefusedHall extends VerticleBase {
   public Future<?> start() {
     JsonObject unavailable = Replies.unavailable(reason);
     return Future.join(
-        vertx.eventBus().<JsonObject>consumer(Addresses.commands(hall), m -> m.reply(unavailable)).completion(),
-        vertx.eventBus().<JsonObject>consumer(Addresses.queries(hall), m -> m.reply(unavailable)).completion());
+        vertx
+            .eventBus()
+            .<JsonObject>consumer(Addresses.commands(hall), m -> m.reply(unavailable))
+            .completion(),
+        vertx
+            .eventBus()
+            .<JsonObject>consumer(Addresses.queries(hall), m -> m.reply(unavailable))
+            .completion());
   }
 
   private static <T extends Throwable> T causeOf(Throwable t, Class<T> kind) {

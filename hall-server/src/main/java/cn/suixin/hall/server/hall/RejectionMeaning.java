@@ -13,12 +13,19 @@ import java.util.Map;
  */
 public record RejectionMeaning(int status, String field) {
   private static final RejectionMeaning CONFLICT = new RejectionMeaning(409, null);
+
   /** "That thing does not exist", rather than "not now". */
   private static final RejectionMeaning NOT_FOUND = new RejectionMeaning(404, null);
-  /** Kept apart from "not your role": a clerk console tells "not your window" from a 403 FORBIDDEN by its code. */
+
+  /**
+   * Kept apart from "not your role": a clerk console tells "not your window" from a 403 FORBIDDEN
+   * by its code.
+   */
   private static final RejectionMeaning FORBIDDEN = new RejectionMeaning(403, null);
+
   /** Nobody waiting is no failure for a clerk calling the next ticket: no content. */
   private static final RejectionMeaning NOTHING_TO_DO = new RejectionMeaning(204, null);
+
   private static final Map<Rejection, RejectionMeaning> MEANINGS = meanings();
 
   private static RejectionMeaning badField(String field) {
@@ -74,7 +81,10 @@ public record RejectionMeaning(int status, String field) {
     return m;
   }
 
-  /** @throws IllegalStateException for a rejection the table forgot (a test keeps that from shipping) */
+  /**
+   * @throws IllegalStateException for a rejection the table forgot (a test keeps that from
+   *     shipping)
+   */
   public static RejectionMeaning of(Rejection r) {
     RejectionMeaning meaning = MEANINGS.get(r);
     if (meaning == null) {

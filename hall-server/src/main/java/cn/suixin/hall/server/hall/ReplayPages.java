@@ -20,12 +20,10 @@ import java.util.function.Consumer;
  */
 final class ReplayPages {
   /** One event ready to apply, with the idempotency key and reply that travelled with it. */
-  record Decoded(SequencedEvent event, String idempotencyKey, JsonObject reply) {
-  }
+  record Decoded(SequencedEvent event, String idempotencyKey, JsonObject reply) {}
 
   /** A page of decoded events and the raw entry they end at. */
-  record Page(List<Decoded> events, JournalEntry last, boolean full) {
-  }
+  record Page(List<Decoded> events, JournalEntry last, boolean full) {}
 
   private final Vertx vertx;
   private final HallJournal journal;
@@ -37,24 +35,31 @@ final class ReplayPages {
     this.size = size;
   }
 
-  /** Starts reading and decoding the page at {@code seq}; the future completes on the caller's context. */
+  /**
+   * Starts reading and decoding the page at {@code seq}; the future completes on the caller's
+   * context.
+   */
   Future<Page> read(long seq) {
-    return journal.readFrom(seq, size).compose(entries -> vertx.executeBlocking(() -> decode(entries), false));
+    return journal
+        .readFrom(seq, size)
+        .compose(entries -> vertx.executeBlocking(() -> decode(entries), false));
   }
 
   /**
    * Hands every event from {@code first} to the journal's end to {@code apply}, in order, on the
    * caller's context, and each page's last entry to {@code durable}.
    */
-  Future<Void> applyAll(Future<Page> first, Consumer<Decoded> apply, Consumer<JournalEntry> durable) {
-    return first.compose(page -> {
-      Future<Page> next = page.full() ? read(page.last().seq() + 1) : null;
-      page.events().forEach(apply);
-      if (page.last() != null) {
-        durable.accept(page.last());
-      }
-      return next == null ? Future.succeededFuture() : applyAll(next, apply, durable);
-    });
+  Future<Void> applyAll(
+      Future<Page> first, Consumer<Decoded> apply, Consumer<JournalEntry> durable) {
+    return first.compose(
+        page -> {
+          Future<Page> next = page.full() ? read(page.last().seq() + 1) : null;
+          page.events().forEach(apply);
+          if (page.last() != null) {
+            durable.accept(page.last());
+          }
+          return next == null ? Future.succeededFuture() : applyAll(next, apply, durable);
+        });
   }
 
   private Page decode(List<JournalEntry> entries) {
@@ -62,12 +67,13 @@ final class ReplayPages {
     for (JournalEntry entry : entries) {
       events.add(decode(entry));
     }
-    return new Page(events, entries.isEmpty() ? null : entries.get(entries.size() - 1), entries.size() == size);
+    return new Page(
+        events, entries.isEmpty() ? null : entries.get(entries.size() - 1), entries.size() == size);
   }
 
   /**
-   * An entry the store vouched for (its checksum matched) that is still not an event of this
-   * seq was written wrong or edited by hand: damage, refused like a bad checksum.
+   * An entry the store vouched for (its checksum matched) that is still not an event of this seq
+   * was written wrong or edited by hand: damage, refused like a bad checksum.
    */
   private static Decoded decode(JournalEntry entry) {
     SequencedEvent event;
@@ -79,7 +85,8 @@ final class ReplayPages {
     } catch (UnknownJournalFormatException e) {
       throw e; // written by a newer server, not damaged: the hall is refused, told so
     } catch (RuntimeException e) {
-      throw JournalDamagedException.inEvent(entry.seq(), "does not decode (" + e.getMessage() + ")");
+      throw JournalDamagedException.inEvent(
+          entry.seq(), "does not decode (" + e.getMessage() + ")");
     }
     if (event.seq() != entry.seq()) {
       throw JournalDamagedException.inEvent(entry.seq(), "says it is seq " + event.seq());

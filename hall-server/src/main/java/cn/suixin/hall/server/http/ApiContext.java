@@ -1,24 +1,26 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.Callers;
-import cn.suixin.hall.server.web.Problem;
-import cn.suixin.hall.server.web.SocketContext;
-import cn.suixin.hall.server.web.SocketTimeouts;
-import cn.suixin.hall.server.identity.IdNumbers;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.auth.Accounts;
 import cn.suixin.hall.server.auth.Principal;
 import cn.suixin.hall.server.auth.TicketSecrets;
-import cn.suixin.hall.server.view.FollowLinks;
 import cn.suixin.hall.server.hall.HallGateway;
+import cn.suixin.hall.server.identity.IdNumbers;
+import cn.suixin.hall.server.view.FollowLinks;
+import cn.suixin.hall.server.web.Callers;
+import cn.suixin.hall.server.web.Problem;
+import cn.suixin.hall.server.web.SocketContext;
+import cn.suixin.hall.server.web.SocketTimeouts;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the HTTP handlers share: the halls, the gateway to their owners, accounts, hashing, metrics. */
+/**
+ * What the HTTP handlers share: the halls, the gateway to their owners, accounts, hashing, metrics.
+ */
 public final class ApiContext {
   final Vertx vertx;
   final Map<String, HallConfig> halls = new LinkedHashMap<>();
@@ -33,16 +35,35 @@ public final class ApiContext {
   final ClientAddress clients;
   final SocketTimeouts sockets;
 
-  public ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
-      PrometheusMeterRegistry registry, double phoneTicketsPerMinute) {
-    this(vertx, city, accounts, idNumbers, registry,
+  public ApiContext(
+      Vertx vertx,
+      CityConfig city,
+      Accounts accounts,
+      IdNumbers idNumbers,
+      PrometheusMeterRegistry registry,
+      double phoneTicketsPerMinute) {
+    this(
+        vertx,
+        city,
+        accounts,
+        idNumbers,
+        registry,
         new RateLimiter(phoneTicketsPerMinute, Math.max(2, phoneTicketsPerMinute / 2)),
-        new FollowLinks(null, TicketSecrets.random()), Doors.CLOSED, SocketTimeouts.fromSystemProperties());
+        new FollowLinks(null, TicketSecrets.random()),
+        Doors.CLOSED,
+        SocketTimeouts.fromSystemProperties());
   }
 
   /** With a limiter shared by every HTTP verticle instance of the node. */
-  ApiContext(Vertx vertx, CityConfig city, Accounts accounts, IdNumbers idNumbers,
-      PrometheusMeterRegistry registry, RateLimiter phoneLimiter, FollowLinks links, Doors doors,
+  ApiContext(
+      Vertx vertx,
+      CityConfig city,
+      Accounts accounts,
+      IdNumbers idNumbers,
+      PrometheusMeterRegistry registry,
+      RateLimiter phoneLimiter,
+      FollowLinks links,
+      Doors doors,
       SocketTimeouts sockets) {
     this.vertx = vertx;
     this.city = city;

@@ -1,8 +1,8 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.agent.AgentEndpoint;
 import cn.suixin.hall.server.live.LiveHub;
+import cn.suixin.hall.server.web.Problem;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -13,8 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class ApiRouter {
   static final int BODY_LIMIT = 16 * 1024;
 
-  private ApiRouter() {
-  }
+  private ApiRouter() {}
 
   public static Router create(Vertx vertx, ApiContext ctx, LiveHub hub, Ops ops) {
     Router router = Router.router(vertx);
@@ -27,7 +26,10 @@ public final class ApiRouter {
     KioskRoutes kiosks = new KioskRoutes(ctx);
 
     router.route().handler(SecurityHeaders::handle);
-    router.route("/api/*").method(HttpMethod.POST).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router
+        .route("/api/*")
+        .method(HttpMethod.POST)
+        .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     // before authentication: enrolment brings its token in the body, and a kiosk's stale cookie
     // must not stop it from being enrolled again
     router.post("/api/v1/halls/:hall/kiosk/enrolment").handler(kiosks::enrol);
@@ -83,17 +85,31 @@ public final class ApiRouter {
 
   /** No route took the request: a 405 naming the allowed methods if the path exists, else a 404. */
   private static void notFound(Router router, RoutingContext rc) {
-    String allowed = router.getRoutes().stream()
-        .filter(r -> r.getPath() != null && !r.getPath().endsWith("*") && r.methods() != null
-            && samePath(r.getPath(), rc.request().path()))
-        .flatMap(r -> r.methods().stream()).map(HttpMethod::name).distinct().sorted()
-        .collect(java.util.stream.Collectors.joining(", "));
+    String allowed =
+        router.getRoutes().stream()
+            .filter(
+                r ->
+                    r.getPath() != null
+                        && !r.getPath().endsWith("*")
+                        && r.methods() != null
+                        && samePath(r.getPath(), rc.request().path()))
+            .flatMap(r -> r.methods().stream())
+            .map(HttpMethod::name)
+            .distinct()
+            .sorted()
+            .collect(java.util.stream.Collectors.joining(", "));
     if (allowed.isEmpty()) {
       rc.fail(Problem.notFound("NOT_FOUND", "没有该接口", "No such endpoint"));
       return;
     }
-    rc.fail(new Problem(405, "METHOD_NOT_ALLOWED", "该接口不支持此请求方法，可用：" + allowed,
-        "This endpoint takes " + allowed + " only").with("allowed", allowed).header("Allow", allowed));
+    rc.fail(
+        new Problem(
+                405,
+                "METHOD_NOT_ALLOWED",
+                "该接口不支持此请求方法，可用：" + allowed,
+                "This endpoint takes " + allowed + " only")
+            .with("allowed", allowed)
+            .header("Allow", allowed));
   }
 
   /** Whether a route's path (with {@code :param} segments) names this request path. */

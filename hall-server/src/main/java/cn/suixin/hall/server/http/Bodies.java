@@ -1,8 +1,8 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.codec.FieldPath;
 import cn.suixin.hall.server.codec.StrictJson;
+import cn.suixin.hall.server.web.Problem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +14,7 @@ import java.util.List;
  * route does not know.
  */
 final class Bodies {
-  private Bodies() {
-  }
+  private Bodies() {}
 
   static JsonObject object(RoutingContext rc, String... allowed) {
     Buffer raw = rc.body() == null ? null : rc.body().buffer();
@@ -39,8 +38,10 @@ final class Bodies {
     for (String field : o.fieldNames()) {
       if (!known.contains(field)) {
         String list = allowed.length == 0 ? "none" : String.join(", ", allowed);
-        throw Problem.badField(FieldPath.child(path, field), "unknown field; the fields allowed here: " + list,
-            "不是本接口的字段；可用字段：" + (allowed.length == 0 ? "无" : String.join("、", allowed)))
+        throw Problem.badField(
+                FieldPath.child(path, field),
+                "unknown field; the fields allowed here: " + list,
+                "不是本接口的字段；可用字段：" + (allowed.length == 0 ? "无" : String.join("、", allowed)))
             .with("allowed", new JsonArray(known));
       }
     }

@@ -16,8 +16,8 @@ import java.util.List;
  * by the client and proves nothing.
  *
  * <p>Vert.x Web's {@code AllowForwardHeaders} on the router would rewrite the remote address from
- * these headers for every peer, so any phone could name its own address and escape its limit;
- * that is why the headers are read here, and only from configured proxies.
+ * these headers for every peer, so any phone could name its own address and escape its limit; that
+ * is why the headers are read here, and only from configured proxies.
  */
 public final class ClientAddress {
   private final TrustedProxies proxies;
@@ -26,11 +26,16 @@ public final class ClientAddress {
     this.proxies = proxies;
   }
 
-  /** The address per-address limits count under; an IPv6 client by its /64, see {@link #limitKey}. */
+  /**
+   * The address per-address limits count under; an IPv6 client by its /64, see {@link #limitKey}.
+   */
   String of(HttpServerRequest request) {
     SocketAddress peer = request.remoteAddress();
-    return limitKey(resolve(peer == null ? null : peer.hostAddress(), request.headers().getAll("X-Forwarded-For"),
-        request.headers().getAll("Forwarded")));
+    return limitKey(
+        resolve(
+            peer == null ? null : peer.hostAddress(),
+            request.headers().getAll("X-Forwarded-For"),
+            request.headers().getAll("Forwarded")));
   }
 
   /** The client's address, from the peer and the header lines of one request. */
@@ -73,7 +78,12 @@ public final class ClientAddress {
 
   private static List<String> items(List<String> lines) {
     List<String> out = new ArrayList<>();
-    lines.forEach(line -> Arrays.stream(line.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add));
+    lines.forEach(
+        line ->
+            Arrays.stream(line.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(out::add));
     return out;
   }
 
@@ -93,10 +103,15 @@ public final class ClientAddress {
     return out;
   }
 
-  /** A hop as proxies write it: {@code 192.0.2.7}, {@code 192.0.2.7:4711}, {@code "[2001:db8::7]:4711"}, {@code 2001:db8::7}. */
+  /**
+   * A hop as proxies write it: {@code 192.0.2.7}, {@code 192.0.2.7:4711}, {@code
+   * "[2001:db8::7]:4711"}, {@code 2001:db8::7}.
+   */
   private static InetAddress hop(String text) {
-    String s = text.startsWith("\"") && text.endsWith("\"") && text.length() > 1 ? text.substring(1, text.length() - 1)
-        : text;
+    String s =
+        text.startsWith("\"") && text.endsWith("\"") && text.length() > 1
+            ? text.substring(1, text.length() - 1)
+            : text;
     if (s.startsWith("[")) {
       int close = s.indexOf(']');
       s = close < 0 ? "" : s.substring(1, close);

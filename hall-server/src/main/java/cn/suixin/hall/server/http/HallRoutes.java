@@ -1,7 +1,5 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.Problem;
-import cn.suixin.hall.server.web.FreeText;
 import cn.suixin.hall.engine.DeviceId;
 import cn.suixin.hall.engine.HallCommand;
 import cn.suixin.hall.engine.ServiceRecordId;
@@ -14,6 +12,8 @@ import cn.suixin.hall.server.codec.FieldPath;
 import cn.suixin.hall.server.codec.Json;
 import cn.suixin.hall.server.codec.JsonLists;
 import cn.suixin.hall.server.hall.HallRequest;
+import cn.suixin.hall.server.web.FreeText;
+import cn.suixin.hall.server.web.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Halls and what is said of them: listings, snapshots, ratings, notices, offline blocks, logout. */
+/**
+ * Halls and what is said of them: listings, snapshots, ratings, notices, offline blocks, logout.
+ */
 final class HallRoutes {
   private final ApiContext ctx;
 
@@ -34,16 +36,31 @@ final class HallRoutes {
     if (Guards.caller(rc) == null || header == null) {
       throw Problem.unauthorized();
     }
-    ctx.accounts.logout(header.substring(7).trim()).onSuccess(v -> rc.response().setStatusCode(204).end())
+    ctx.accounts
+        .logout(header.substring(7).trim())
+        .onSuccess(v -> rc.response().setStatusCode(204).end())
         .onFailure(rc::fail);
   }
 
   void list(RoutingContext rc) {
     JsonArray halls = new JsonArray();
-    ctx.halls.values().forEach(h -> halls.add(new JsonObject().put("id", h.id().value()).put("name", h.name())
-        .put("nameEn", h.nameEn()).put("address", h.address())));
-    Responses.json(rc, 200, new JsonObject().put("city", ctx.city.name()).put("cityEn", ctx.city.nameEn())
-        .put("halls", halls));
+    ctx.halls
+        .values()
+        .forEach(
+            h ->
+                halls.add(
+                    new JsonObject()
+                        .put("id", h.id().value())
+                        .put("name", h.name())
+                        .put("nameEn", h.nameEn())
+                        .put("address", h.address())));
+    Responses.json(
+        rc,
+        200,
+        new JsonObject()
+            .put("city", ctx.city.name())
+            .put("cityEn", ctx.city.nameEn())
+            .put("halls", halls));
   }
 
   void info(RoutingContext rc) {
@@ -62,7 +79,10 @@ final class HallRoutes {
 
   private void query(RoutingContext rc, JsonObject q) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
-    ctx.gateway.query(hall.id().value(), q).onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
+    ctx.gateway
+        .query(hall.id().value(), q)
+        .onSuccess(r -> Responses.json(rc, 200, r))
+        .onFailure(rc::fail);
   }
 
   /** 好差评 from a counter pad (through its agent), a kiosk, or a supervisor entering a paper form. */
@@ -73,8 +93,15 @@ final class HallRoutes {
     int record = Json.requiredInt(body, "record");
     int level = Json.requiredInt(body, "level");
     Integer reasons = Json.optionalInt(body, "reasons");
-    command(rc, hall, new HallCommand.RecordRating(new ServiceRecordId(record), level, reasons == null ? 0 : reasons,
-        FreeText.optional(body, "comment")), "rate");
+    command(
+        rc,
+        hall,
+        new HallCommand.RecordRating(
+            new ServiceRecordId(record),
+            level,
+            reasons == null ? 0 : reasons,
+            FreeText.optional(body, "comment")),
+        "rate");
   }
 
   void notice(RoutingContext rc) {
@@ -90,7 +117,11 @@ final class HallRoutes {
     Principal p = Guards.require(rc, hall.id().value(), Role.KIOSK, Role.AGENT);
     JsonObject body = Bodies.object(rc, "matter", "size");
     MatterCode matter = new MatterCode(Json.requiredId(body, "matter"));
-    command(rc, hall, new HallCommand.ReserveNumberBlock(new DeviceId(p.id()), matter, Json.requiredInt(body, "size")),
+    command(
+        rc,
+        hall,
+        new HallCommand.ReserveNumberBlock(
+            new DeviceId(p.id()), matter, Json.requiredInt(body, "size")),
         "block");
   }
 
@@ -99,7 +130,10 @@ final class HallRoutes {
     Principal p = Guards.require(rc, hall.id().value(), Role.KIOSK, Role.AGENT);
     JsonObject body = Bodies.object(rc, "block", "tickets");
     int block = Json.requiredInt(body, "block");
-    command(rc, hall, new HallCommand.AdmitOfflineTickets(new DeviceId(p.id()), block, offlineTickets(body)),
+    command(
+        rc,
+        hall,
+        new HallCommand.AdmitOfflineTickets(new DeviceId(p.id()), block, offlineTickets(body)),
         "offline");
   }
 
@@ -111,14 +145,21 @@ final class HallRoutes {
       String at = FieldPath.index("tickets", i);
       JsonObject t = JsonLists.objectAt(given, "tickets", i);
       Bodies.only(t, at, "number", "issuedAt");
-      tickets.add(BadField.within(at, () -> new HallCommand.OfflineTicket(Json.requiredInt(t, "number"),
-          Instant.parse(Json.requiredInstant(t, "issuedAt")))));
+      tickets.add(
+          BadField.within(
+              at,
+              () ->
+                  new HallCommand.OfflineTicket(
+                      Json.requiredInt(t, "number"),
+                      Instant.parse(Json.requiredInstant(t, "issuedAt")))));
     }
     return tickets;
   }
 
   private void command(RoutingContext rc, HallConfig hall, HallCommand cmd, String route) {
-    ctx.gateway.command(hall.id().value(), Idempotency.tag(rc, route, HallRequest.of(cmd)))
-        .onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
+    ctx.gateway
+        .command(hall.id().value(), Idempotency.tag(rc, route, HallRequest.of(cmd)))
+        .onSuccess(r -> Responses.json(rc, 200, r))
+        .onFailure(rc::fail);
   }
 }

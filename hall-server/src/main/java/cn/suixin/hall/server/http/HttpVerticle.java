@@ -1,11 +1,11 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.SocketTimeouts;
-import cn.suixin.hall.server.identity.IdNumbers;
 import cn.suixin.hall.engine.config.CityConfig;
 import cn.suixin.hall.server.auth.Accounts;
+import cn.suixin.hall.server.identity.IdNumbers;
 import cn.suixin.hall.server.live.LiveHub;
 import cn.suixin.hall.server.view.FollowLinks;
+import cn.suixin.hall.server.web.SocketTimeouts;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -30,7 +30,10 @@ public final class HttpVerticle extends VerticleBase {
   private HttpServer server;
   private HttpServer metricsServer;
 
-  /** What the node's HTTP verticle instances share: the live-connection count, the phone limit, the links. */
+  /**
+   * What the node's HTTP verticle instances share: the live-connection count, the phone limit, the
+   * links.
+   */
   public static final class Shared {
     private final AtomicInteger liveConnections = new AtomicInteger();
     private final RateLimiter phones = new RateLimiter(6, 3);
@@ -47,8 +50,14 @@ public final class HttpVerticle extends VerticleBase {
     }
   }
 
-  public HttpVerticle(CityConfig city, Accounts accounts, IdNumbers idNumbers, PrometheusMeterRegistry registry,
-      int port, Supplier<Future<JsonObject>> ready, Shared shared) {
+  public HttpVerticle(
+      CityConfig city,
+      Accounts accounts,
+      IdNumbers idNumbers,
+      PrometheusMeterRegistry registry,
+      int port,
+      Supplier<Future<JsonObject>> ready,
+      Shared shared) {
     this.shared = shared;
     this.city = city;
     this.accounts = accounts;
@@ -63,30 +72,48 @@ public final class HttpVerticle extends VerticleBase {
     registry.gauge("suixin_live_connections", shared.liveConnections);
     hub = new LiveHub(vertx, shared.liveConnections);
     SocketTimeouts timeouts = SocketTimeouts.fromSystemProperties();
-    ApiContext ctx = new ApiContext(vertx, city, accounts, idNumbers, registry, shared.phones, shared.links,
-        shared.doors, timeouts);
+    ApiContext ctx =
+        new ApiContext(
+            vertx,
+            city,
+            accounts,
+            idNumbers,
+            registry,
+            shared.phones,
+            shared.links,
+            shared.doors,
+            timeouts);
     // Read-idle, not all-idle: the server's own pings and events must not keep a dead peer open.
     // No cleartext HTTP/2: no browser speaks it, and while the server sniffs for its preface a new
-    // connection is not handed to the connection handler, so its first-request deadline could not start.
-    HttpServerOptions options = new HttpServerOptions().setPort(port).setCompressionSupported(true)
-        .setHttp2ClearTextEnabled(false)
-        .setMaxWebSocketFrameSize(SocketTimeouts.MAX_MESSAGE_BYTES)
-        .setMaxWebSocketMessageSize(SocketTimeouts.MAX_MESSAGE_BYTES)
-        .setReadIdleTimeout((int) timeouts.idle().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setWebSocketClosingTimeout((int) Math.max(1, timeouts.request().toSeconds()));
+    // connection is not handed to the connection handler, so its first-request deadline could not
+    // start.
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setPort(port)
+            .setCompressionSupported(true)
+            .setHttp2ClearTextEnabled(false)
+            .setMaxWebSocketFrameSize(SocketTimeouts.MAX_MESSAGE_BYTES)
+            .setMaxWebSocketMessageSize(SocketTimeouts.MAX_MESSAGE_BYTES)
+            .setReadIdleTimeout((int) timeouts.idle().toMillis())
+            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+            .setWebSocketClosingTimeout((int) Math.max(1, timeouts.request().toSeconds()));
     Ops ops = new Ops(registry, ready);
     Router router = ApiRouter.create(vertx, ctx, hub, ops);
     RequestDeadlines deadlines = new RequestDeadlines(vertx, timeouts);
-    Future<HttpServer> api = vertx.createHttpServer(options)
-        .invalidRequestHandler(SecurityHeaders.onInvalidRequest())
-        .connectionHandler(deadlines::opened)
-        .requestHandler(request -> {
-          deadlines.request(request);
-          router.handle(request);
-        })
-        .listen()
-        .onSuccess(s -> server = s);
-    Future<HttpServer> metrics = MetricsAccess.listen(vertx, shared.doors, ops).onSuccess(s -> metricsServer = s);
+    Future<HttpServer> api =
+        vertx
+            .createHttpServer(options)
+            .invalidRequestHandler(SecurityHeaders.onInvalidRequest())
+            .connectionHandler(deadlines::opened)
+            .requestHandler(
+                request -> {
+                  deadlines.request(request);
+                  router.handle(request);
+                })
+            .listen()
+            .onSuccess(s -> server = s);
+    Future<HttpServer> metrics =
+        MetricsAccess.listen(vertx, shared.doors, ops).onSuccess(s -> metricsServer = s);
     return Future.all(api, metrics);
   }
 

@@ -1,9 +1,9 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.engine.config.HallConfig;
 import cn.suixin.hall.server.live.LiveHub;
 import cn.suixin.hall.server.live.ScreenConnections;
+import cn.suixin.hall.server.web.Problem;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
@@ -33,7 +33,20 @@ final class LiveRoutes {
       throw Problem.badField("since", "a sequence number", "须为序号");
     }
     long from = Math.max(0, since);
-    rc.request().toWebSocket().onSuccess(ws -> ScreenConnections.open(vertx, hub, ctx.gateway, ctx.accounts,
-        hall.id().value(), ws, staff, from, ctx.sockets)).onFailure(rc::fail);
+    rc.request()
+        .toWebSocket()
+        .onSuccess(
+            ws ->
+                ScreenConnections.open(
+                    vertx,
+                    hub,
+                    ctx.gateway,
+                    ctx.accounts,
+                    hall.id().value(),
+                    ws,
+                    staff,
+                    from,
+                    ctx.sockets))
+        .onFailure(rc::fail);
   }
 }

@@ -30,15 +30,20 @@ final class MetricsAccess implements Handler<RoutingContext> {
     return new MetricsAccess(doors, true);
   }
 
-  /** The separate metrics listener on the management address, or no server if none is configured. */
+  /**
+   * The separate metrics listener on the management address, or no server if none is configured.
+   */
   static Future<HttpServer> listen(Vertx vertx, Doors doors, Ops ops) {
     if (doors.metricsPort() < 0) {
       return Future.succeededFuture();
     }
     Router router = Router.router(vertx);
     router.get("/metrics").handler(new MetricsAccess(doors, false)).handler(ops::metrics);
-    return vertx.createHttpServer(new HttpServerOptions().setHost(doors.metricsHost()).setPort(doors.metricsPort()))
-        .requestHandler(router).listen();
+    return vertx
+        .createHttpServer(
+            new HttpServerOptions().setHost(doors.metricsHost()).setPort(doors.metricsPort()))
+        .requestHandler(router)
+        .listen();
   }
 
   @Override
@@ -50,29 +55,39 @@ final class MetricsAccess implements Handler<RoutingContext> {
     String token = doors.metricsToken();
     if (token == null) {
       if (mainPort) {
-        Problems.send(rc.response(), new Problem(401, "METRICS_CLOSED",
-            "未配置指标令牌（metricsToken），/metrics 不对外开放",
-            "/metrics is closed: configure metricsToken or metricsPort to open it").header("WWW-Authenticate",
-            "Bearer realm=\"metrics\""));
+        Problems.send(
+            rc.response(),
+            new Problem(
+                    401,
+                    "METRICS_CLOSED",
+                    "未配置指标令牌（metricsToken），/metrics 不对外开放",
+                    "/metrics is closed: configure metricsToken or metricsPort to open it")
+                .header("WWW-Authenticate", "Bearer realm=\"metrics\""));
         return;
       }
       rc.next();
       return;
     }
     if (!sameToken(rc.request().getHeader("Authorization"), token)) {
-      Problems.send(rc.response(), new Problem(401, "UNAUTHORIZED", "读取指标需要有效的指标令牌",
-          "Reading metrics needs the metrics token").header("WWW-Authenticate", "Bearer realm=\"metrics\""));
+      Problems.send(
+          rc.response(),
+          new Problem(
+                  401, "UNAUTHORIZED", "读取指标需要有效的指标令牌", "Reading metrics needs the metrics token")
+              .header("WWW-Authenticate", "Bearer realm=\"metrics\""));
       return;
     }
     rc.next();
   }
 
-  /** Compared in constant time, so the answer's timing gives the token away byte by byte to no one. */
+  /**
+   * Compared in constant time, so the answer's timing gives the token away byte by byte to no one.
+   */
   private static boolean sameToken(String header, String token) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
-    return MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+    return MessageDigest.isEqual(
+        header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
         token.getBytes(StandardCharsets.UTF_8));
   }
 }

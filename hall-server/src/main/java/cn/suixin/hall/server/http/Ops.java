@@ -15,7 +15,9 @@ public final class Ops {
   private final Supplier<Future<JsonObject>> ready;
   private final String openApi;
 
-  /** @param ready the node's readiness report: {@code status} READY, or not (see ops.Readiness) */
+  /**
+   * @param ready the node's readiness report: {@code status} READY, or not (see ops.Readiness)
+   */
   public Ops(PrometheusMeterRegistry registry, Supplier<Future<JsonObject>> ready) {
     this.registry = registry;
     this.ready = ready;
@@ -38,15 +40,24 @@ public final class Ops {
   }
 
   void ready(RoutingContext rc) {
-    ready.get().onComplete(ar -> {
-      JsonObject report = ar.succeeded() ? ar.result()
-          : new JsonObject().put("status", "NOT_READY").put("detail", "the readiness checks failed to run");
-      Responses.json(rc, "READY".equals(report.getString("status")) ? 200 : 503, report);
-    });
+    ready
+        .get()
+        .onComplete(
+            ar -> {
+              JsonObject report =
+                  ar.succeeded()
+                      ? ar.result()
+                      : new JsonObject()
+                          .put("status", "NOT_READY")
+                          .put("detail", "the readiness checks failed to run");
+              Responses.json(rc, "READY".equals(report.getString("status")) ? 200 : 503, report);
+            });
   }
 
   void metrics(RoutingContext rc) {
-    rc.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape());
+    rc.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(registry.scrape());
   }
 
   void openApi(RoutingContext rc) {

@@ -6,17 +6,21 @@ import io.vertx.ext.web.handler.StaticHandler;
 
 /** The browser faces of the hall, from the display-client jar's webroot/. */
 final class Pages {
-  private Pages() {
-  }
+  private Pages() {}
 
   static void mount(Router router) {
-    router.route("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
+    router
+        .route("/assets/*")
+        .handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
     page(router, "/halls/:hall/screen", "screen.html");
     page(router, "/halls/:hall/windows/:window/screen", "window-screen.html");
-    router.get("/halls/:hall/kiosk").handler(rc -> {
-      KioskCookie.renew(rc.request(), rc.response());
-      send(rc, "kiosk.html");
-    });
+    router
+        .get("/halls/:hall/kiosk")
+        .handler(
+            rc -> {
+              KioskCookie.renew(rc.request(), rc.response());
+              send(rc, "kiosk.html");
+            });
     page(router, "/halls/:hall/kiosk/enrol", "kiosk-enrol.html");
     page(router, "/halls/:hall/clerk", "clerk.html");
     page(router, "/halls/:hall/desk", "desk.html");
@@ -31,7 +35,10 @@ final class Pages {
   }
 
   private static void send(RoutingContext rc, String file) {
-    rc.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache")
-        .sendFile("webroot/" + file).onFailure(t -> rc.fail(404));
+    rc.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .sendFile("webroot/" + file)
+        .onFailure(t -> rc.fail(404));
   }
 }

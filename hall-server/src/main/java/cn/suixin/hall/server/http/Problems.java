@@ -1,8 +1,8 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.server.codec.BadField;
 import cn.suixin.hall.server.hall.HallRefusal;
+import cn.suixin.hall.server.web.Problem;
 import cn.suixin.hall.store.redis.RedisUnavailableException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
 final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
-  private Problems() {
-  }
+  private Problems() {}
 
   static void handle(RoutingContext rc) {
     if (rc.failure() instanceof HallRefusal r && r.nothingToDo()) {
@@ -35,7 +34,9 @@ final class Problems {
       return;
     }
     p.headers().forEach(response::putHeader);
-    response.setStatusCode(p.status()).putHeader("Content-Type", "application/problem+json; charset=utf-8")
+    response
+        .setStatusCode(p.status())
+        .putHeader("Content-Type", "application/problem+json; charset=utf-8")
         .end(p.body().encode());
   }
 
@@ -52,7 +53,8 @@ final class Problems {
       return Problem.unavailable("store unreachable");
     }
     if (f instanceof BadField b) {
-      return b.problemZh() == null ? Problem.badField(b.field(), b.problem())
+      return b.problemZh() == null
+          ? Problem.badField(b.field(), b.problem())
           : Problem.badField(b.field(), b.problem(), b.problemZh());
     }
     if (f instanceof DecodeException || f instanceof ClassCastException) {

@@ -4,18 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A token bucket per caller address for requests without a token (phones taking tickets).
- * Used on one event loop only, so it needs no locking.
+ * A token bucket per caller address for requests without a token (phones taking tickets). Used on
+ * one event loop only, so it needs no locking.
  */
 final class RateLimiter {
   private final double perSecond;
   private final double burst;
-  private final Map<String, double[]> buckets = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
-      return size() > 100_000;
-    }
-  };
+  private final Map<String, double[]> buckets =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+          return size() > 100_000;
+        }
+      };
 
   RateLimiter(double perMinute, double burst) {
     this.perSecond = perMinute / 60.0;

@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Deadlines an idle timeout cannot give. The server's read-idle timeout closes a silent
- * connection, but one byte every few seconds keeps it from ever being silent: a request must
- * therefore arrive whole within {@link SocketTimeouts#request()}, and a kept-alive connection must
- * bring its next request within {@link SocketTimeouts#idle()}. A WebSocket upgrade leaves the
- * connection to the socket's own watch ({@code SocketWatch}); HTTP/2 streams share one
- * connection, and are left to the read-idle timeout.
+ * Deadlines an idle timeout cannot give. The server's read-idle timeout closes a silent connection,
+ * but one byte every few seconds keeps it from ever being silent: a request must therefore arrive
+ * whole within {@link SocketTimeouts#request()}, and a kept-alive connection must bring its next
+ * request within {@link SocketTimeouts#idle()}. A WebSocket upgrade leaves the connection to the
+ * socket's own watch ({@code SocketWatch}); HTTP/2 streams share one connection, and are left to
+ * the read-idle timeout.
  *
  * <p>One per HTTP verticle instance: its connections all live on that instance's event loop.
  */
@@ -36,7 +36,9 @@ final class RequestDeadlines {
     connection.closeHandler(v -> cancel(connection));
   }
 
-  /** Before the router: this request must be read whole in time, the next one must follow in time. */
+  /**
+   * Before the router: this request must be read whole in time, the next one must follow in time.
+   */
   void request(HttpServerRequest request) {
     HttpConnection connection = request.connection();
     if (!timers.containsKey(connection)) {
@@ -49,17 +51,23 @@ final class RequestDeadlines {
     arm(connection, requestMs);
     // The next request's wait starts when this answer has gone out, not when the request was read:
     // a slow answer (a year's report, a login queued for its hash) must not cost the connection.
-    request.response().endHandler(v -> {
-      if (timers.containsKey(connection)) {
-        arm(connection, idleMs);
-      }
-    });
+    request
+        .response()
+        .endHandler(
+            v -> {
+              if (timers.containsKey(connection)) {
+                arm(connection, idleMs);
+              }
+            });
     try {
-      request.end().onComplete(ar -> {
-        if (!request.response().ended()) {
-          pause(connection);
-        }
-      });
+      request
+          .end()
+          .onComplete(
+              ar -> {
+                if (!request.response().ended()) {
+                  pause(connection);
+                }
+              });
     } catch (IllegalStateException alreadyEnded) {
       if (!request.response().ended()) {
         pause(connection);
@@ -76,11 +84,16 @@ final class RequestDeadlines {
   }
 
   private void arm(HttpConnection connection, long ms) {
-    Long old = timers.put(connection, vertx.setTimer(ms, id -> {
-      if (timers.remove(connection, id)) {
-        connection.close();
-      }
-    }));
+    Long old =
+        timers.put(
+            connection,
+            vertx.setTimer(
+                ms,
+                id -> {
+                  if (timers.remove(connection, id)) {
+                    connection.close();
+                  }
+                }));
     if (old != null && old >= 0) {
       vertx.cancelTimer(old);
     }

@@ -1,8 +1,5 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.Problem;
-import cn.suixin.hall.server.web.FreeText;
-import cn.suixin.hall.server.identity.IdNumbers;
 import cn.suixin.hall.engine.Appointment;
 import cn.suixin.hall.engine.DeviceId;
 import cn.suixin.hall.engine.HallCommand;
@@ -16,6 +13,9 @@ import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.codec.CommandCodec;
 import cn.suixin.hall.server.codec.Json;
 import cn.suixin.hall.server.hall.HallRequest;
+import cn.suixin.hall.server.identity.IdNumbers;
+import cn.suixin.hall.server.web.FreeText;
+import cn.suixin.hall.server.web.Problem;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BiFunction;
@@ -34,10 +34,12 @@ final class TicketRoutes {
     boolean kiosk = p != null && p.is(Role.KIOSK) && p.belongsTo(hall.id().value());
     boolean staff = Guards.isStaff(p) && p.belongsTo(hall.id().value());
     if (p != null && !kiosk && !staff) {
-      throw Problem.forbidden("只有本大厅的取号机和导办人员可以取号", "Only this hall's kiosks and guides issue tickets");
+      throw Problem.forbidden(
+          "只有本大厅的取号机和导办人员可以取号", "Only this hall's kiosks and guides issue tickets");
     }
-    JsonObject body = Bodies.object(rc, "matter", "greenChannel", "proof", "partySize", "idNumber", "slotStart",
-        "slotEnd");
+    JsonObject body =
+        Bodies.object(
+            rc, "matter", "greenChannel", "proof", "partySize", "idNumber", "slotStart", "slotEnd");
     MatterCode matter = new MatterCode(Json.requiredId(body, "matter"));
     String channel = Json.optionalId(body, "greenChannel");
     String proof = FreeText.optional(body, "proof");
@@ -45,7 +47,8 @@ final class TicketRoutes {
     String slotStart = instant(body, "slotStart");
     instant(body, "slotEnd");
     if (!staff && (body.getValue("slotStart") != null || body.getValue("slotEnd") != null)) {
-      // an appointment is called before walk-ins in its slot: only the help desk, having checked the booking, sets one
+      // an appointment is called before walk-ins in its slot: only the help desk, having checked
+      // the booking, sets one
       throw Problem.forbidden("预约号须由导办台核验预约后登记", "Only the help desk issues appointment tickets")
           .with("field", "slotStart");
     }
@@ -58,7 +61,8 @@ final class TicketRoutes {
       if (wait > 0) {
         long seconds = (wait + 999) / 1000;
         throw new Problem(429, "RATE_LIMITED", "取号过于频繁，请稍后再试", "Too many tickets; try again later")
-            .with("retryAfterSeconds", seconds).header("Retry-After", Long.toString(seconds));
+            .with("retryAfterSeconds", seconds)
+            .header("Retry-After", Long.toString(seconds));
       }
       source = TicketSource.PHONE;
     } else if (kiosk) {
@@ -81,17 +85,36 @@ final class TicketRoutes {
     // the hall's own checks of the party and the slot, read as the hall reads them
     int partySize = CommandCodec.partySize(body);
     Appointment appointment = CommandCodec.appointment(body);
-    HallCommand.IssueTicket cmd = new HallCommand.IssueTicket(matter, source, partySize, personHash,
-        channel == null ? null : new ChannelId(channel), proof, grantedBy, appointment, device);
+    HallCommand.IssueTicket cmd =
+        new HallCommand.IssueTicket(
+            matter,
+            source,
+            partySize,
+            personHash,
+            channel == null ? null : new ChannelId(channel),
+            proof,
+            grantedBy,
+            appointment,
+            device);
     String hallId = hall.id().value();
-    ctx.gateway.command(hallId, Idempotency.tag(rc, "issue", HallRequest.of(cmd))).onSuccess(result -> {
-      JsonObject ticket = result.getJsonObject("ticket");
-      ticket.put("followUrl", ctx.links.of(hallId, ticket.getString("id"))).put("hall", hallId)
-          .put("hallName", hall.name()).put("hallNameEn", hall.nameEn());
-      rc.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
-          .putHeader("Location", "/api/v1/halls/" + hallId + "/tickets/" + ticket.getString("id"))
-          .end(ticket.encode());
-    }).onFailure(rc::fail);
+    ctx.gateway
+        .command(hallId, Idempotency.tag(rc, "issue", HallRequest.of(cmd)))
+        .onSuccess(
+            result -> {
+              JsonObject ticket = result.getJsonObject("ticket");
+              ticket
+                  .put("followUrl", ctx.links.of(hallId, ticket.getString("id")))
+                  .put("hall", hallId)
+                  .put("hallName", hall.name())
+                  .put("hallNameEn", hall.nameEn());
+              rc.response()
+                  .setStatusCode(201)
+                  .putHeader("Content-Type", "application/json; charset=utf-8")
+                  .putHeader(
+                      "Location", "/api/v1/halls/" + hallId + "/tickets/" + ticket.getString("id"))
+                  .end(ticket.encode());
+            })
+        .onFailure(rc::fail);
   }
 
   /**
@@ -105,7 +128,10 @@ final class TicketRoutes {
     String id = rc.pathParam("ticket");
     Principal p = Guards.caller(rc);
     JsonObject q = new JsonObject().put("type", "ticket").put("ticket", id);
-    boolean staff = p != null && p.is(Role.CLERK, Role.GUIDE, Role.SUPERVISOR, Role.ADMIN) && p.belongsTo(hallId);
+    boolean staff =
+        p != null
+            && p.is(Role.CLERK, Role.GUIDE, Role.SUPERVISOR, Role.ADMIN)
+            && p.belongsTo(hallId);
     if (!staff && !ctx.links.secrets().matches(hallId, id, rc.queryParams().get("k"))) {
       if (p == null || !p.role().isDevice() || !p.belongsTo(hallId)) {
         throw noSuchTicket();
@@ -128,8 +154,10 @@ final class TicketRoutes {
     if (number == null || !number.matches("[A-Za-z]{1,2}\\d{3,5}")) {
       throw Problem.badField("number", "a ticket number like A001", "须为票号，如 A001");
     }
-    ctx.gateway.query(hall.id().value(), new JsonObject().put("type", "find-number").put("number", number))
-        .onSuccess(t -> Responses.json(rc, 200, t)).onFailure(rc::fail);
+    ctx.gateway
+        .query(hall.id().value(), new JsonObject().put("type", "find-number").put("number", number))
+        .onSuccess(t -> Responses.json(rc, 200, t))
+        .onFailure(rc::fail);
   }
 
   void redirect(RoutingContext rc) {
@@ -137,7 +165,8 @@ final class TicketRoutes {
     JsonObject body = Bodies.object(rc, "matter", "reason");
     MatterCode matter = new MatterCode(Json.requiredId(body, "matter"));
     String reason = FreeText.required(body, "reason");
-    desk(rc, "redirect", (ticket, guide) -> new HallCommand.Redirect(ticket, matter, reason, guide));
+    desk(
+        rc, "redirect", (ticket, guide) -> new HallCommand.Redirect(ticket, matter, reason, guide));
   }
 
   void grantGreen(RoutingContext rc) {
@@ -145,7 +174,10 @@ final class TicketRoutes {
     JsonObject body = Bodies.object(rc, "channel", "reason");
     ChannelId channel = new ChannelId(Json.requiredId(body, "channel"));
     String reason = FreeText.optional(body, "reason");
-    desk(rc, "grant-green", (ticket, guide) -> new HallCommand.GrantGreenChannel(ticket, channel, guide, reason));
+    desk(
+        rc,
+        "grant-green",
+        (ticket, guide) -> new HallCommand.GrantGreenChannel(ticket, channel, guide, reason));
   }
 
   void cancel(RoutingContext rc) {
@@ -160,15 +192,20 @@ final class TicketRoutes {
   }
 
   private void staffOnly(RoutingContext rc) {
-    Guards.require(rc, ctx.hall(rc.pathParam("hall")).id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
+    Guards.require(
+        rc, ctx.hall(rc.pathParam("hall")).id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
   }
 
   /** A help-desk change to the ticket in the path, by the staff member asking. */
-  private void desk(RoutingContext rc, String route, BiFunction<TicketId, String, HallCommand> command) {
+  private void desk(
+      RoutingContext rc, String route, BiFunction<TicketId, String, HallCommand> command) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
     Principal p = Guards.require(rc, hall.id().value(), Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
-    HallCommand cmd = command.apply(CommandCodec.ticket("ticket", rc.pathParam("ticket")), p.staffNo());
-    ctx.gateway.command(hall.id().value(), Idempotency.tag(rc, route, HallRequest.of(cmd)))
-        .onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
+    HallCommand cmd =
+        command.apply(CommandCodec.ticket("ticket", rc.pathParam("ticket")), p.staffNo());
+    ctx.gateway
+        .command(hall.id().value(), Idempotency.tag(rc, route, HallRequest.of(cmd)))
+        .onSuccess(r -> Responses.json(rc, 200, r))
+        .onFailure(rc::fail);
   }
 }

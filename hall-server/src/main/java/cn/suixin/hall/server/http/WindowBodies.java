@@ -1,6 +1,5 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.FreeText;
 import cn.suixin.hall.engine.Outcome;
 import cn.suixin.hall.engine.config.MatterCode;
 import cn.suixin.hall.server.codec.BadField;
@@ -8,21 +7,21 @@ import cn.suixin.hall.server.codec.FieldPath;
 import cn.suixin.hall.server.codec.Json;
 import cn.suixin.hall.server.codec.JsonLists;
 import cn.suixin.hall.server.codec.OutcomeCodec;
+import cn.suixin.hall.server.web.FreeText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The window bodies with more than plain fields, checked to the last element and rebuilt from
- * what was checked, so the hall never gets a value of a shape it does not expect.
+ * The window bodies with more than plain fields, checked to the last element and rebuilt from what
+ * was checked, so the hall never gets a value of a shape it does not expect.
  */
 final class WindowBodies {
   /** The weight of a matter a window is given without one. */
   private static final int USUAL_WEIGHT = 5;
 
-  private WindowBodies() {
-  }
+  private WindowBodies() {}
 
   /** A service's outcome, read as the hall reads it (OutcomeCodec). */
   static Outcome outcome(JsonObject body) {
@@ -71,7 +70,9 @@ final class WindowBodies {
       }
       return weights;
     }
-    throw new BadField("matters", "is required: a list of matter codes or a map of code to weight",
+    throw new BadField(
+        "matters",
+        "is required: a list of matter codes or a map of code to weight",
         "为必填项：事项编码的列表，或事项编码到权重的映射");
   }
 }

@@ -1,7 +1,5 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.Problem;
-import cn.suixin.hall.server.web.FreeText;
 import cn.suixin.hall.engine.Asker;
 import cn.suixin.hall.engine.Clerk;
 import cn.suixin.hall.engine.HallCommand;
@@ -13,6 +11,8 @@ import cn.suixin.hall.server.auth.Role;
 import cn.suixin.hall.server.codec.CommandCodec;
 import cn.suixin.hall.server.codec.Json;
 import cn.suixin.hall.server.hall.HallRequest;
+import cn.suixin.hall.server.web.FreeText;
+import cn.suixin.hall.server.web.Problem;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
@@ -32,7 +32,11 @@ final class WindowRoutes {
   void signIn(RoutingContext rc) {
     Target t = target(rc, Role.CLERK);
     Bodies.object(rc);
-    send(rc, t, "sign-in", new HallCommand.SignIn(t.window, new Clerk(t.caller.staffNo(), t.caller.name())));
+    send(
+        rc,
+        t,
+        "sign-in",
+        new HallCommand.SignIn(t.window, new Clerk(t.caller.staffNo(), t.caller.name())));
   }
 
   void signOut(RoutingContext rc) {
@@ -73,7 +77,8 @@ final class WindowRoutes {
 
   void finish(RoutingContext rc) {
     Target t = target(rc, Role.CLERK);
-    JsonObject body = Bodies.object(rc, "outcome", "missingMaterials", "dueDate", "referredTo", "reason");
+    JsonObject body =
+        Bodies.object(rc, "outcome", "missingMaterials", "dueDate", "referredTo", "reason");
     send(rc, t, "finish", new HallCommand.FinishService(t.window, WindowBodies.outcome(body)));
   }
 
@@ -87,15 +92,23 @@ final class WindowRoutes {
     if (matter == null && to == null) {
       throw Problem.badField("matter", "a transfer needs a matter or a window", "转办须指定事项或窗口");
     }
-    send(rc, t, "transfer", new HallCommand.Transfer(t.window, matter == null ? null : new MatterCode(matter),
-        toWindow, reason));
+    send(
+        rc,
+        t,
+        "transfer",
+        new HallCommand.Transfer(
+            t.window, matter == null ? null : new MatterCode(matter), toWindow, reason));
   }
 
   void resumeParked(RoutingContext rc) {
     Target t = target(rc, Role.CLERK);
     JsonObject body = Bodies.object(rc, "ticket");
-    send(rc, t, "resume-parked", new HallCommand.ResumeParked(t.window,
-        CommandCodec.ticket("ticket", Json.requiredString(body, "ticket"))));
+    send(
+        rc,
+        t,
+        "resume-parked",
+        new HallCommand.ResumeParked(
+            t.window, CommandCodec.ticket("ticket", Json.requiredString(body, "ticket"))));
   }
 
   void pause(RoutingContext rc) {
@@ -131,12 +144,13 @@ final class WindowRoutes {
   /** What a window shows its clerk: state, parked tickets and who waits for it. */
   void view(RoutingContext rc) {
     Target t = target(rc, Role.CLERK, Role.GUIDE, Role.SUPERVISOR, Role.ADMIN);
-    ctx.gateway.query(t.hall, new JsonObject().put("type", "window").put("window", t.window.value()))
-        .onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
+    ctx.gateway
+        .query(t.hall, new JsonObject().put("type", "window").put("window", t.window.value()))
+        .onSuccess(r -> Responses.json(rc, 200, r))
+        .onFailure(rc::fail);
   }
 
-  private record Target(String hall, WindowId window, Principal caller) {
-  }
+  private record Target(String hall, WindowId window, Principal caller) {}
 
   private Target target(RoutingContext rc, Role... roles) {
     HallConfig hall = ctx.hall(rc.pathParam("hall"));
@@ -145,11 +159,16 @@ final class WindowRoutes {
     return new Target(hall.id().value(), w, p);
   }
 
-  /** A clerk asks as the clerk they are, which the hall holds to their own window; others ask as staff. */
+  /**
+   * A clerk asks as the clerk they are, which the hall holds to their own window; others ask as
+   * staff.
+   */
   private void send(RoutingContext rc, Target t, String route, HallCommand command) {
     Asker asker = t.caller.is(Role.CLERK) ? Asker.clerk(t.caller.staffNo()) : Asker.ANYONE;
     HallRequest request = new HallRequest(command, asker, null);
-    ctx.gateway.command(t.hall, Idempotency.tag(rc, route + ":" + t.window.value(), request))
-        .onSuccess(r -> Responses.json(rc, 200, r)).onFailure(rc::fail);
+    ctx.gateway
+        .command(t.hall, Idempotency.tag(rc, route + ":" + t.window.value(), request))
+        .onSuccess(r -> Responses.json(rc, 200, r))
+        .onFailure(rc::fail);
   }
 }

@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Resident ID numbers (GB 11643): checked, then reduced at once to a salted hash. The clear
- * number is never stored, logged or sent on.
+ * Resident ID numbers (GB 11643): checked, then reduced at once to a salted hash. The clear number
+ * is never stored, logged or sent on.
  */
 public final class IdNumbers {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One event-bus subscription per hall for all the screens connected to this verticle; each
- * message is encoded once and written to every screen.
+ * One event-bus subscription per hall for all the screens connected to this verticle; each message
+ * is encoded once and written to every screen.
  */
 public final class LiveHub {
   private final Vertx vertx;
@@ -28,12 +28,24 @@ public final class LiveHub {
   }
 
   void join(String hall, ScreenConnection c) {
-    byHall.computeIfAbsent(hall, h -> {
-      consumers.put(h, vertx.eventBus().<JsonObject>consumer(Addresses.events(h), m -> deliver(h, m.body())));
-      deviceConsumers.put(h, vertx.eventBus().<JsonObject>consumer(Addresses.devices(h),
-          m -> deliverToStaff(h, m.body())));
-      return new LinkedHashSet<>();
-    }).add(c);
+    byHall
+        .computeIfAbsent(
+            hall,
+            h -> {
+              consumers.put(
+                  h,
+                  vertx
+                      .eventBus()
+                      .<JsonObject>consumer(Addresses.events(h), m -> deliver(h, m.body())));
+              deviceConsumers.put(
+                  h,
+                  vertx
+                      .eventBus()
+                      .<JsonObject>consumer(
+                          Addresses.devices(h), m -> deliverToStaff(h, m.body())));
+              return new LinkedHashSet<>();
+            })
+        .add(c);
     connections.incrementAndGet();
   }
 

@@ -16,11 +16,16 @@ import java.util.List;
 
 /**
  * One live socket: authenticates staff, sends a snapshot (or what was missed since the client's
- * sequence number), then every event in order. A gap makes it resync; a client too slow to keep
- * up is closed rather than allowed to hold the hall back.
+ * sequence number), then every event in order. A gap makes it resync; a client too slow to keep up
+ * is closed rather than allowed to hold the hall back.
  */
 final class ScreenConnection {
-  private enum State { AUTHENTICATING, SYNCING, LIVE, CLOSED }
+  private enum State {
+    AUTHENTICATING,
+    SYNCING,
+    LIVE,
+    CLOSED
+  }
 
   private static final long AUTH_TIMEOUT_MS = 5_000;
   private final Vertx vertx;
@@ -35,8 +40,15 @@ final class ScreenConnection {
   private long lastSeq;
   private long authTimer = -1;
 
-  ScreenConnection(Vertx vertx, LiveHub hub, HallGateway gateway, Accounts accounts, String hall,
-      ServerWebSocket ws, boolean staff, long since) {
+  ScreenConnection(
+      Vertx vertx,
+      LiveHub hub,
+      HallGateway gateway,
+      Accounts accounts,
+      String hall,
+      ServerWebSocket ws,
+      boolean staff,
+      long since) {
     this.vertx = vertx;
     this.hub = hub;
     this.gateway = gateway;
@@ -50,21 +62,25 @@ final class ScreenConnection {
 
   void start(SocketWatch watch) {
     hub.join(hall, this);
-    ws.closeHandler(v -> {
-      state = State.CLOSED;
-      hub.leave(hall, this);
-      vertx.cancelTimer(authTimer);
-      watch.stop();
-    });
+    ws.closeHandler(
+        v -> {
+          state = State.CLOSED;
+          hub.leave(hall, this);
+          vertx.cancelTimer(authTimer);
+          watch.stop();
+        });
     ws.exceptionHandler(t -> close(CloseCodes.BAD_MESSAGE, "protocol error"));
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> close(CloseCodes.BAD_MESSAGE, "text JSON only"));
     if (state == State.AUTHENTICATING) {
-      authTimer = vertx.setTimer(AUTH_TIMEOUT_MS, id -> {
-        if (state == State.AUTHENTICATING) {
-          close(CloseCodes.HANDSHAKE_TIMEOUT, "no auth message");
-        }
-      });
+      authTimer =
+          vertx.setTimer(
+              AUTH_TIMEOUT_MS,
+              id -> {
+                if (state == State.AUTHENTICATING) {
+                  close(CloseCodes.HANDSHAKE_TIMEOUT, "no auth message");
+                }
+              });
     } else {
       sync();
     }
@@ -73,7 +89,8 @@ final class ScreenConnection {
   private void onText(String text) {
     JsonObject msg;
     try {
-      if (!(StrictJson.parse(text) instanceof JsonObject o) || !(o.getValue("type") instanceof String)) {
+      if (!(StrictJson.parse(text) instanceof JsonObject o)
+          || !(o.getValue("type") instanceof String)) {
         close(CloseCodes.BAD_MESSAGE, "expected a JSON object with a type");
         return;
       }
@@ -94,15 +111,18 @@ final class ScreenConnection {
 
   private void authenticate(String token) {
     vertx.cancelTimer(authTimer);
-    accounts.authenticate(token).onComplete(ar -> {
-      Principal p = ar.succeeded() ? ar.result() : null;
-      if (p == null || !p.belongsTo(hall) || p.is(Role.KIOSK)) {
-        close(CloseCodes.NOT_ALLOWED, "not allowed");
-        return;
-      }
-      state = State.SYNCING;
-      sync();
-    });
+    accounts
+        .authenticate(token)
+        .onComplete(
+            ar -> {
+              Principal p = ar.succeeded() ? ar.result() : null;
+              if (p == null || !p.belongsTo(hall) || p.is(Role.KIOSK)) {
+                close(CloseCodes.NOT_ALLOWED, "not allowed");
+                return;
+              }
+              state = State.SYNCING;
+              sync();
+            });
   }
 
   private void sync() {
@@ -110,32 +130,38 @@ final class ScreenConnection {
       return;
     }
     state = State.SYNCING;
-    JsonObject q = lastSeq > 0 ? new JsonObject().put("type", "since").put("seq", lastSeq)
-        : new JsonObject().put("type", "snapshot");
-    gateway.query(hall, q).onComplete(ar -> {
-      if (state == State.CLOSED) {
-        return;
-      }
-      if (ar.failed()) {
-        // the hall is moving or down: keep the socket, try again shortly; screens keep their last state
-        vertx.setTimer(1000, id -> sync());
-        return;
-      }
-      JsonObject r = ar.result();
-      if ("replay".equals(r.getString("type"))) {
-        JsonArray missed = r.getJsonArray("messages");
-        for (int i = 0; i < missed.size(); i++) {
-          sendEvent(missed.getJsonObject(i), null);
-        }
-      } else {
-        send(r);
-        lastSeq = r.getLong("seq");
-      }
-      state = State.LIVE;
-      List<JsonObject> held = new ArrayList<>(heldBack);
-      heldBack.clear();
-      held.forEach(m -> onEvent(m, null));
-    });
+    JsonObject q =
+        lastSeq > 0
+            ? new JsonObject().put("type", "since").put("seq", lastSeq)
+            : new JsonObject().put("type", "snapshot");
+    gateway
+        .query(hall, q)
+        .onComplete(
+            ar -> {
+              if (state == State.CLOSED) {
+                return;
+              }
+              if (ar.failed()) {
+                // the hall is moving or down: keep the socket, try again shortly; screens keep
+                // their last state
+                vertx.setTimer(1000, id -> sync());
+                return;
+              }
+              JsonObject r = ar.result();
+              if ("replay".equals(r.getString("type"))) {
+                JsonArray missed = r.getJsonArray("messages");
+                for (int i = 0; i < missed.size(); i++) {
+                  sendEvent(missed.getJsonObject(i), null);
+                }
+              } else {
+                send(r);
+                lastSeq = r.getLong("seq");
+              }
+              state = State.LIVE;
+              List<JsonObject> held = new ArrayList<>(heldBack);
+              heldBack.clear();
+              held.forEach(m -> onEvent(m, null));
+            });
   }
 
   void onEvent(JsonObject m, Buffer encoded) {

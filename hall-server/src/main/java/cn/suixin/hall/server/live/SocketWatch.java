@@ -10,8 +10,8 @@ import io.vertx.core.http.WebSocketFrame;
  * Keeps a live socket honest. A hall screen may only listen for hours, so the server pings it:
  * every browser and WebSocket client answers a ping by itself, the pong counts as traffic, and the
  * server's read-idle timeout closes only a peer that stopped answering (a screen switched off, a
- * cable pulled, a NAT that forgot the connection). A message begun in fragments and never
- * finished would hold the socket open between pongs: it is closed with 1008.
+ * cable pulled, a NAT that forgot the connection). A message begun in fragments and never finished
+ * would hold the socket open between pongs: it is closed with 1008.
  */
 public final class SocketWatch {
   static final short UNFINISHED_MESSAGE = 1008;
@@ -25,11 +25,14 @@ public final class SocketWatch {
     this.vertx = vertx;
     this.ws = ws;
     this.fragmentMs = timeouts.fragment().toMillis();
-    this.pinger = vertx.setPeriodic(timeouts.ping().toMillis(), id -> {
-      if (!ws.isClosed()) {
-        ws.writePing(Buffer.buffer());
-      }
-    });
+    this.pinger =
+        vertx.setPeriodic(
+            timeouts.ping().toMillis(),
+            id -> {
+              if (!ws.isClosed()) {
+                ws.writePing(Buffer.buffer());
+              }
+            });
     ws.frameHandler(this::onFrame);
   }
 
@@ -40,10 +43,13 @@ public final class SocketWatch {
 
   private void onFrame(WebSocketFrame frame) {
     if ((frame.isText() || frame.isBinary()) && !frame.isFinal() && fragmentTimer < 0) {
-      fragmentTimer = vertx.setTimer(fragmentMs, id -> {
-        fragmentTimer = -1;
-        ws.close(UNFINISHED_MESSAGE, "message not finished in time");
-      });
+      fragmentTimer =
+          vertx.setTimer(
+              fragmentMs,
+              id -> {
+                fragmentTimer = -1;
+                ws.close(UNFINISHED_MESSAGE, "message not finished in time");
+              });
     } else if (frame.isContinuation() && frame.isFinal() && fragmentTimer >= 0) {
       vertx.cancelTimer(fragmentTimer);
       fragmentTimer = -1;

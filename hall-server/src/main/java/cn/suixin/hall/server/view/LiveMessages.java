@@ -28,33 +28,36 @@ public final class LiveMessages {
 
   /** Keeps the recent calls; called for every event, live or replayed. */
   public void track(SequencedEvent se, HallState s) {
-    se.event().accept(new HallEvent.ByGroup<Void>() {
-      @Override
-      public Void visit(HallEvent.BusinessDayStarted e) {
-        recentCalls.clear();
-        return null;
-      }
+    se.event()
+        .accept(
+            new HallEvent.ByGroup<Void>() {
+              @Override
+              public Void visit(HallEvent.BusinessDayStarted e) {
+                recentCalls.clear();
+                return null;
+              }
 
-      @Override
-      public Void visit(HallEvent.TicketCalled c) {
-        remember(se, s, c.ticket(), c.window(), false);
-        return null;
-      }
+              @Override
+              public Void visit(HallEvent.TicketCalled c) {
+                remember(se, s, c.ticket(), c.window(), false);
+                return null;
+              }
 
-      @Override
-      public Void visit(HallEvent.TicketRecalled c) {
-        remember(se, s, c.ticket(), c.window(), true);
-        return null;
-      }
+              @Override
+              public Void visit(HallEvent.TicketRecalled c) {
+                remember(se, s, c.ticket(), c.window(), true);
+                return null;
+              }
 
-      @Override
-      public Void otherwise(HallEvent e) {
-        return null;
-      }
-    });
+              @Override
+              public Void otherwise(HallEvent e) {
+                return null;
+              }
+            });
   }
 
-  private void remember(SequencedEvent se, HallState s, TicketId ticket, WindowId window, boolean recall) {
+  private void remember(
+      SequencedEvent se, HallState s, TicketId ticket, WindowId window, boolean recall) {
     if (s.ticket(ticket) == null) {
       return; // a call of a ticket whose issue the journal lost: the engine skipped it too
     }
@@ -64,28 +67,50 @@ public final class LiveMessages {
     }
   }
 
-  private static JsonObject call(SequencedEvent se, HallState s, TicketId ticket, WindowId window, boolean recall) {
+  private static JsonObject call(
+      SequencedEvent se, HallState s, TicketId ticket, WindowId window, boolean recall) {
     Ticket t = s.ticket(ticket);
     WindowState w = s.window(window);
-    return new JsonObject().put("seq", se.seq()).put("number", t.number()).put("matter", t.matter().value())
-        .put("window", window.value()).put("windowName", w.config().name()).put("windowNameEn", w.config().nameEn())
-        .put("at", se.at().toString()).put("recall", recall);
+    return new JsonObject()
+        .put("seq", se.seq())
+        .put("number", t.number())
+        .put("matter", t.matter().value())
+        .put("window", window.value())
+        .put("windowName", w.config().name())
+        .put("windowNameEn", w.config().nameEn())
+        .put("at", se.at().toString())
+        .put("recall", recall);
   }
 
   public JsonObject snapshot(HallState s, LocalDateTime now) {
     JsonArray matters = new JsonArray();
-    s.config().matters().values().forEach(m -> matters.add(HallViews.matter(s, m.code(), now)
-        .put("name", m.name()).put("nameEn", m.nameEn()).put("prefix", m.prefix())
-        .put("category", m.category().name())));
+    s.config()
+        .matters()
+        .values()
+        .forEach(
+            m ->
+                matters.add(
+                    HallViews.matter(s, m.code(), now)
+                        .put("name", m.name())
+                        .put("nameEn", m.nameEn())
+                        .put("prefix", m.prefix())
+                        .put("category", m.category().name())));
     JsonArray windows = new JsonArray();
     s.windows().forEach(w -> windows.add(HallViews.window(w)));
     JsonArray calls = new JsonArray();
     recentCalls.forEach(calls::add);
-    return new JsonObject().put("type", "snapshot").put("hall", s.config().id().value()).put("seq", s.seq())
+    return new JsonObject()
+        .put("type", "snapshot")
+        .put("hall", s.config().id().value())
+        .put("seq", s.seq())
         .put("businessDay", s.businessDay() == null ? null : s.businessDay().toString())
         .put("at", s.lastEventAt() == null ? null : s.lastEventAt().toString())
-        .put("hallName", s.config().name()).put("hallNameEn", s.config().nameEn())
-        .put("matters", matters).put("windows", windows).put("recentCalls", calls).put("notice", s.notice());
+        .put("hallName", s.config().name())
+        .put("hallNameEn", s.config().nameEn())
+        .put("matters", matters)
+        .put("windows", windows)
+        .put("recentCalls", calls)
+        .put("notice", s.notice());
   }
 
   /**
@@ -95,7 +120,11 @@ public final class LiveMessages {
   public JsonObject message(Applied applied, HallState s, LocalDateTime now) {
     SequencedEvent se = applied.event();
     HallEvent e = se.event();
-    JsonObject m = new JsonObject().put("type", EventTypes.of(e)).put("seq", se.seq()).put("at", se.at().toString());
+    JsonObject m =
+        new JsonObject()
+            .put("type", EventTypes.of(e))
+            .put("seq", se.seq())
+            .put("at", se.at().toString());
     e.accept(new EventFields(se, s, m));
     Ticket t = applied.ticket() == null ? null : s.ticket(applied.ticket());
     if (t != null && !m.containsKey("ticket")) {
@@ -134,9 +163,13 @@ public final class LiveMessages {
 
     @Override
     public Void visit(HallEvent.TicketIssued i) {
-      // source and the issuing device (never a person) let a kiosk's agent pick the tickets it prints
-      m.put("ticket", i.ticket().value()).put("number", i.number()).put("matter", i.matter().value())
-          .put("source", i.source().name()).put("device", i.device() == null ? null : i.device().value());
+      // source and the issuing device (never a person) let a kiosk's agent pick the tickets it
+      // prints
+      m.put("ticket", i.ticket().value())
+          .put("number", i.number())
+          .put("matter", i.matter().value())
+          .put("source", i.source().name())
+          .put("device", i.device() == null ? null : i.device().value());
       return null;
     }
 
@@ -176,7 +209,9 @@ public final class LiveMessages {
     return recentCalls.iterator();
   }
 
-  /** Sets the recent calls back from a snapshot, newest first, as {@link #recentCalls()} gave them. */
+  /**
+   * Sets the recent calls back from a snapshot, newest first, as {@link #recentCalls()} gave them.
+   */
   public void restoreRecentCalls(java.util.List<JsonObject> newestFirst) {
     recentCalls.clear();
     newestFirst.stream().limit(RECENT_CALLS).forEach(recentCalls::addLast);

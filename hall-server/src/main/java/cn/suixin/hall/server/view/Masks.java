@@ -7,25 +7,27 @@ import java.util.regex.Pattern;
 public final class Masks {
   /**
    * A run of 11 or more digits (an 18-character run may end in X): a mobile number has 11, a
-   * resident ID number 15 or 18, and a run longer than that may be two of them typed together,
-   * so every such run is masked whole, never searched for the number inside. Full-width digits
-   * count: a Chinese input method types them. Nothing is checked against ID or phone number
-   * rules: a mistyped ID number is still someone's, and a long case number masked is no loss.
+   * resident ID number 15 or 18, and a run longer than that may be two of them typed together, so
+   * every such run is masked whole, never searched for the number inside. Full-width digits count:
+   * a Chinese input method types them. Nothing is checked against ID or phone number rules: a
+   * mistyped ID number is still someone's, and a long case number masked is no loss.
    */
   private static final String D = "[0-9\uff10-\uff19]";
-  private static final Pattern IN_TEXT = Pattern.compile("(?<!" + D + ")(?:" + D + "{17}[Xx\uff38\uff58]|" + D
-      + "{11,})(?!" + D + ")");
+
+  private static final Pattern IN_TEXT =
+      Pattern.compile(
+          "(?<!" + D + ")(?:" + D + "{17}[Xx\uff38\uff58]|" + D + "{11,})(?!" + D + ")");
   private static final int LONGEST_PHONE = 14;
 
-  private Masks() {
-  }
+  private Masks() {}
 
   public static String name(String name) {
     if (name == null || name.isEmpty()) {
       return name;
     }
     int first = name.codePointAt(0);
-    return new String(Character.toChars(first)) + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
+    return new String(Character.toChars(first))
+        + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
   }
 
   public static String idNumber(String id) {
@@ -39,7 +41,9 @@ public final class Masks {
     if (phone == null || phone.length() < 7) {
       return "****";
     }
-    return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    return phone.substring(0, 3)
+        + "*".repeat(phone.length() - 7)
+        + phone.substring(phone.length() - 4);
   }
 
   /** Text as typed by a person, with every ID and mobile number in it masked. */

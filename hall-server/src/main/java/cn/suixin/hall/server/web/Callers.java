@@ -7,8 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class Callers {
   private static final String PRINCIPAL = "principal";
 
-  private Callers() {
-  }
+  private Callers() {}
 
   public static void remember(RoutingContext rc, Principal p) {
     rc.put(PRINCIPAL, p);

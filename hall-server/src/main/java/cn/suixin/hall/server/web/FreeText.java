@@ -7,14 +7,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What people type (a proof, a reason, a comment, the notice, missing materials): a clerk may
- * type a citizen's ID or phone number into it. Every free-text field is read here, and such
- * numbers are masked (5109**********1234, 138****5678) before the hall sees them, so they are
- * never stored, shown or sent on in clear.
+ * What people type (a proof, a reason, a comment, the notice, missing materials): a clerk may type
+ * a citizen's ID or phone number into it. Every free-text field is read here, and such numbers are
+ * masked (5109**********1234, 138****5678) before the hall sees them, so they are never stored,
+ * shown or sent on in clear.
  */
 public final class FreeText {
-  private FreeText() {
-  }
+  private FreeText() {}
 
   public static String mask(String text) {
     return Masks.inText(text);

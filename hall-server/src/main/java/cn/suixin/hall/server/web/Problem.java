@@ -32,7 +32,11 @@ public final class Problem extends RuntimeException {
 
   /** A 400 naming the field, with the problem in English and in Chinese. */
   public static Problem badField(String field, String problem, String problemZh) {
-    return new Problem(400, "BAD_FIELD", "请求字段 " + field + " 有误：" + problemZh, "Field " + field + ": " + problem)
+    return new Problem(
+            400,
+            "BAD_FIELD",
+            "请求字段 " + field + " 有误：" + problemZh,
+            "Field " + field + ": " + problem)
         .with("field", field);
   }
 
@@ -49,7 +53,8 @@ public final class Problem extends RuntimeException {
   }
 
   public static Problem unauthorized() {
-    return new Problem(401, "UNAUTHORIZED", "请先登录或提供有效的设备令牌", "Log in or give a valid device token");
+    return new Problem(
+        401, "UNAUTHORIZED", "请先登录或提供有效的设备令牌", "Log in or give a valid device token");
   }
 
   public static Problem forbidden(String zh, String en) {
@@ -61,8 +66,13 @@ public final class Problem extends RuntimeException {
   }
 
   public static Problem unavailable(String detail) {
-    return new Problem(503, "HALL_UNAVAILABLE", "大厅暂时无法处理请求，请稍后重试", "The hall cannot take commands now; retry shortly")
-        .with("detail", detail).header("Retry-After", "2");
+    return new Problem(
+            503,
+            "HALL_UNAVAILABLE",
+            "大厅暂时无法处理请求，请稍后重试",
+            "The hall cannot take commands now; retry shortly")
+        .with("detail", detail)
+        .header("Retry-After", "2");
   }
 
   public Problem with(String key, Object value) {
@@ -86,12 +96,19 @@ public final class Problem extends RuntimeException {
 
   /**
    * The problem as sent. A detail or message may repeat what the caller sent (a matter code, a
-   * window id), so every text in it is masked: no refusal sends an ID or phone number back in clear.
+   * window id), so every text in it is masked: no refusal sends an ID or phone number back in
+   * clear.
    */
   public JsonObject body() {
-    JsonObject body = new JsonObject().put("type", "urn:suixin:problem:" + code.toLowerCase().replace('_', '-'))
-        .put("title", messageEn).put("status", status).put("code", code).put("message", messageZh)
-        .put("messageEn", messageEn).mergeIn(extra);
+    JsonObject body =
+        new JsonObject()
+            .put("type", "urn:suixin:problem:" + code.toLowerCase().replace('_', '-'))
+            .put("title", messageEn)
+            .put("status", status)
+            .put("code", code)
+            .put("message", messageZh)
+            .put("messageEn", messageEn)
+            .mergeIn(extra);
     for (String key : body.fieldNames()) {
       if (body.getValue(key) instanceof String s) {
         body.put(key, Masks.inText(s));

@@ -3,8 +3,8 @@ package cn.suixin.hall.store.redis;
 import java.util.regex.Pattern;
 
 /**
- * Key names of one hall. The {@code {hall:<id>}} hash tag puts a hall's stream, owner and fence
- * in one Redis Cluster slot, which a script touching all three requires; the snapshot shares the tag
+ * Key names of one hall. The {@code {hall:<id>}} hash tag puts a hall's stream, owner and fence in
+ * one Redis Cluster slot, which a script touching all three requires; the snapshot shares the tag
  * so it lives on the node that holds the stream it summarizes.
  */
 record HallKeys(String events, String owner, String fence, String snapshot) {

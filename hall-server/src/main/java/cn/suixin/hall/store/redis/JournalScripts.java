@@ -3,16 +3,18 @@ package cn.suixin.hall.store.redis;
 /** The scripts that guard a hall's stream; each runs atomically inside Redis. */
 final class JournalScripts {
 
-  private JournalScripts() {
-  }
+  private JournalScripts() {}
 
   /**
    * KEYS: stream, owner hash. ARGV: writer's token, first seq, then per seq its payload and the
-   * payload's CRC32C. Appends only for the current owner and only right after the stream's last
-   * id; the explicit ids {@code <seq>-0} make XADD itself refuse anything out of order. Returns the
-   * new last seq.
+   * payload's CRC32C. Appends only for the current owner and only right after the stream's last id;
+   * the explicit ids {@code <seq>-0} make XADD itself refuse anything out of order. Returns the new
+   * last seq.
    */
-  static final LuaScript APPEND = LuaScript.of("append", """
+  static final LuaScript APPEND =
+      LuaScript.of(
+          "append",
+          """
       local owner = redis.call('HGET', KEYS[2], 'token')
       if owner ~= ARGV[1] then
         return redis.error_reply('FENCED hall is owned by token ' .. tostring(owner)
@@ -40,7 +42,10 @@ final class JournalScripts {
    * KEYS: fence counter, owner hash. ARGV: node id. Takes the hall with a token higher than any
    * handed out before, so every earlier owner's appends are refused from now on.
    */
-  static final LuaScript ACQUIRE = LuaScript.of("acquire", """
+  static final LuaScript ACQUIRE =
+      LuaScript.of(
+          "acquire",
+          """
       local token = redis.call('INCR', KEYS[1])
       redis.call('HSET', KEYS[2], 'token', tostring(token), 'node', ARGV[1])
       return token
@@ -51,7 +56,10 @@ final class JournalScripts {
    * the repair read it. Puts the rebuilt stream in place, only if the repair still owns the hall
    * and nothing was appended meanwhile.
    */
-  static final LuaScript REPLACE = LuaScript.of("replace", """
+  static final LuaScript REPLACE =
+      LuaScript.of(
+          "replace",
+          """
       local owner = redis.call('HGET', KEYS[3], 'token')
       if owner ~= ARGV[1] then
         return redis.error_reply('FENCED hall is owned by token ' .. tostring(owner) .. ' now, not the repair')

@@ -3,9 +3,9 @@ package cn.suixin.hall.store.redis;
 import java.util.regex.Pattern;
 
 /**
- * Key names of a record collection: its values hash, the order its keys were first written in,
- * and the counter that order draws from. All share the {@code {records}} hash tag so one script
- * may touch them together; collection names cannot hold ':' so no collection shadows another's keys.
+ * Key names of a record collection: its values hash, the order its keys were first written in, and
+ * the counter that order draws from. All share the {@code {records}} hash tag so one script may
+ * touch them together; collection names cannot hold ':' so no collection shadows another's keys.
  */
 record RecordKeys(String values, String order, String counter) {
 
@@ -13,8 +13,8 @@ record RecordKeys(String values, String order, String counter) {
 
   static RecordKeys of(String collection) {
     if (!COLLECTION.matcher(collection).matches()) {
-      throw new IllegalArgumentException("collection must be letters, digits, '.', '-' or '_': "
-          + collection);
+      throw new IllegalArgumentException(
+          "collection must be letters, digits, '.', '-' or '_': " + collection);
     }
     String values = "{records}:" + collection;
     return new RecordKeys(values, values + ":order", "{records}::next");

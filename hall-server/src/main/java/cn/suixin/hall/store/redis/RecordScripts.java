@@ -6,10 +6,12 @@ package cn.suixin.hall.store.redis;
  */
 final class RecordScripts {
 
-  private RecordScripts() {
-  }
+  private RecordScripts() {}
 
-  static final LuaScript PUT = LuaScript.of("put", """
+  static final LuaScript PUT =
+      LuaScript.of(
+          "put",
+          """
       if redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) == 1 then
         redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1])
       end
@@ -17,7 +19,10 @@ final class RecordScripts {
       """);
 
   /** Returns the value already there, or nil when this call stored it. */
-  static final LuaScript PUT_IF_ABSENT = LuaScript.of("putIfAbsent", """
+  static final LuaScript PUT_IF_ABSENT =
+      LuaScript.of(
+          "putIfAbsent",
+          """
       if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
         redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1])
         return false
@@ -25,14 +30,20 @@ final class RecordScripts {
       return redis.call('HGET', KEYS[1], ARGV[1])
       """);
 
-  static final LuaScript REMOVE = LuaScript.of("remove", """
+  static final LuaScript REMOVE =
+      LuaScript.of(
+          "remove",
+          """
       redis.call('HDEL', KEYS[1], ARGV[1])
       redis.call('ZREM', KEYS[2], ARGV[1])
       return 1
       """);
 
   /** Values in the order their keys were first written. */
-  static final LuaScript LIST = LuaScript.of("list", """
+  static final LuaScript LIST =
+      LuaScript.of(
+          "list",
+          """
       local keys = redis.call('ZRANGE', KEYS[2], 0, -1)
       local values = {}
       for _, key in ipairs(keys) do

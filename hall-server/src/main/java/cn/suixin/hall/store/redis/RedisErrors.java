@@ -6,8 +6,7 @@ import io.vertx.redis.client.ResponseType;
 /** Tells Redis's own error replies (a script said no) from a link that failed or timed out. */
 final class RedisErrors {
 
-  private RedisErrors() {
-  }
+  private RedisErrors() {}
 
   static boolean isReply(Throwable t) {
     return t instanceof Response response && response.type() == ResponseType.ERROR;

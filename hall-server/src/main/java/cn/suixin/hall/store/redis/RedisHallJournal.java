@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The journal of one hall as the Redis Stream {@code {hall:<id>}:events}, entry ids
- * {@code <seq>-0}, field {@code e} holding the event and {@code c} its checksum ({@link
- * StreamEntry}); reading refuses any entry that is not what this writer wrote.
+ * The journal of one hall as the Redis Stream {@code {hall:<id>}:events}, entry ids {@code
+ * <seq>-0}, field {@code e} holding the event and {@code c} its checksum ({@link StreamEntry});
+ * reading refuses any entry that is not what this writer wrote.
  *
- * <p>Appends are group-committed: while one append script is in flight for this hall, later
- * appends queue and go out together in the next single script call, which checks the owner's
- * fencing token and the sequence and XADDs the whole group atomically. Halls share one pipelined
- * connection for writes. Reads wait for appends submitted before them, then page with XRANGE.
- * State lives on the store's context only.
+ * <p>Appends are group-committed: while one append script is in flight for this hall, later appends
+ * queue and go out together in the next single script call, which checks the owner's fencing token
+ * and the sequence and XADDs the whole group atomically. Halls share one pipelined connection for
+ * writes. Reads wait for appends submitted before them, then page with XRANGE. State lives on the
+ * store's context only.
  */
 public final class RedisHallJournal implements HallJournal {
 
@@ -42,8 +42,12 @@ public final class RedisHallJournal implements HallJournal {
   private long scriptCalls;
   private volatile boolean closing;
 
-  RedisHallJournal(String hallId, StoreContext context, RedisLink writer,
-      Function<Request, Future<Response>> reader, Function<String, Long> tokens) {
+  RedisHallJournal(
+      String hallId,
+      StoreContext context,
+      RedisLink writer,
+      Function<Request, Future<Response>> reader,
+      Function<String, Long> tokens) {
     this.hallId = hallId;
     this.keys = HallKeys.of(hallId);
     this.context = context;
@@ -59,44 +63,62 @@ public final class RedisHallJournal implements HallJournal {
     }
     for (int i = 1; i < batch.size(); i++) {
       if (batch.get(i).seq() != batch.get(i - 1).seq() + 1) {
-        return Future.failedFuture(new IllegalArgumentException("batch seqs must be contiguous, found "
-            + batch.get(i - 1).seq() + " then " + batch.get(i).seq()));
+        return Future.failedFuture(
+            new IllegalArgumentException(
+                "batch seqs must be contiguous, found "
+                    + batch.get(i - 1).seq()
+                    + " then "
+                    + batch.get(i).seq()));
       }
     }
     List<JournalEntry> entries = List.copyOf(batch);
-    return context.call(() -> {
-      if (closing) {
-        return Future.failedFuture(new IllegalStateException("journal of " + hallId + " is closed"));
-      }
-      Promise<Void> durable = Promise.promise();
-      pending.add(new PendingBatch(entries, durable));
-      lastSubmitted = durable.future();
-      flush();
-      return durable.future();
-    });
+    return context.call(
+        () -> {
+          if (closing) {
+            return Future.failedFuture(
+                new IllegalStateException("journal of " + hallId + " is closed"));
+          }
+          Promise<Void> durable = Promise.promise();
+          pending.add(new PendingBatch(entries, durable));
+          lastSubmitted = durable.future();
+          flush();
+          return durable.future();
+        });
   }
 
   @Override
   public Future<List<JournalEntry>> readFrom(long seqInclusive, int max) {
-    return context.call(() -> afterAppends()
-        .compose(v -> readPages(Math.max(1, seqInclusive), max, new ArrayList<>())));
+    return context.call(
+        () ->
+            afterAppends()
+                .compose(v -> readPages(Math.max(1, seqInclusive), max, new ArrayList<>())));
   }
 
   @Override
   public Future<Long> lastSeq() {
-    return context.call(() -> afterAppends()
-        .compose(v -> reader.apply(Request.cmd(Command.XREVRANGE).arg(keys.events()).arg("+").arg("-")
-            .arg("COUNT").arg(1)))
-        .map(tail -> tail == null || tail.size() == 0 ? 0L : seqOf(tail.get(0))));
+    return context.call(
+        () ->
+            afterAppends()
+                .compose(
+                    v ->
+                        reader.apply(
+                            Request.cmd(Command.XREVRANGE)
+                                .arg(keys.events())
+                                .arg("+")
+                                .arg("-")
+                                .arg("COUNT")
+                                .arg(1)))
+                .map(tail -> tail == null || tail.size() == 0 ? 0L : seqOf(tail.get(0))));
   }
 
   /** Waits for appends already submitted; later appends are refused. */
   @Override
   public Future<Void> close() {
-    return context.call(() -> {
-      closing = true;
-      return afterAppends();
-    });
+    return context.call(
+        () -> {
+          closing = true;
+          return afterAppends();
+        });
   }
 
   /** How many append scripts ran: the test hook that shows appends were coalesced. */
@@ -128,8 +150,16 @@ public final class RedisHallJournal implements HallJournal {
       long expected = next + entries.size();
       if (batch.firstSeq() != expected) {
         // Typically the successors of a failed batch: the writer rebuilds and retries.
-        batch.durable().fail(new IllegalArgumentException("journal of " + hallId + " expects seq "
-            + expected + " but the batch starts at " + batch.firstSeq()));
+        batch
+            .durable()
+            .fail(
+                new IllegalArgumentException(
+                    "journal of "
+                        + hallId
+                        + " expects seq "
+                        + expected
+                        + " but the batch starts at "
+                        + batch.firstSeq()));
       } else {
         group.add(batch);
         entries.addAll(batch.entries());
@@ -140,8 +170,9 @@ public final class RedisHallJournal implements HallJournal {
     }
     Long token = tokens.apply(hallId);
     if (token == null) {
-      IllegalStateException notOwner = new IllegalStateException("this node has not acquired hall "
-          + hallId + "; acquire it before appending");
+      IllegalStateException notOwner =
+          new IllegalStateException(
+              "this node has not acquired hall " + hallId + "; acquire it before appending");
       group.forEach(b -> b.durable().fail(notOwner));
       flush();
       return;
@@ -149,30 +180,35 @@ public final class RedisHallJournal implements HallJournal {
     List<Object> args = new ArrayList<>(2 * entries.size() + 2);
     args.add(token);
     args.add(entries.get(0).seq());
-    entries.forEach(e -> {
-      args.add(e.payload());
-      args.add(StreamEntry.crc(e.payload()));
-    });
+    entries.forEach(
+        e -> {
+          args.add(e.payload());
+          args.add(StreamEntry.crc(e.payload()));
+        });
     inFlight = true;
     scriptCalls++;
-    writer.eval(JournalScripts.APPEND, List.of(keys.events(), keys.owner()), args)
-        .onComplete(ar -> {
-          inFlight = false;
-          if (ar.succeeded()) {
-            knownLast = ar.result().toLong();
-            group.forEach(b -> b.durable().complete());
-          } else {
-            knownLast = -1; // unknown after a failure: the next script checks against Redis itself
-            Throwable cause = translate(ar.cause());
-            group.forEach(b -> b.durable().fail(cause));
-          }
-          flush();
-        });
+    writer
+        .eval(JournalScripts.APPEND, List.of(keys.events(), keys.owner()), args)
+        .onComplete(
+            ar -> {
+              inFlight = false;
+              if (ar.succeeded()) {
+                knownLast = ar.result().toLong();
+                group.forEach(b -> b.durable().complete());
+              } else {
+                knownLast =
+                    -1; // unknown after a failure: the next script checks against Redis itself
+                Throwable cause = translate(ar.cause());
+                group.forEach(b -> b.durable().fail(cause));
+              }
+              flush();
+            });
   }
 
   private Throwable translate(Throwable t) {
     if (RedisErrors.hasCode(t, "FENCED")) {
-      return new FencedOffException("journal of " + hallId + " refused the append: " + t.getMessage());
+      return new FencedOffException(
+          "journal of " + hallId + " refused the append: " + t.getMessage());
     }
     if (RedisErrors.hasCode(t, "SEQGAP")) {
       return new IllegalArgumentException("journal of " + hallId + ": " + t.getMessage());
@@ -185,19 +221,27 @@ public final class RedisHallJournal implements HallJournal {
     if (count <= 0) {
       return Future.succeededFuture(into);
     }
-    Request range = Request.cmd(Command.XRANGE).arg(keys.events()).arg(from + "-0").arg("+")
-        .arg("COUNT").arg(count);
-    return reader.apply(range).compose(page -> {
-      long seq = from - 1;
-      if (page != null) {
-        for (Response item : page) {
-          seq++;
-          into.add(StreamEntry.read(hallId, keys.events(), item, seq));
-        }
-      }
-      int got = page == null ? 0 : page.size();
-      return got < count ? Future.succeededFuture(into) : readPages(seq + 1, max, into);
-    });
+    Request range =
+        Request.cmd(Command.XRANGE)
+            .arg(keys.events())
+            .arg(from + "-0")
+            .arg("+")
+            .arg("COUNT")
+            .arg(count);
+    return reader
+        .apply(range)
+        .compose(
+            page -> {
+              long seq = from - 1;
+              if (page != null) {
+                for (Response item : page) {
+                  seq++;
+                  into.add(StreamEntry.read(hallId, keys.events(), item, seq));
+                }
+              }
+              int got = page == null ? 0 : page.size();
+              return got < count ? Future.succeededFuture(into) : readPages(seq + 1, max, into);
+            });
   }
 
   private static long seqOf(Response entry) {

@@ -15,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The snapshot of one hall as the string {@code {hall:<id>}:snapshot}, holding the same
- * {@link SnapshotFrame} bytes as the embedded store's file. SET replaces the value atomically, so
- * a reader sees the old snapshot or the new one. Calls go through the store's pool, since a
- * multi-megabyte value on the journal writer's connection would hold up every hall's appends;
- * the pool does not keep order, so this hall's saves are chained here, and a read waits for the
- * saves asked before it. State lives on the store's context only.
+ * The snapshot of one hall as the string {@code {hall:<id>}:snapshot}, holding the same {@link
+ * SnapshotFrame} bytes as the embedded store's file. SET replaces the value atomically, so a reader
+ * sees the old snapshot or the new one. Calls go through the store's pool, since a multi-megabyte
+ * value on the journal writer's connection would hold up every hall's appends; the pool does not
+ * keep order, so this hall's saves are chained here, and a read waits for the saves asked before
+ * it. State lives on the store's context only.
  */
 final class RedisHallSnapshots implements HallSnapshots {
 
@@ -32,7 +32,8 @@ final class RedisHallSnapshots implements HallSnapshots {
   private final Function<Request, Future<Response>> send;
   private Future<Void> lastSave = Future.succeededFuture();
 
-  RedisHallSnapshots(String hallId, StoreContext context, Function<Request, Future<Response>> send) {
+  RedisHallSnapshots(
+      String hallId, StoreContext context, Function<Request, Future<Response>> send) {
     this.hallId = hallId;
     this.key = HallKeys.of(hallId).snapshot();
     this.context = context;
@@ -42,23 +43,28 @@ final class RedisHallSnapshots implements HallSnapshots {
   @Override
   public Future<Void> save(HallSnapshot snapshot) {
     Buffer framed = frame(Objects.requireNonNull(snapshot, "snapshot"));
-    return context.call(() -> {
-      Future<Void> saved = afterSaves()
-          .compose(v -> send.apply(Request.cmd(Command.SET).arg(key).arg(framed)))
-          .mapEmpty();
-      lastSave = saved;
-      return saved;
-    });
+    return context.call(
+        () -> {
+          Future<Void> saved =
+              afterSaves()
+                  .compose(v -> send.apply(Request.cmd(Command.SET).arg(key).arg(framed)))
+                  .mapEmpty();
+          lastSave = saved;
+          return saved;
+        });
   }
 
   @Override
   public Future<HallSnapshot> latest() {
     // Decoded on the caller's context: checking a large image is no work for the shared one.
-    return context.call(() -> afterSaves().compose(v -> send.apply(Request.cmd(Command.GET).arg(key))))
+    return context
+        .call(() -> afterSaves().compose(v -> send.apply(Request.cmd(Command.GET).arg(key))))
         .map(this::decode);
   }
 
-  /** Completes, on the store's context, once the saves asked so far are done, however they ended. */
+  /**
+   * Completes, on the store's context, once the saves asked so far are done, however they ended.
+   */
   Future<Void> afterSaves() {
     return lastSave.transform(ar -> Future.succeededFuture());
   }
@@ -70,8 +76,11 @@ final class RedisHallSnapshots implements HallSnapshots {
     try {
       return SnapshotFrame.decode(ByteBuffer.wrap(value.toBuffer().getBytes()));
     } catch (SnapshotFrame.Damaged e) {
-      LOG.warn("Snapshot of hall {} in Redis key {} is damaged ({}); ignoring it, the hall replays its whole journal",
-          hallId, key, e.getMessage());
+      LOG.warn(
+          "Snapshot of hall {} in Redis key {} is damaged ({}); ignoring it, the hall replays its whole journal",
+          hallId,
+          key,
+          e.getMessage());
       return null;
     }
   }

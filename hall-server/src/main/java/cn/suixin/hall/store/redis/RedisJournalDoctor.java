@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code journal check} and {@code journal repair} on a hall's Redis stream, for the admin command
  * (it blocks; never call it on an event loop). A repair first takes the hall with a fencing token
- * of its own, so no server can append while it works and a running owner is shut out for good;
- * it copies the stream aside, rebuilds it with the damage an operator named replaced by a
- * lost-event marker per seq, every other entry as it was, and swaps it in with one script that
- * checks the token and that the stream did not change meanwhile.
+ * of its own, so no server can append while it works and a running owner is shut out for good; it
+ * copies the stream aside, rebuilds it with the damage an operator named replaced by a lost-event
+ * marker per seq, every other entry as it was, and swaps it in with one script that checks the
+ * token and that the stream did not change meanwhile.
  */
 public final class RedisJournalDoctor implements AutoCloseable {
 
@@ -30,8 +30,8 @@ public final class RedisJournalDoctor implements AutoCloseable {
   private static final long TIMEOUT_SECONDS = 30;
 
   /** A good entry (damage null) or a damage with the entries it spoiled, in stream order. */
-  private record Item(Response entry, JournalDamage damage, List<Response> spoiled, byte[] before) {
-  }
+  private record Item(
+      Response entry, JournalDamage damage, List<Response> spoiled, byte[] before) {}
 
   private final Redis client;
   private final RedisConnection connection;
@@ -46,39 +46,76 @@ public final class RedisJournalDoctor implements AutoCloseable {
   public JournalExamination examine(String hall) {
     HallKeys keys = HallKeys.of(hall);
     List<Item> items = walk(keys.events());
-    List<JournalDamage> damages = items.stream().filter(i -> i.damage() != null).map(Item::damage).toList();
+    List<JournalDamage> damages =
+        items.stream().filter(i -> i.damage() != null).map(Item::damage).toList();
     long good = items.stream().filter(i -> i.damage() == null).count();
-    long last = items.isEmpty() ? 0 : items.get(items.size() - 1).damage() != null
-        ? items.get(items.size() - 1).damage().resumesAtSeq() - 1 : StreamEntry.seqOf(id(items.get(items.size() - 1)));
+    long last =
+        items.isEmpty()
+            ? 0
+            : items.get(items.size() - 1).damage() != null
+                ? items.get(items.size() - 1).damage().resumesAtSeq() - 1
+                : StreamEntry.seqOf(id(items.get(items.size() - 1)));
     return new JournalExamination("Redis stream " + keys.events(), good, last, damages, -1, 0);
   }
 
-  /** Replaces the damage that takes {@code seq} (or sits where it was due); returns what was done. */
+  /**
+   * Replaces the damage that takes {@code seq} (or sits where it was due); returns what was done.
+   */
   public List<String> repair(String hall, long seq) {
     HallKeys keys = HallKeys.of(hall);
-    long token = send(JournalScripts.ACQUIRE.eval(List.of(keys.fence(), keys.owner()), List.of("journal-repair")))
-        .toLong();
+    long token =
+        send(JournalScripts.ACQUIRE.eval(
+                List.of(keys.fence(), keys.owner()), List.of("journal-repair")))
+            .toLong();
     List<Item> items = walk(keys.events());
-    Item target = items.stream().filter(i -> i.damage() != null && i.damage().namedBy(seq)).findFirst().orElseThrow(() -> new IllegalArgumentException("the stream of hall " + hall
-            + " has no damage at seq " + seq + "; journal check lists " + items.stream()
-            .filter(i -> i.damage() != null).map(i -> i.damage().describe()).toList()));
+    Item target =
+        items.stream()
+            .filter(i -> i.damage() != null && i.damage().namedBy(seq))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the stream of hall "
+                            + hall
+                            + " has no damage at seq "
+                            + seq
+                            + "; journal check lists "
+                            + items.stream()
+                                .filter(i -> i.damage() != null)
+                                .map(i -> i.damage().describe())
+                                .toList()));
     JournalDamage d = target.damage();
     String lastId = lastId(keys.events());
     String backup = keys.backup(System.currentTimeMillis());
     send(Request.cmd(Command.COPY).arg(keys.events()).arg(backup));
-    String reason = "journal repair at " + Instant.now() + ": " + d.describe() + " in Redis stream "
-        + keys.events() + "; the stream as it was is kept in " + backup;
+    String reason =
+        "journal repair at "
+            + Instant.now()
+            + ": "
+            + d.describe()
+            + " in Redis stream "
+            + keys.events()
+            + "; the stream as it was is kept in "
+            + backup;
     send(Request.cmd(Command.DEL).arg(keys.rebuilt()));
     List<Request> adds = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       if (item == target) {
-        byte[] after = i + 1 < items.size() && items.get(i + 1).damage() == null
-            ? StreamEntry.payload(items.get(i + 1).entry().get(1)) : null;
+        byte[] after =
+            i + 1 < items.size() && items.get(i + 1).damage() == null
+                ? StreamEntry.payload(items.get(i + 1).entry().get(1))
+                : null;
         for (long s = d.firstSeq(); s < d.resumesAtSeq(); s++) {
           byte[] marker = events.lostEvent(s, item.before(), after, reason);
-          adds.add(Request.cmd(Command.XADD).arg(keys.rebuilt()).arg(s + "-0").arg("e").arg(marker)
-              .arg("c").arg(StreamEntry.crc(marker)));
+          adds.add(
+              Request.cmd(Command.XADD)
+                  .arg(keys.rebuilt())
+                  .arg(s + "-0")
+                  .arg("e")
+                  .arg(marker)
+                  .arg("c")
+                  .arg(StreamEntry.crc(marker)));
         }
       } else {
         (item.damage() == null ? List.of(item.entry()) : item.spoiled())
@@ -90,9 +127,12 @@ public final class RedisJournalDoctor implements AutoCloseable {
       }
     }
     await(connection.batch(adds));
-    send(JournalScripts.REPLACE.eval(List.of(keys.events(), keys.rebuilt(), keys.owner()),
-        List.of(String.valueOf(token), lastId)));
-    return List.of("took hall " + hall + " with fencing token " + token + ": no writer from before can append",
+    send(
+        JournalScripts.REPLACE.eval(
+            List.of(keys.events(), keys.rebuilt(), keys.owner()),
+            List.of(String.valueOf(token), lastId)));
+    return List.of(
+        "took hall " + hall + " with fencing token " + token + ": no writer from before can append",
         "copied the stream " + keys.events() + " to " + backup,
         "replaced " + d.describe(),
         "by " + d.lostSeqs() + " lost-event marker(s); every other entry is kept as it was");
@@ -111,18 +151,32 @@ public final class RedisJournalDoctor implements AutoCloseable {
     byte[] before = null;
     String start = "-";
     while (true) {
-      Response page = send(Request.cmd(Command.XRANGE).arg(key).arg(start).arg("+").arg("COUNT").arg(PAGE));
+      Response page =
+          send(Request.cmd(Command.XRANGE).arg(key).arg(start).arg("+").arg("COUNT").arg(PAGE));
       for (Response entry : page) {
         String id = entry.get(0).toString();
         long seq = StreamEntry.seqOf(id);
         if (seq < expected) {
-          items.add(new Item(null, new JournalDamage(-1, 0, expected, expected, "entry " + id
-              + " has an id this journal never writes"), List.of(entry), before));
+          items.add(
+              new Item(
+                  null,
+                  new JournalDamage(
+                      -1,
+                      0,
+                      expected,
+                      expected,
+                      "entry " + id + " has an id this journal never writes"),
+                  List.of(entry),
+                  before));
           continue;
         }
         if (seq > expected) {
-          items.add(new Item(null, new JournalDamage(-1, 0, expected, seq, "entries before " + id
-              + " are missing"), List.of(), before));
+          items.add(
+              new Item(
+                  null,
+                  new JournalDamage(-1, 0, expected, seq, "entries before " + id + " are missing"),
+                  List.of(),
+                  before));
           expected = seq;
         }
         String problem = StreamEntry.problem(entry.get(1));
@@ -134,8 +188,12 @@ public final class RedisJournalDoctor implements AutoCloseable {
           items.add(new Item(entry, null, List.of(), before));
           before = StreamEntry.payload(entry.get(1));
         } else {
-          items.add(new Item(null, new JournalDamage(-1, 0, seq, seq + 1, "entry " + id + ": " + problem),
-              List.of(entry), before));
+          items.add(
+              new Item(
+                  null,
+                  new JournalDamage(-1, 0, seq, seq + 1, "entry " + id + ": " + problem),
+                  List.of(entry),
+                  before));
         }
         expected++;
       }
@@ -153,7 +211,8 @@ public final class RedisJournalDoctor implements AutoCloseable {
   }
 
   private String lastId(String key) {
-    Response tail = send(Request.cmd(Command.XREVRANGE).arg(key).arg("+").arg("-").arg("COUNT").arg(1));
+    Response tail =
+        send(Request.cmd(Command.XREVRANGE).arg(key).arg("+").arg("-").arg("COUNT").arg(1));
     return tail.size() == 0 ? "" : tail.get(0).get(0).toString();
   }
 
@@ -169,7 +228,8 @@ public final class RedisJournalDoctor implements AutoCloseable {
     try {
       return future.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new RedisUnavailableException("journal repair: Redis did not answer in " + TIMEOUT_SECONDS + " s", e);
+      throw new RedisUnavailableException(
+          "journal repair: Redis did not answer in " + TIMEOUT_SECONDS + " s", e);
     }
   }
 }

@@ -19,12 +19,12 @@ import java.util.function.Function;
 
 /**
  * The production store: one Redis Stream per hall, fenced by the owner's token, and records in
- * hashes. A node must {@link #acquire} a hall before appending to its journal; a later acquire,
- * by this node or another, fences off every earlier token for good.
+ * hashes. A node must {@link #acquire} a hall before appending to its journal; a later acquire, by
+ * this node or another, fences off every earlier token for good.
  *
  * <p>Durability is what Redis gives: with {@code appendonly yes} and {@code appendfsync always}
- * Redis fsyncs its log before it answers, so an acknowledged append survives a crash of Redis.
- * When Redis is down or wedged, calls fail within the timeout with {@link RedisUnavailableException};
+ * Redis fsyncs its log before it answers, so an acknowledged append survives a crash of Redis. When
+ * Redis is down or wedged, calls fail within the timeout with {@link RedisUnavailableException};
  * later calls reconnect by themselves.
  */
 public final class RedisJournalStore implements JournalStore {
@@ -43,17 +43,33 @@ public final class RedisJournalStore implements JournalStore {
   public RedisJournalStore(Vertx vertx, String connectionString, Duration timeout) {
     this.context = new StoreContext(vertx);
     long timeoutMillis = timeout.toMillis();
-    RedisOptions options = new RedisOptions()
-        .setConnectionString(connectionString)
-        // Reads of several halls replaying at once queue here; the default of 24 is far too few.
-        .setMaxPoolSize(8)
-        .setMaxPoolWaiting(4096)
-        .setMaxWaitingHandlers(1 << 16);
+    RedisOptions options =
+        new RedisOptions()
+            .setConnectionString(connectionString)
+            // Reads of several halls replaying at once queue here; the default of 24 is far too
+            // few.
+            .setMaxPoolSize(8)
+            .setMaxPoolWaiting(4096)
+            .setMaxWaitingHandlers(1 << 16);
     options.getNetClientOptions().setConnectTimeout((int) timeoutMillis).setTcpNoDelay(true);
-    this.writer = new RedisLink(vertx, options, "journal writer", timeoutMillis,
-        List.of(JournalScripts.APPEND, JournalScripts.ACQUIRE));
-    this.recordLink = new RedisLink(vertx, options, "record store", timeoutMillis,
-        List.of(RecordScripts.PUT, RecordScripts.PUT_IF_ABSENT, RecordScripts.REMOVE, RecordScripts.LIST));
+    this.writer =
+        new RedisLink(
+            vertx,
+            options,
+            "journal writer",
+            timeoutMillis,
+            List.of(JournalScripts.APPEND, JournalScripts.ACQUIRE));
+    this.recordLink =
+        new RedisLink(
+            vertx,
+            options,
+            "record store",
+            timeoutMillis,
+            List.of(
+                RecordScripts.PUT,
+                RecordScripts.PUT_IF_ABSENT,
+                RecordScripts.REMOVE,
+                RecordScripts.LIST));
     this.reader = new RedisReadPool(vertx, options, timeoutMillis);
     this.records = new RedisRecordStore(context, recordLink);
   }
@@ -68,13 +84,16 @@ public final class RedisJournalStore implements JournalStore {
    */
   public Future<Long> acquire(String hallId, String nodeId) {
     HallKeys keys = HallKeys.of(hallId);
-    return context.call(() -> writer.eval(JournalScripts.ACQUIRE, List.of(keys.fence(), keys.owner()),
-            List.of(nodeId))
-        .map(reply -> {
-          long token = reply.toLong();
-          tokens.put(hallId, token);
-          return token;
-        }));
+    return context.call(
+        () ->
+            writer
+                .eval(JournalScripts.ACQUIRE, List.of(keys.fence(), keys.owner()), List.of(nodeId))
+                .map(
+                    reply -> {
+                      long token = reply.toLong();
+                      tokens.put(hallId, token);
+                      return token;
+                    }));
   }
 
   @Override
@@ -91,16 +110,19 @@ public final class RedisJournalStore implements JournalStore {
   public HallJournal journal(String hallId) {
     HallKeys.of(hallId);
     // A journal closed on its own (say, to rebuild a hall after a failed append) is replaced.
-    return journals.compute(hallId, (id, open) -> open == null || open.isClosing()
-        ? new RedisHallJournal(id, context, writer, pooled("journal read"), tokens::get)
-        : open);
+    return journals.compute(
+        hallId,
+        (id, open) ->
+            open == null || open.isClosing()
+                ? new RedisHallJournal(id, context, writer, pooled("journal read"), tokens::get)
+                : open);
   }
 
   /** The same instance for the same hall until the store is closed. */
   @Override
   public HallSnapshots snapshots(String hallId) {
-    return snapshots.computeIfAbsent(hallId,
-        id -> new RedisHallSnapshots(id, context, pooled("snapshot of hall " + id)));
+    return snapshots.computeIfAbsent(
+        hallId, id -> new RedisHallSnapshots(id, context, pooled("snapshot of hall " + id)));
   }
 
   @Override
@@ -121,13 +143,18 @@ public final class RedisJournalStore implements JournalStore {
     journals.clear();
     snapshots.values().forEach(hall -> closing.add(context.inside(hall::afterSaves)));
     snapshots.clear();
-    return Future.join(closing).transform(ar -> context.call(() -> Future.join(writer.close(),
-        recordLink.close(), reader.close()).mapEmpty()));
+    return Future.join(closing)
+        .transform(
+            ar ->
+                context.call(
+                    () ->
+                        Future.join(writer.close(), recordLink.close(), reader.close())
+                            .mapEmpty()));
   }
 
   /**
-   * Calls through the pool, off the writer's connection, so a long replay or a large snapshot
-   * holds up no append.
+   * Calls through the pool, off the writer's connection, so a long replay or a large snapshot holds
+   * up no append.
    */
   private Function<Request, Future<Response>> pooled(String what) {
     return request -> reader.send(what, request);

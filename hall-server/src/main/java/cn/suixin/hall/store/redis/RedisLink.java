@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One dedicated, pipelined connection that reconnects on the next call after it broke. Requests
- * on one connection are answered in order, so a read sent after a write sees it. Every call is
- * bounded by a timeout; a timed-out connection is given up, since Redis may be wedged behind it.
- * Only the store's context touches a link.
+ * One dedicated, pipelined connection that reconnects on the next call after it broke. Requests on
+ * one connection are answered in order, so a read sent after a write sees it. Every call is bounded
+ * by a timeout; a timed-out connection is given up, since Redis may be wedged behind it. Only the
+ * store's context touches a link.
  *
  * <p>Each connection comes from a client of its own, and giving the connection up closes that
  * client whole. The client's pool cannot be trusted after a timeout: a connect that timed out on
@@ -38,7 +38,8 @@ final class RedisLink {
   private int failuresInARow;
   private boolean closed;
 
-  RedisLink(Vertx vertx, RedisOptions options, String name, long timeoutMillis, List<LuaScript> scripts) {
+  RedisLink(
+      Vertx vertx, RedisOptions options, String name, long timeoutMillis, List<LuaScript> scripts) {
     this.vertx = vertx;
     this.options = new RedisOptions(options).setMaxPoolSize(1);
     this.name = name;
@@ -51,21 +52,30 @@ final class RedisLink {
       return Future.failedFuture(new IllegalStateException(name + " is closed"));
     }
     Attempt attempt = attempt();
-    return attempt.connection.compose(c -> c.send(request)
-            .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-            .onFailure(t -> {
-              if (!RedisErrors.isReply(t) || RedisErrors.hasCode(t, "CONNECTION_CLOSED")) {
-                giveUp(attempt, t);
-              }
-            }))
+    return attempt
+        .connection
+        .compose(
+            c ->
+                c.send(request)
+                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                    .onFailure(
+                        t -> {
+                          if (!RedisErrors.isReply(t)
+                              || RedisErrors.hasCode(t, "CONNECTION_CLOSED")) {
+                            giveUp(attempt, t);
+                          }
+                        }))
         .recover(t -> Future.failedFuture(RedisErrors.unavailable(name, t)));
   }
 
   /** Runs a script by its SHA-1, falling back to its source when Redis forgot it. */
   Future<Response> eval(LuaScript script, List<String> keys, List<Object> args) {
-    return send(script.evalSha(keys, args)).recover(t -> RedisErrors.hasCode(t, "NOSCRIPT")
-        ? send(script.eval(keys, args))
-        : Future.failedFuture(t));
+    return send(script.evalSha(keys, args))
+        .recover(
+            t ->
+                RedisErrors.hasCode(t, "NOSCRIPT")
+                    ? send(script.eval(keys, args))
+                    : Future.failedFuture(t));
   }
 
   Future<Void> close() {
@@ -85,8 +95,8 @@ final class RedisLink {
   }
 
   /**
-   * Called from every path that sees the connection fail (the call's own failure, the exception
-   * and end handlers, a failed connect); only the first one for an attempt does anything.
+   * Called from every path that sees the connection fail (the call's own failure, the exception and
+   * end handlers, a failed connect); only the first one for an attempt does anything.
    */
   private void giveUp(Attempt attempt, Throwable why) {
     if (attempt.retired) {
@@ -97,7 +107,10 @@ final class RedisLink {
     }
     // While Redis stays away every call fails here: one WARN says so, the rest would only flood.
     if (failuresInARow++ == 0) {
-      LOG.warn("{}: gave up the connection ({}); each call reconnects until Redis answers", name, why.toString());
+      LOG.warn(
+          "{}: gave up the connection ({}); each call reconnects until Redis answers",
+          name,
+          why.toString());
     } else {
       LOG.debug("{}: still no connection ({})", name, why.toString());
     }
@@ -122,14 +135,17 @@ final class RedisLink {
     Attempt(Redis client) {
       this.client = client;
       this.connecting = client.connect();
-      connecting.onSuccess(c -> {
-        c.exceptionHandler(t -> giveUp(this, t));
-        c.endHandler(v -> {
-          ended.tryComplete();
-          giveUp(this, new IllegalStateException("Redis closed the connection"));
-        });
-      });
-      this.connection = connecting.timeout(timeoutMillis, TimeUnit.MILLISECONDS).compose(this::prepare);
+      connecting.onSuccess(
+          c -> {
+            c.exceptionHandler(t -> giveUp(this, t));
+            c.endHandler(
+                v -> {
+                  ended.tryComplete();
+                  giveUp(this, new IllegalStateException("Redis closed the connection"));
+                });
+          });
+      this.connection =
+          connecting.timeout(timeoutMillis, TimeUnit.MILLISECONDS).compose(this::prepare);
     }
 
     private Future<RedisConnection> prepare(RedisConnection c) {
@@ -145,9 +161,9 @@ final class RedisLink {
     }
 
     /**
-     * Closes the socket itself first, since a wedged connection would wait for its replies, and
-     * the client once the socket is gone; a connect still under way is closed by the client's pool
-     * when it completes.
+     * Closes the socket itself first, since a wedged connection would wait for its replies, and the
+     * client once the socket is gone; a connect still under way is closed by the client's pool when
+     * it completes.
      */
     Future<Void> retire() {
       retired = true;

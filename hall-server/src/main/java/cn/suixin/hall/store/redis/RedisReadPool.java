@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The small pool replays and snapshots read through, off the writer's connection. A call that
- * times out leaves its pooled connection leased until Redis answers, which behind a dead network
- * path is never: enough of those and every later read waits for a slot that will not come back.
- * So a call that fails other than by Redis's own error reply retires the whole client (closing
- * its sockets, which fails the calls still on them) and the next call builds a fresh one.
- * Only the store's context touches it.
+ * The small pool replays and snapshots read through, off the writer's connection. A call that times
+ * out leaves its pooled connection leased until Redis answers, which behind a dead network path is
+ * never: enough of those and every later read waits for a slot that will not come back. So a call
+ * that fails other than by Redis's own error reply retires the whole client (closing its sockets,
+ * which fails the calls still on them) and the next call builds a fresh one. Only the store's
+ * context touches it.
  */
 final class RedisReadPool {
 
@@ -46,13 +46,14 @@ final class RedisReadPool {
     return used.send(request)
         .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .onSuccess(r -> answered())
-        .recover(t -> {
-          if (!RedisErrors.isReply(t) || RedisErrors.hasCode(t, "CONNECTION_CLOSED")) {
-            retire(used, t);
-            return Future.failedFuture(RedisErrors.unreachable(what, t));
-          }
-          return Future.failedFuture(t);
-        });
+        .recover(
+            t -> {
+              if (!RedisErrors.isReply(t) || RedisErrors.hasCode(t, "CONNECTION_CLOSED")) {
+                retire(used, t);
+                return Future.failedFuture(RedisErrors.unreachable(what, t));
+              }
+              return Future.failedFuture(t);
+            });
   }
 
   Future<Void> close() {
@@ -69,7 +70,9 @@ final class RedisReadPool {
     }
     client = null;
     if (failuresInARow++ == 0) {
-      LOG.warn("read pool: gave up its connections ({}); each read reconnects until Redis answers", why.toString());
+      LOG.warn(
+          "read pool: gave up its connections ({}); each read reconnects until Redis answers",
+          why.toString());
     } else {
       LOG.debug("read pool: still no connection ({})", why.toString());
     }

@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * Records in Redis: one hash per collection, {@code {records}:<collection>}, holding JSON values,
  * beside a sorted set that remembers the order keys were first written. Everything goes over one
- * dedicated connection, so a read sent after a write sees it, as with the embedded store.
- * Durable as far as Redis is configured to be ({@code appendfsync always} for no loss at all).
+ * dedicated connection, so a read sent after a write sees it, as with the embedded store. Durable
+ * as far as Redis is configured to be ({@code appendfsync always} for no loss at all).
  */
 public final class RedisRecordStore implements RecordStore {
 
@@ -36,7 +36,8 @@ public final class RedisRecordStore implements RecordStore {
   public Future<JsonObject> get(String collection, String key) {
     RecordKeys keys = RecordKeys.of(collection);
     Objects.requireNonNull(key, "key");
-    return context.call(() -> link.send(Request.cmd(Command.HGET).arg(keys.values()).arg(key)))
+    return context
+        .call(() -> link.send(Request.cmd(Command.HGET).arg(keys.values()).arg(key)))
         .map(RedisRecordStore::json);
   }
 
@@ -54,12 +55,14 @@ public final class RedisRecordStore implements RecordStore {
   @Override
   public Future<List<JsonObject>> list(String collection) {
     RecordKeys keys = RecordKeys.of(collection);
-    return context.call(() -> link.eval(RecordScripts.LIST, keyList(keys), List.of()))
-        .map(values -> {
-          List<JsonObject> list = new ArrayList<>(values.size());
-          values.forEach(v -> list.add(json(v)));
-          return list;
-        });
+    return context
+        .call(() -> link.eval(RecordScripts.LIST, keyList(keys), List.of()))
+        .map(
+            values -> {
+              List<JsonObject> list = new ArrayList<>(values.size());
+              values.forEach(v -> list.add(json(v)));
+              return list;
+            });
   }
 
   /** The connection belongs to the store, which closes it. */

@@ -30,7 +30,8 @@ final class StoreContext {
   <T> Future<T> call(Supplier<Future<T>> work) {
     Context caller = vertx.getOrCreateContext();
     Promise<T> promise = Promise.promise();
-    context.runOnContext(v -> run(work).onComplete(ar -> caller.runOnContext(w -> promise.handle(ar))));
+    context.runOnContext(
+        v -> run(work).onComplete(ar -> caller.runOnContext(w -> promise.handle(ar))));
     return promise.future();
   }
 

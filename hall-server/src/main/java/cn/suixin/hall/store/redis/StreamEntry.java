@@ -10,15 +10,14 @@ import java.util.zip.CRC32C;
 /**
  * How one event sits in a hall's stream: id {@code <seq>-0}, field {@code e} the event and field
  * {@code c} the CRC32C of {@code e} in hex. Redis keeps no checksum of its own in its append-only
- * file, so without {@code c} a byte flipped on its disk would replay as a different event.
- * Entries written before {@code c} existed carry only {@code e} and are taken as they are.
+ * file, so without {@code c} a byte flipped on its disk would replay as a different event. Entries
+ * written before {@code c} existed carry only {@code e} and are taken as they are.
  */
 final class StreamEntry {
 
   private static final Pattern ID = Pattern.compile("(\\d{1,18})-0");
 
-  private StreamEntry() {
-  }
+  private StreamEntry() {}
 
   static String crc(byte[] payload) {
     CRC32C crc = new CRC32C();
@@ -40,8 +39,14 @@ final class StreamEntry {
     String id = item.get(0).toString();
     long seq = seqOf(id);
     if (seq != expectedSeq) {
-      throw JournalDamagedException.inStream(hall, key, id, expectedSeq, seq > expectedSeq
-          ? "found " + id + ": the entries before it are missing" : "found " + id + ", an id this journal never writes");
+      throw JournalDamagedException.inStream(
+          hall,
+          key,
+          id,
+          expectedSeq,
+          seq > expectedSeq
+              ? "found " + id + ": the entries before it are missing"
+              : "found " + id + ", an id this journal never writes");
     }
     String problem = problem(item.get(1));
     if (problem != null) {
@@ -50,7 +55,9 @@ final class StreamEntry {
     return new JournalEntry(seq, payload(item.get(1)));
   }
 
-  /** What is wrong with an entry's fields, or {@code null} when they are what this journal writes. */
+  /**
+   * What is wrong with an entry's fields, or {@code null} when they are what this journal writes.
+   */
   static String problem(Response fields) {
     byte[] payload = null;
     String crc = null;
@@ -67,7 +74,9 @@ final class StreamEntry {
     if (payload == null) {
       return "it holds no event (field e)";
     }
-    return crc != null && !crc.equals(crc(payload)) ? "its event fails its checksum (field c)" : null;
+    return crc != null && !crc.equals(crc(payload))
+        ? "its event fails its checksum (field c)"
+        : null;
   }
 
   /** The event of an entry whose fields passed {@link #problem}. */

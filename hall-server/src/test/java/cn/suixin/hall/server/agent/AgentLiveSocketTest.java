@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AgentLiveSocketTest {
   private static final String TICKETS = "/api/v1/halls/city/tickets";
-  @TempDir
-  Path data;
+  @TempDir Path data;
   private ServerFixture hall;
 
   @BeforeEach
@@ -39,18 +38,23 @@ class AgentLiveSocketTest {
   void a_kiosk_ticket_goes_to_the_agent_named_like_the_kiosk_as_print_ticket() throws Exception {
     String east = hall.device(Role.KIOSK, null, "east");
     String west = hall.device(Role.KIOSK, null, "west");
-    try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "east"))) {
+    try (AgentSocket agent =
+        AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "east"))) {
       hall.post(TICKETS, west, new JsonObject().put("matter", "EE-PASSPORT"));
-      JsonObject issued = hall.post(TICKETS, east, new JsonObject().put("matter", "EE-PASSPORT")).json();
+      JsonObject issued =
+          hall.post(TICKETS, east, new JsonObject().put("matter", "EE-PASSPORT")).json();
 
       JsonObject print = agent.next("print.ticket");
 
       JsonObject ticket = print.getJsonObject("ticket");
-      assertThat(ticket.getString("number")).isEqualTo(issued.getString("number")).isEqualTo("A002");
+      assertThat(ticket.getString("number"))
+          .isEqualTo(issued.getString("number"))
+          .isEqualTo("A002");
       assertThat(ticket.getString("matter")).isEqualTo("EE-PASSPORT");
       assertThat(ticket.getString("matterName")).isEqualTo("普通护照签发");
       assertThat(ticket.getInteger("ahead")).isEqualTo(1);
-      assertThat(ticket.getString("followUrl")).isEqualTo(issued.getString("followUrl"))
+      assertThat(ticket.getString("followUrl"))
+          .isEqualTo(issued.getString("followUrl"))
           .startsWith("/t/city/" + issued.getString("id") + "?k=");
       assertThat(ticket.getString("issuedAt")).isEqualTo(issued.getString("issuedAt"));
       assertThat(ticket.getBoolean("offline")).isFalse();
@@ -61,28 +65,35 @@ class AgentLiveSocketTest {
   }
 
   @Test
-  void the_agent_of_a_hall_with_one_kiosk_prints_its_tickets_whatever_their_names() throws Exception {
+  void the_agent_of_a_hall_with_one_kiosk_prints_its_tickets_whatever_their_names()
+      throws Exception {
     String kiosk = hall.device(Role.KIOSK, null, "lobby");
-    try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "printer-pc"))) {
+    try (AgentSocket agent =
+        AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "printer-pc"))) {
       hall.post(TICKETS, kiosk, new JsonObject().put("matter", "HH-ID-RENEW"));
 
-      assertThat(agent.next("print.ticket").getJsonObject("ticket").getString("number")).isEqualTo("B001");
+      assertThat(agent.next("print.ticket").getJsonObject("ticket").getString("number"))
+          .isEqualTo("B001");
     }
   }
 
   @Test
-  void a_window_agent_gets_the_clerk_the_call_and_the_rating_request_and_a_resent_rating_counts_once()
-      throws Exception {
+  void
+      a_window_agent_gets_the_clerk_the_call_and_the_rating_request_and_a_resent_rating_counts_once()
+          throws Exception {
     String kiosk = hall.device(Role.KIOSK, null, "lobby");
     String clerk = hall.user("li", Role.CLERK, "10086", "李明");
-    try (AgentSocket pad = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, "07", "pad-07"))) {
+    try (AgentSocket pad =
+        AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, "07", "pad-07"))) {
       hall.post("/api/v1/halls/city/windows/07/sign-in", clerk, new JsonObject());
       JsonObject staff = pad.next("pad.staff");
       assertThat(staff.getString("staffNo")).isEqualTo("10086");
       assertThat(staff.getString("name")).isEqualTo("李明");
 
-      String number = hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT")).json()
-          .getString("number");
+      String number =
+          hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-PASSPORT"))
+              .json()
+              .getString("number");
       hall.post("/api/v1/halls/city/windows/07/call-next", clerk, new JsonObject());
       JsonObject call = pad.next("pad.call");
       assertThat(call.getString("number")).isEqualTo(number);
@@ -90,13 +101,22 @@ class AgentLiveSocketTest {
       hall.post("/api/v1/halls/city/windows/07/recall", clerk, new JsonObject());
       assertThat(pad.next("pad.call").getString("number")).isEqualTo(number);
 
-      JsonObject finished = hall.post("/api/v1/halls/city/windows/07/finish", clerk,
-          new JsonObject().put("outcome", "DONE")).json();
+      JsonObject finished =
+          hall.post(
+                  "/api/v1/halls/city/windows/07/finish",
+                  clerk,
+                  new JsonObject().put("outcome", "DONE"))
+              .json();
       long record = finished.getJsonObject("ticket").getLong("record");
       assertThat(pad.next("pad.rate").getLong("recordId")).isEqualTo(record);
 
-      JsonObject rating = new JsonObject().put("type", "rating").put("id", "r-1").put("recordId", record)
-          .put("level", 5).put("reasons", 0);
+      JsonObject rating =
+          new JsonObject()
+              .put("type", "rating")
+              .put("id", "r-1")
+              .put("recordId", record)
+              .put("level", 5)
+              .put("reasons", 0);
       pad.send(rating);
       assertThat(pad.next("ack").getString("id")).isEqualTo("r-1");
       assertThat(hall.events("rating.recorded")).hasSize(1);
@@ -115,10 +135,15 @@ class AgentLiveSocketTest {
   void offline_tickets_enter_the_queue_in_arrival_order_with_no_number_twice() throws Exception {
     String kiosk = hall.device(Role.KIOSK, null, "lobby");
     String guide = hall.user("guide", Role.GUIDE, "20001", "王导");
-    try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
+    try (AgentSocket agent =
+        AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
       hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-TW-PERMIT"));
-      agent.send(new JsonObject().put("type", "offline.block.request").put("id", "b-1")
-          .put("matter", "EE-TW-PERMIT").put("size", 5));
+      agent.send(
+          new JsonObject()
+              .put("type", "offline.block.request")
+              .put("id", "b-1")
+              .put("matter", "EE-TW-PERMIT")
+              .put("size", 5));
       JsonObject block = agent.next("offline.block").getJsonObject("block");
       assertThat(agent.next("ack").getString("id")).isEqualTo("b-1");
       assertThat(block.getString("prefix")).isEqualTo("A");
@@ -127,39 +152,64 @@ class AgentLiveSocketTest {
 
       Instant t = Instant.now();
       JsonArray offline = new JsonArray();
-      IntStream.rangeClosed(2, 4).forEach(n -> offline.add(new JsonObject().put("number", "A00" + n)
-          .put("matter", "EE-TW-PERMIT").put("issuedAt", t.plusMillis(n).toString())));
-      JsonObject handOver = new JsonObject().put("type", "offline.tickets").put("id", "o-1")
-          .put("blockId", String.valueOf(block.getLong("id"))).put("tickets", offline);
+      IntStream.rangeClosed(2, 4)
+          .forEach(
+              n ->
+                  offline.add(
+                      new JsonObject()
+                          .put("number", "A00" + n)
+                          .put("matter", "EE-TW-PERMIT")
+                          .put("issuedAt", t.plusMillis(n).toString())));
+      JsonObject handOver =
+          new JsonObject()
+              .put("type", "offline.tickets")
+              .put("id", "o-1")
+              .put("blockId", String.valueOf(block.getLong("id")))
+              .put("tickets", offline);
       agent.send(handOver);
       assertThat(agent.next("ack").getString("id")).isEqualTo("o-1");
       agent.send(handOver);
       assertThat(agent.next("ack").getString("id")).isEqualTo("o-1");
-      // Time is the point: the online ticket arrives after the offline ones' issue times (t + 4 ms at most).
+      // Time is the point: the online ticket arrives after the offline ones' issue times (t + 4 ms
+      // at most).
       Thread.sleep(5);
       hall.post(TICKETS, kiosk, new JsonObject().put("matter", "EE-TW-PERMIT"));
 
-      JsonArray waiting = hall.get("/api/v1/halls/city/windows/09", guide).json().getJsonArray("waiting");
-      List<String> numbers = waiting.stream().map(o -> (JsonObject) o)
-          .filter(o -> "EE-TW-PERMIT".equals(o.getString("matter"))).map(o -> o.getString("number")).toList();
+      JsonArray waiting =
+          hall.get("/api/v1/halls/city/windows/09", guide).json().getJsonArray("waiting");
+      List<String> numbers =
+          waiting.stream()
+              .map(o -> (JsonObject) o)
+              .filter(o -> "EE-TW-PERMIT".equals(o.getString("matter")))
+              .map(o -> o.getString("number"))
+              .toList();
       assertThat(numbers).containsExactly("A001", "A002", "A003", "A004", "A007");
     }
   }
 
   @Test
-  void a_printer_out_of_paper_is_an_alert_on_the_devices_list_and_the_staff_feed() throws Exception {
+  void a_printer_out_of_paper_is_an_alert_on_the_devices_list_and_the_staff_feed()
+      throws Exception {
     String supervisor = hall.user("boss", Role.SUPERVISOR, "30001", "赵主任");
     String clerk = hall.user("li", Role.CLERK, "10086", "李明");
-    try (AgentSocket staff = AgentSocket.open(URI.create("ws://127.0.0.1:" + hall.port()
-        + "/api/v1/halls/city/live?staff=1"));
-        AgentSocket screen = AgentSocket.open(URI.create("ws://127.0.0.1:" + hall.port()
-            + "/api/v1/halls/city/live"));
-        AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
+    try (AgentSocket staff =
+            AgentSocket.open(
+                URI.create("ws://127.0.0.1:" + hall.port() + "/api/v1/halls/city/live?staff=1"));
+        AgentSocket screen =
+            AgentSocket.open(
+                URI.create("ws://127.0.0.1:" + hall.port() + "/api/v1/halls/city/live"));
+        AgentSocket agent =
+            AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
       staff.send(new JsonObject().put("type", "auth").put("token", supervisor));
       staff.next("snapshot");
       screen.next("snapshot");
-      agent.send(new JsonObject().put("type", "device.status").put("id", "s-1").put("device", "printer")
-          .put("status", "PAPER_OUT").put("detail", "job 7"));
+      agent.send(
+          new JsonObject()
+              .put("type", "device.status")
+              .put("id", "s-1")
+              .put("device", "printer")
+              .put("status", "PAPER_OUT")
+              .put("detail", "job 7"));
       assertThat(agent.next("ack").getString("id")).isEqualTo("s-1");
 
       JsonObject printer = printer(supervisor);
@@ -180,30 +230,65 @@ class AgentLiveSocketTest {
   @Test
   void an_agent_message_of_the_wrong_shape_is_refused_naming_the_bad_element_and_changes_nothing()
       throws Exception {
-    try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
-      agent.send(new JsonObject().put("type", "offline.block.request").put("id", "b-1")
-          .put("matter", "EE-TW-PERMIT").put("size", 5));
-      String block = String.valueOf(agent.next("offline.block").getJsonObject("block").getLong("id"));
+    try (AgentSocket agent =
+        AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
+      agent.send(
+          new JsonObject()
+              .put("type", "offline.block.request")
+              .put("id", "b-1")
+              .put("matter", "EE-TW-PERMIT")
+              .put("size", 5));
+      String block =
+          String.valueOf(agent.next("offline.block").getJsonObject("block").getLong("id"));
       agent.next("ack");
       int before = hall.events().size();
       String at = Instant.now().toString();
-      JsonObject good = new JsonObject().put("number", "A001").put("matter", "EE-TW-PERMIT").put("issuedAt", at);
-      List<String[]> refusals = List.of(
-          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-1\",\"blockId\":\"" + block
-              + "\",\"tickets\":[\"A001\"]}", "tickets[0]"},
-          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-2\",\"blockId\":\"" + block
-              + "\",\"tickets\":[" + good.encode() + ",{\"number\":\"A002\",\"issuedAt\":5}]}",
-              "tickets[1].issuedAt"},
-          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-3\",\"blockId\":\"" + block
-              + "\",\"tickets\":[{\"number\":[1],\"issuedAt\":\"" + at + "\"}]}", "tickets[0].number"},
-          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-4\",\"blockId\":\"" + block
-              + "\",\"tickets\":{\"number\":1}}", "tickets"},
-          new String[] {"{\"type\":\"offline.tickets\",\"id\":\"o-5\",\"blockId\":true,\"tickets\":[]}",
-              "blockId"},
-          new String[] {"{\"type\":\"rating\",\"id\":\"r-1\",\"recordId\":1,\"level\":5.0}", "level"},
-          new String[] {"{\"type\":\"rating\",\"id\":\"r-2\",\"recordId\":\"1\",\"level\":5}", "recordId"},
-          new String[] {"{\"type\":\"offline.block.request\",\"id\":\"b-2\",\"matter\":\"EE-TW-PERMIT\",\"size\":5.5}",
-              "size"});
+      JsonObject good =
+          new JsonObject().put("number", "A001").put("matter", "EE-TW-PERMIT").put("issuedAt", at);
+      List<String[]> refusals =
+          List.of(
+              new String[] {
+                "{\"type\":\"offline.tickets\",\"id\":\"o-1\",\"blockId\":\""
+                    + block
+                    + "\",\"tickets\":[\"A001\"]}",
+                "tickets[0]"
+              },
+              new String[] {
+                "{\"type\":\"offline.tickets\",\"id\":\"o-2\",\"blockId\":\""
+                    + block
+                    + "\",\"tickets\":["
+                    + good.encode()
+                    + ",{\"number\":\"A002\",\"issuedAt\":5}]}",
+                "tickets[1].issuedAt"
+              },
+              new String[] {
+                "{\"type\":\"offline.tickets\",\"id\":\"o-3\",\"blockId\":\""
+                    + block
+                    + "\",\"tickets\":[{\"number\":[1],\"issuedAt\":\""
+                    + at
+                    + "\"}]}",
+                "tickets[0].number"
+              },
+              new String[] {
+                "{\"type\":\"offline.tickets\",\"id\":\"o-4\",\"blockId\":\""
+                    + block
+                    + "\",\"tickets\":{\"number\":1}}",
+                "tickets"
+              },
+              new String[] {
+                "{\"type\":\"offline.tickets\",\"id\":\"o-5\",\"blockId\":true,\"tickets\":[]}",
+                "blockId"
+              },
+              new String[] {
+                "{\"type\":\"rating\",\"id\":\"r-1\",\"recordId\":1,\"level\":5.0}", "level"
+              },
+              new String[] {
+                "{\"type\":\"rating\",\"id\":\"r-2\",\"recordId\":\"1\",\"level\":5}", "recordId"
+              },
+              new String[] {
+                "{\"type\":\"offline.block.request\",\"id\":\"b-2\",\"matter\":\"EE-TW-PERMIT\",\"size\":5.5}",
+                "size"
+              });
       for (String[] r : refusals) {
         agent.sendText(r[0]);
         JsonObject error = agent.next("error");
@@ -214,16 +299,24 @@ class AgentLiveSocketTest {
       }
       agent.sendText("{\"type\":\"ping\"/* a comment */}");
       assertThat(agent.closeCode(10)).isEqualTo(4400);
-      assertThat(hall.events().subList(before, hall.events().size())).as("nothing happened in the hall").isEmpty();
+      assertThat(hall.events().subList(before, hall.events().size()))
+          .as("nothing happened in the hall")
+          .isEmpty();
     }
   }
 
   @Test
   void a_device_status_detail_holding_a_phone_number_reaches_staff_masked() throws Exception {
     String supervisor = hall.user("boss", Role.SUPERVISOR, "30001", "赵主任");
-    try (AgentSocket agent = AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
-      agent.send(new JsonObject().put("type", "device.status").put("id", "s-1").put("device", "printer")
-          .put("status", "ERROR").put("detail", "维修请拨13812345678"));
+    try (AgentSocket agent =
+        AgentSocket.linked(hall.agentUri(), hall.device(Role.AGENT, null, "lobby"))) {
+      agent.send(
+          new JsonObject()
+              .put("type", "device.status")
+              .put("id", "s-1")
+              .put("device", "printer")
+              .put("status", "ERROR")
+              .put("detail", "维修请拨13812345678"));
       assertThat(agent.next("ack").getString("id")).isEqualTo("s-1");
       JsonObject printer = printer(supervisor);
       assertThat(printer.getString("detail")).isEqualTo("维修请拨138****5678");
@@ -232,8 +325,15 @@ class AgentLiveSocketTest {
 
   /** The printer's line on the devices list, as a supervisor sees it. */
   private JsonObject printer(String supervisor) throws Exception {
-    return hall.get("/api/v1/halls/city/devices", supervisor).json().getJsonArray("devices").stream()
-        .map(o -> (JsonObject) o).filter(d -> "printer".equals(d.getString("part"))).findFirst().orElseThrow();
+    return hall
+        .get("/api/v1/halls/city/devices", supervisor)
+        .json()
+        .getJsonArray("devices")
+        .stream()
+        .map(o -> (JsonObject) o)
+        .filter(d -> "printer".equals(d.getString("part")))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -243,7 +343,10 @@ class AgentLiveSocketTest {
       assertThat(a.closeCode(10)).isEqualTo(4401);
     }
     try (AgentSocket a = AgentSocket.open(hall.agentUri())) {
-      a.send(new JsonObject().put("type", "auth").put("token", hall.device(Role.KIOSK, null, "lobby")));
+      a.send(
+          new JsonObject()
+              .put("type", "auth")
+              .put("token", hall.device(Role.KIOSK, null, "lobby")));
       assertThat(a.closeCode(10)).isEqualTo(4401);
     }
   }

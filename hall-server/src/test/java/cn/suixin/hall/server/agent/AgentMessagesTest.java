@@ -32,8 +32,13 @@ class AgentMessagesTest {
 
   @Test
   void a_kiosk_agent_serves_the_kiosk_with_its_name_or_the_only_kiosk_of_its_hall() {
-    AgentFeed feed = new AgentFeed(new Principal("agent-1", Role.AGENT, "city", null, null, "east"), null, null,
-        null, null);
+    AgentFeed feed =
+        new AgentFeed(
+            new Principal("agent-1", Role.AGENT, "city", null, null, "east"),
+            null,
+            null,
+            null,
+            null);
     JsonObject east = kiosk("k-east", "city", "east");
     JsonObject west = kiosk("k-west", "city", "west");
     JsonObject elsewhere = kiosk("k-anju", "anju", "east");

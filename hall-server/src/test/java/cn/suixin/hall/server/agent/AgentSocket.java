@@ -10,38 +10,47 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** The test's agent: speaks docs/agent-protocol.md over a plain JDK WebSocket and records what arrives. */
+/**
+ * The test's agent: speaks docs/agent-protocol.md over a plain JDK WebSocket and records what
+ * arrives.
+ */
 final class AgentSocket implements AutoCloseable {
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket ws;
 
   private AgentSocket(URI uri) throws Exception {
-    ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
-      private final StringBuilder text = new StringBuilder();
+    ws =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(
+                uri,
+                new WebSocket.Listener() {
+                  private final StringBuilder text = new StringBuilder();
 
-      @Override
-      public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-          received.add(new JsonObject(text.toString()));
-          text.setLength(0);
-        }
-        w.request(1);
-        return null;
-      }
+                  @Override
+                  public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                    text.append(data);
+                    if (last) {
+                      received.add(new JsonObject(text.toString()));
+                      text.setLength(0);
+                    }
+                    w.request(1);
+                    return null;
+                  }
 
-      @Override
-      public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
-        closeCode.complete(status);
-        return null;
-      }
+                  @Override
+                  public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
+                    closeCode.complete(status);
+                    return null;
+                  }
 
-      @Override
-      public void onError(WebSocket w, Throwable error) {
-        closeCode.complete(-1);
-      }
-    }).get(10, TimeUnit.SECONDS);
+                  @Override
+                  public void onError(WebSocket w, Throwable error) {
+                    closeCode.complete(-1);
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
   }
 
   static AgentSocket open(URI uri) throws Exception {
@@ -68,7 +77,8 @@ final class AgentSocket implements AutoCloseable {
   JsonObject next(String type) throws InterruptedException {
     long end = System.currentTimeMillis() + 10_000;
     while (true) {
-      JsonObject m = received.poll(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+      JsonObject m =
+          received.poll(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
       if (m == null) {
         throw new AssertionError("no " + type + " within 10 s");
       }

@@ -25,35 +25,45 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LockoutAcrossNodesTest {
-  private static final LoginRules QUICK = new LoginRules(100, 100, Duration.ofSeconds(1), Duration.ofSeconds(1), 3,
-      Duration.ofMinutes(15), 1, 4);
+  private static final LoginRules QUICK =
+      new LoginRules(
+          100, 100, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMinutes(15), 1, 4);
   private static final char[] RIGHT = "the-right-password".toCharArray();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void an_account_locked_on_one_node_is_locked_on_the_other_until_either_unlocks_it() throws Exception {
-    try (RedisProcess redis = RedisProcess.inMemory(Files.createDirectories(dir.resolve("redis")))) {
+  void an_account_locked_on_one_node_is_locked_on_the_other_until_either_unlocks_it()
+      throws Exception {
+    try (RedisProcess redis =
+        RedisProcess.inMemory(Files.createDirectories(dir.resolve("redis")))) {
       Vertx vertxA = Vertx.vertx();
       Vertx vertxB = Vertx.vertx();
-      JournalStore storeA = new RedisJournalStore(vertxA, redis.uri(), RedisJournalStore.DEFAULT_TIMEOUT);
-      JournalStore storeB = new RedisJournalStore(vertxB, redis.uri(), RedisJournalStore.DEFAULT_TIMEOUT);
+      JournalStore storeA =
+          new RedisJournalStore(vertxA, redis.uri(), RedisJournalStore.DEFAULT_TIMEOUT);
+      JournalStore storeB =
+          new RedisJournalStore(vertxB, redis.uri(), RedisJournalStore.DEFAULT_TIMEOUT);
       try {
-        Accounts nodeA = new Accounts(vertxA, storeA.records(), Clock.systemUTC(), QUICK, new SimpleMeterRegistry());
-        Accounts nodeB = new Accounts(vertxB, storeB.records(), Clock.systemUTC(), QUICK, new SimpleMeterRegistry());
+        Accounts nodeA =
+            new Accounts(
+                vertxA, storeA.records(), Clock.systemUTC(), QUICK, new SimpleMeterRegistry());
+        Accounts nodeB =
+            new Accounts(
+                vertxB, storeB.records(), Clock.systemUTC(), QUICK, new SimpleMeterRegistry());
         await(nodeA.addUser("shared", Role.GUIDE, "city", "G-1", "共用", RIGHT.clone()));
-        assertThat(refusal(nodeA.login("shared", "wrong-1".toCharArray(), "192.0.2.1"))).isEqualTo(
-            LoginRefused.Reason.BAD_CREDENTIALS);
-        assertThat(refusal(nodeA.login("shared", "wrong-2".toCharArray(), "192.0.2.1"))).isEqualTo(
-            LoginRefused.Reason.BAD_CREDENTIALS);
-        assertThat(refusal(nodeA.login("shared", "wrong-3".toCharArray(), "192.0.2.1"))).isEqualTo(
-            LoginRefused.Reason.LOCKED);
+        assertThat(refusal(nodeA.login("shared", "wrong-1".toCharArray(), "192.0.2.1")))
+            .isEqualTo(LoginRefused.Reason.BAD_CREDENTIALS);
+        assertThat(refusal(nodeA.login("shared", "wrong-2".toCharArray(), "192.0.2.1")))
+            .isEqualTo(LoginRefused.Reason.BAD_CREDENTIALS);
+        assertThat(refusal(nodeA.login("shared", "wrong-3".toCharArray(), "192.0.2.1")))
+            .isEqualTo(LoginRefused.Reason.LOCKED);
 
-        assertThat(refusal(nodeB.login("shared", RIGHT.clone(), "192.0.2.2"))).as("on the other node")
+        assertThat(refusal(nodeB.login("shared", RIGHT.clone(), "192.0.2.2")))
+            .as("on the other node")
             .isEqualTo(LoginRefused.Reason.LOCKED);
         assertThat(await(nodeB.unlock("shared"))).isTrue();
-        assertThat(await(nodeA.login("shared", RIGHT.clone(), "192.0.2.1")).getString("token")).isNotBlank();
+        assertThat(await(nodeA.login("shared", RIGHT.clone(), "192.0.2.1")).getString("token"))
+            .isNotBlank();
       } finally {
         await(storeA.close());
         await(storeB.close());

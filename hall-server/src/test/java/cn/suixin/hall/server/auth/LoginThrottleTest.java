@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The waits after failed logins, decided on time given in milliseconds: no clock, no sleeping. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LoginThrottleTest {
-  private static final LoginRules RULES = new LoginRules(3, 5, Duration.ofSeconds(1), Duration.ofSeconds(10), 10,
-      Duration.ofMinutes(15), 1, 0);
+  private static final LoginRules RULES =
+      new LoginRules(
+          3, 5, Duration.ofSeconds(1), Duration.ofSeconds(10), 10, Duration.ofMinutes(15), 1, 0);
   private final LoginThrottle throttle = new LoginThrottle(RULES);
 
   @Test
@@ -35,7 +36,9 @@ class LoginThrottleTest {
     for (int i = 0; i < 3; i++) {
       assertThat(throttle.admit("wang", "10.0.1." + i, 0)).isZero();
     }
-    assertThat(throttle.admit("wang", "10.0.1.9", 0)).as("the fourth, before any answered").isEqualTo(1000);
+    assertThat(throttle.admit("wang", "10.0.1.9", 0))
+        .as("the fourth, before any answered")
+        .isEqualTo(1000);
   }
 
   @Test
@@ -69,7 +72,9 @@ class LoginThrottleTest {
     assertThat(throttle.admit("chen", "10.0.3.1", later)).isZero();
   }
 
-  /** One wrong attempt that was let through; returns the wait it was asked for (0 when admitted). */
+  /**
+   * One wrong attempt that was let through; returns the wait it was asked for (0 when admitted).
+   */
   private long fail(String user, String address, long now) {
     long wait = throttle.admit(user, address, now);
     if (wait == 0) {

@@ -33,12 +33,14 @@ class PasswordsTest {
   @Test
   void a_wrong_password_against_an_old_hash_is_padded_to_todays_cost() {
     String old = Passwords.hash(SECRET).replace("pbkdf2$600000$", "pbkdf2$120000$");
-    assertThat(work(() -> assertThat(Passwords.check("guess".toCharArray(), old).matches()).isFalse()))
+    assertThat(
+            work(() -> assertThat(Passwords.check("guess".toCharArray(), old).matches()).isFalse()))
         .isEqualTo(600_000);
   }
 
   @Test
-  void a_right_password_against_an_old_hash_comes_back_with_a_600000_iteration_rehash_that_verifies() {
+  void
+      a_right_password_against_an_old_hash_comes_back_with_a_600000_iteration_rehash_that_verifies() {
     String old = StoredUsers.hash(String.valueOf(SECRET), 120_000);
     PasswordCheck checked = Passwords.check(SECRET, old);
     assertThat(checked.matches()).isTrue();

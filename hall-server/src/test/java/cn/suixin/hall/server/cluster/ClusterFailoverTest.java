@@ -38,39 +38,61 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three real hall-server JVMs clustered on loopback over one real Redis. The owner of the city
- * hall is killed with SIGKILL in the middle of a stream of issues and calls; another node must
- * take the hall, nothing acknowledged may be lost, no number or call may happen twice, and a
- * screen on a surviving node must see every call in order.
+ * Three real hall-server JVMs clustered on loopback over one real Redis. The owner of the city hall
+ * is killed with SIGKILL in the middle of a stream of issues and calls; another node must take the
+ * hall, nothing acknowledged may be lost, no number or call may happen twice, and a screen on a
+ * surviving node must see every call in order.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ClusterFailoverTest {
   private static final String HALL = "city";
   private static final List<String> MATTERS = List.of("HH-BIRTH", "HH-ID-RENEW", "EE-PASSPORT");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void killing_the_owner_of_a_hall_moves_it_to_another_node_with_nothing_lost() throws Exception {
-    try (RedisProcess redis = RedisProcess.inMemory(Files.createDirectories(dir.resolve("redis")))) {
+    try (RedisProcess redis =
+        RedisProcess.inMemory(Files.createDirectories(dir.resolve("redis")))) {
       String kiosk = seedAccounts(redis.uri());
       int[] clusterPorts = {freePort(), freePort(), freePort()};
-      // pinned event-bus ports, as a firewalled deployment sets them; commands cross nodes over them
+      // pinned event-bus ports, as a firewalled deployment sets them; commands cross nodes over
+      // them
       int[] busPorts = {freePort(), freePort(), freePort()};
-      String members = "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1] + ",127.0.0.1:"
-          + clusterPorts[2];
+      String members =
+          "127.0.0.1:"
+              + clusterPorts[0]
+              + ",127.0.0.1:"
+              + clusterPorts[1]
+              + ",127.0.0.1:"
+              + clusterPorts[2];
       List<ServerProcess> nodes = new ArrayList<>();
       try {
         for (int i = 0; i < 3; i++) {
-          nodes.add(ServerProcess.start(ServerProcess.SHIPPED_CONFIG, dir.resolve("node" + i), List.of(
-              "--store", "redis", "--redis", redis.uri(), "--cluster", "--cluster-host", "127.0.0.1",
-              "--cluster-port", Integer.toString(clusterPorts[i]), "--cluster-bus-port", Integer.toString(busPorts[i]),
-              "--cluster-members", members)));
+          nodes.add(
+              ServerProcess.start(
+                  ServerProcess.SHIPPED_CONFIG,
+                  dir.resolve("node" + i),
+                  List.of(
+                      "--store",
+                      "redis",
+                      "--redis",
+                      redis.uri(),
+                      "--cluster",
+                      "--cluster-host",
+                      "127.0.0.1",
+                      "--cluster-port",
+                      Integer.toString(clusterPorts[i]),
+                      "--cluster-bus-port",
+                      Integer.toString(busPorts[i]),
+                      "--cluster-members",
+                      members)));
         }
         for (int port : busPorts) {
           try (java.net.Socket bus = new java.net.Socket("127.0.0.1", port)) {
-            assertThat(bus.isConnected()).as("event bus listening on its pinned port %d", port).isTrue();
+            assertThat(bus.isConnected())
+                .as("event bus listening on its pinned port %d", port)
+                .isTrue();
           }
         }
         ServerProcess owner = awaitOwner(nodes);
@@ -80,7 +102,8 @@ class ClusterFailoverTest {
         HallClient b = new HallClient(survivors.get(1).uri("/"), HALL);
         Screen screen = Screen.open(survivors.get(1).uri("/api/v1/halls/" + HALL + "/live"));
         String clerk = a.login("clerk1", "secret-password");
-        assertThat(retry(() -> a.window(clerk, "01", "sign-in", new JsonObject())).status()).isEqualTo(200);
+        assertThat(retry(() -> a.window(clerk, "01", "sign-in", new JsonObject())).status())
+            .isEqualTo(200);
 
         Traffic traffic = new Traffic(List.of(a, b), kiosk, clerk);
         traffic.run(60);
@@ -101,7 +124,8 @@ class ClusterFailoverTest {
         screen.awaitCalls(traffic.calls.size(), Duration.ofSeconds(15));
         assertThat(screen.calledTickets()).doesNotHaveDuplicates().containsAll(traffic.calls);
         assertThat(screen.seqs()).isSorted().doesNotHaveDuplicates();
-        System.out.printf("failover: hall %s served again %d ms after SIGKILL; %d tickets, %d calls acknowledged%n",
+        System.out.printf(
+            "failover: hall %s served again %d ms after SIGKILL; %d tickets, %d calls acknowledged%n",
             HALL, servingAgainMillis, traffic.tickets.size(), traffic.calls.size());
         screen.close();
       } finally {
@@ -117,9 +141,22 @@ class ClusterFailoverTest {
     try {
       RedisJournalStore store = RedisJournalStore.create(vertx, redisUri);
       Accounts accounts = new Accounts(vertx, store.records(), Clock.systemUTC());
-      // hashed with the nodes' test-only count: a 600,000-iteration check on their C1 JVMs takes seconds
-      await(store.records().put(Accounts.USERS, "clerk1", StoredUsers.user("clerk1", Role.CLERK, HALL, "C1", "张晓明",
-          "secret-password", ServerProcess.PASSWORD_ITERATIONS)));
+      // hashed with the nodes' test-only count: a 600,000-iteration check on their C1 JVMs takes
+      // seconds
+      await(
+          store
+              .records()
+              .put(
+                  Accounts.USERS,
+                  "clerk1",
+                  StoredUsers.user(
+                      "clerk1",
+                      Role.CLERK,
+                      HALL,
+                      "C1",
+                      "张晓明",
+                      "secret-password",
+                      ServerProcess.PASSWORD_ITERATIONS)));
       String kiosk = await(accounts.addDevice(Role.KIOSK, HALL, null, "kiosk-1"));
       await(store.close());
       return kiosk;
@@ -133,19 +170,23 @@ class ClusterFailoverTest {
     AtomicReference<ServerProcess> owner = new AtomicReference<>();
     AtomicInteger stableRounds = new AtomicInteger();
     // the same single owner in six looks half a second apart: the three have settled
-    Awaitility.await("one node owns the city hall").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-        .until(() -> {
-          ServerProcess now = null;
-          for (ServerProcess n : nodes) {
-            String out = n.output().text();
-            if (count(out, "hall " + HALL + " now served here") > count(out, "hall " + HALL + " handed over")) {
-              now = now == null ? n : null;
-            }
-          }
-          stableRounds.set(now != null && now == owner.get() ? stableRounds.get() + 1 : 0);
-          owner.set(now);
-          return stableRounds.get() >= 6;
-        });
+    Awaitility.await("one node owns the city hall")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              ServerProcess now = null;
+              for (ServerProcess n : nodes) {
+                String out = n.output().text();
+                if (count(out, "hall " + HALL + " now served here")
+                    > count(out, "hall " + HALL + " handed over")) {
+                  now = now == null ? n : null;
+                }
+              }
+              stableRounds.set(now != null && now == owner.get() ? stableRounds.get() + 1 : 0);
+              owner.set(now);
+              return stableRounds.get() >= 6;
+            });
     assertThat(owner.get()).as("one node owns the city hall").isNotNull();
     return owner.get();
   }
@@ -164,8 +205,11 @@ class ClusterFailoverTest {
 
   /** Retries while the hall is moving (503) or a node's socket is gone. */
   static HallClient.Reply retry(Call call) {
-    return Awaitility.await("an answer other than 503").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-        .ignoreException(java.io.IOException.class).until(call::send, r -> r.status() != 503);
+    return Awaitility.await("an answer other than 503")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreException(java.io.IOException.class)
+        .until(call::send, r -> r.status() != 503);
   }
 
   /** Kiosk tickets and one clerk's calls, alternating between the surviving nodes. */
@@ -195,14 +239,18 @@ class ClusterFailoverTest {
      */
     long untilServed(long killedAtNanos, Duration limit) {
       Duration left = limit.minusNanos(System.nanoTime() - killedAtNanos);
-      HallClient.Reply served = Awaitility.await("the hall serving again after its owner's death").atMost(left)
-          .pollInterval(Duration.ofMillis(50))
-          // a request sent towards the dead owner timed out: the hall is still moving
-          .ignoreException(java.io.IOException.class)
-          .until(() -> clients.get(turn++ % 2).issue(kiosk, MATTERS.get(turn % MATTERS.size())), r -> {
-            assertThat(r.status()).as("while the hall moves: %s", r.body()).isIn(201, 503);
-            return r.status() == 201;
-          });
+      HallClient.Reply served =
+          Awaitility.await("the hall serving again after its owner's death")
+              .atMost(left)
+              .pollInterval(Duration.ofMillis(50))
+              // a request sent towards the dead owner timed out: the hall is still moving
+              .ignoreException(java.io.IOException.class)
+              .until(
+                  () -> clients.get(turn++ % 2).issue(kiosk, MATTERS.get(turn % MATTERS.size())),
+                  r -> {
+                    assertThat(r.status()).as("while the hall moves: %s", r.body()).isIn(201, 503);
+                    return r.status() == 201;
+                  });
       tickets.put(served.body().getString("id"), served.body().getString("number"));
       return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAtNanos);
     }
@@ -216,12 +264,22 @@ class ClusterFailoverTest {
       tickets.put(issued.body().getString("id"), issued.body().getString("number"));
       if (turn % 2 == 0) {
         String key = "c-" + turn;
-        HallClient.Reply call = retry(() -> c.window(clerk, "01", "call-next", new JsonObject(), key));
+        HallClient.Reply call =
+            retry(() -> c.window(clerk, "01", "call-next", new JsonObject(), key));
         if (call.status() == 200) {
           calls.add(call.body().getJsonObject("ticket").getString("id"));
           String finishKey = "f-" + turn;
-          assertThat(retry(() -> c.window(clerk, "01", "finish", new JsonObject().put("outcome", "DONE"),
-              finishKey)).status()).isEqualTo(200);
+          assertThat(
+                  retry(
+                          () ->
+                              c.window(
+                                  clerk,
+                                  "01",
+                                  "finish",
+                                  new JsonObject().put("outcome", "DONE"),
+                                  finishKey))
+                      .status())
+              .isEqualTo(200);
         }
       }
     }
@@ -236,7 +294,11 @@ class ClusterFailoverTest {
     static Screen open(URI http) throws Exception {
       Screen s = new Screen();
       URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
-      s.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, s).get(10, TimeUnit.SECONDS);
+      s.socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(ws, s)
+              .get(10, TimeUnit.SECONDS);
       return s;
     }
 
@@ -252,17 +314,23 @@ class ClusterFailoverTest {
     }
 
     List<String> calledTickets() {
-      return messages.stream().filter(m -> "ticket.called".equals(m.getString("type")))
-          .map(m -> m.getString("ticket")).toList();
+      return messages.stream()
+          .filter(m -> "ticket.called".equals(m.getString("type")))
+          .map(m -> m.getString("ticket"))
+          .toList();
     }
 
     List<Long> seqs() {
-      return messages.stream().filter(m -> !"snapshot".equals(m.getString("type")))
-          .map(m -> m.getLong("seq")).toList();
+      return messages.stream()
+          .filter(m -> !"snapshot".equals(m.getString("type")))
+          .map(m -> m.getLong("seq"))
+          .toList();
     }
 
     void awaitCalls(int n, Duration limit) {
-      Awaitility.await(n + " calls on the screen").atMost(limit).pollInterval(Duration.ofMillis(100))
+      Awaitility.await(n + " calls on the screen")
+          .atMost(limit)
+          .pollInterval(Duration.ofMillis(100))
           .until(() -> calledTickets().size() >= n);
     }
 

@@ -71,13 +71,22 @@ class CommandCodecTest {
   }
 
   private static Arbitrary<String> ids() {
-    return Arbitraries.strings().withCharRange('A', 'Z').numeric().withChars('-', '.', '_').ofMinLength(1)
-        .ofMaxLength(20).filter(s -> Character.isLetterOrDigit(s.charAt(0)));
+    return Arbitraries.strings()
+        .withCharRange('A', 'Z')
+        .numeric()
+        .withChars('-', '.', '_')
+        .ofMinLength(1)
+        .ofMaxLength(20)
+        .filter(s -> Character.isLetterOrDigit(s.charAt(0)));
   }
 
   private static Arbitrary<String> texts() {
-    return Arbitraries.strings().withCharRange('a', 'z').withChars('号', '窗', ' ', '"', '\\').ofMinLength(1)
-        .ofMaxLength(30).filter(s -> !s.isBlank());
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .withChars('号', '窗', ' ', '"', '\\')
+        .ofMinLength(1)
+        .ofMaxLength(30)
+        .filter(s -> !s.isBlank());
   }
 
   private static Arbitrary<WindowId> windows() {
@@ -97,21 +106,47 @@ class CommandCodecTest {
   }
 
   private static Arbitrary<Outcome> outcomes() {
-    return Arbitraries.oneOf(Arbitraries.just(new Outcome.Done()),
-        Combinators.combine(texts().list().ofMinSize(1).ofMaxSize(3), Arbitraries.integers().between(0, 60))
+    return Arbitraries.oneOf(
+        Arbitraries.just(new Outcome.Done()),
+        Combinators.combine(
+                texts().list().ofMinSize(1).ofMaxSize(3), Arbitraries.integers().between(0, 60))
             .as((m, d) -> new Outcome.PendingMaterials(m, LocalDate.of(2026, 12, 1).plusDays(d))),
-        texts().map(Outcome.Referred::new), texts().map(Outcome.NotDone::new));
+        texts().map(Outcome.Referred::new),
+        texts().map(Outcome.NotDone::new));
   }
 
   private static Arbitrary<HallCommand.IssueTicket> issues() {
-    Arbitrary<Appointment> slots = instants().map(i -> new Appointment(i, i.plusSeconds(1800))).injectNull(0.5);
-    return Combinators.combine(matters(), Arbitraries.of(TicketSource.class), Arbitraries.integers().between(1, 9),
-        texts().injectNull(0.5), ids().map(ChannelId::new).injectNull(0.5), texts().injectNull(0.5),
-        ids().injectNull(0.5), slots).as((m, s, p, h, g, proof, by, slot) -> new HallCommand.IssueTicket(m, s, p, h,
-            g, proof, by, slot, null))
-        .flatMap(i -> ids().map(DeviceId::new).injectNull(0.5).map(d -> new HallCommand.IssueTicket(i.matter(),
-            i.source(), i.partySize(), i.personHash(), i.greenChannel(), i.proof(), i.grantedBy(), i.appointment(),
-            d)));
+    Arbitrary<Appointment> slots =
+        instants().map(i -> new Appointment(i, i.plusSeconds(1800))).injectNull(0.5);
+    return Combinators.combine(
+            matters(),
+            Arbitraries.of(TicketSource.class),
+            Arbitraries.integers().between(1, 9),
+            texts().injectNull(0.5),
+            ids().map(ChannelId::new).injectNull(0.5),
+            texts().injectNull(0.5),
+            ids().injectNull(0.5),
+            slots)
+        .as(
+            (m, s, p, h, g, proof, by, slot) ->
+                new HallCommand.IssueTicket(m, s, p, h, g, proof, by, slot, null))
+        .flatMap(
+            i ->
+                ids()
+                    .map(DeviceId::new)
+                    .injectNull(0.5)
+                    .map(
+                        d ->
+                            new HallCommand.IssueTicket(
+                                i.matter(),
+                                i.source(),
+                                i.partySize(),
+                                i.personHash(),
+                                i.greenChannel(),
+                                i.proof(),
+                                i.grantedBy(),
+                                i.appointment(),
+                                d)));
   }
 
   private static List<Arbitrary<? extends HallCommand>> kinds() {
@@ -122,7 +157,11 @@ class CommandCodecTest {
         windows().map(HallCommand.StartService::new),
         Combinators.combine(windows(), outcomes()).as(HallCommand.FinishService::new),
         windows().map(HallCommand.MarkNoShow::new),
-        Combinators.combine(windows(), matters().injectNull(0.3), windows().injectNull(0.3), texts().injectNull(0.5))
+        Combinators.combine(
+                windows(),
+                matters().injectNull(0.3),
+                windows().injectNull(0.3),
+                texts().injectNull(0.5))
             .as(HallCommand.Transfer::new),
         windows().map(HallCommand.Park::new),
         Combinators.combine(windows(), tickets()).as(HallCommand.ResumeParked::new),
@@ -134,19 +173,34 @@ class CommandCodecTest {
         windows().map(HallCommand.ResumeWindow::new),
         windows().map(HallCommand.OpenWindow::new),
         Combinators.combine(windows(), texts().injectNull(0.5)).as(HallCommand.CloseWindow::new),
-        Combinators.combine(windows(), Arbitraries.maps(matters(), Arbitraries.integers().between(1, 10))
-            .ofMinSize(1).ofMaxSize(4)).as(HallCommand.RemapWindow::new),
-        Combinators.combine(windows(), ids(), texts()).as((w, no, name) -> new HallCommand.SignIn(w,
-            new Clerk(no, name))),
+        Combinators.combine(
+                windows(),
+                Arbitraries.maps(matters(), Arbitraries.integers().between(1, 10))
+                    .ofMinSize(1)
+                    .ofMaxSize(4))
+            .as(HallCommand.RemapWindow::new),
+        Combinators.combine(windows(), ids(), texts())
+            .as((w, no, name) -> new HallCommand.SignIn(w, new Clerk(no, name))),
         windows().map(HallCommand.SignOut::new),
-        Combinators.combine(Arbitraries.integers().between(1, 1_000_000), Arbitraries.integers().between(1, 5),
-            Arbitraries.integers().between(0, 255), texts().injectNull(0.5))
-            .as((r, l, bits, c) -> new HallCommand.RecordRating(new ServiceRecordId(r), l, bits, c)),
-        Combinators.combine(ids().map(DeviceId::new), matters(), Arbitraries.integers().between(1, 500))
+        Combinators.combine(
+                Arbitraries.integers().between(1, 1_000_000),
+                Arbitraries.integers().between(1, 5),
+                Arbitraries.integers().between(0, 255),
+                texts().injectNull(0.5))
+            .as(
+                (r, l, bits, c) ->
+                    new HallCommand.RecordRating(new ServiceRecordId(r), l, bits, c)),
+        Combinators.combine(
+                ids().map(DeviceId::new), matters(), Arbitraries.integers().between(1, 500))
             .as(HallCommand.ReserveNumberBlock::new),
-        Combinators.combine(ids().map(DeviceId::new), Arbitraries.longs().between(1, 100_000),
-            Combinators.combine(Arbitraries.integers().between(1, 999), instants()).as(HallCommand.OfflineTicket::new)
-                .list().ofMaxSize(5)).as(HallCommand.AdmitOfflineTickets::new),
+        Combinators.combine(
+                ids().map(DeviceId::new),
+                Arbitraries.longs().between(1, 100_000),
+                Combinators.combine(Arbitraries.integers().between(1, 999), instants())
+                    .as(HallCommand.OfflineTicket::new)
+                    .list()
+                    .ofMaxSize(5))
+            .as(HallCommand.AdmitOfflineTickets::new),
         texts().map(HallCommand.SetNotice::new),
         Arbitraries.just(new HallCommand.Tick()));
   }

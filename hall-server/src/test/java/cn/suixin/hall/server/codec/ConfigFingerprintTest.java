@@ -19,8 +19,11 @@ class ConfigFingerprintTest {
   private static final Path SHIPPED = Path.of("..", "config");
 
   private static HallConfig city() {
-    return new ConfigLoader().load(SHIPPED).halls().stream().filter(h -> h.id().value().equals("city")).findFirst()
-        .orElseThrow();
+    return new ConfigLoader()
+        .load(SHIPPED).halls().stream()
+            .filter(h -> h.id().value().equals("city"))
+            .findFirst()
+            .orElseThrow();
   }
 
   @Test
@@ -30,7 +33,8 @@ class ConfigFingerprintTest {
 
   @Test
   void the_canonical_text_sorts_what_the_records_hold_in_no_fixed_order() {
-    // Map.copyOf and Set.of iterate in an order salted per JVM; the canonical text must not depend on it
+    // Map.copyOf and Set.of iterate in an order salted per JVM; the canonical text must not depend
+    // on it
     String text = ConfigFingerprint.canonical(city());
     assertThat(text).contains("weights={").doesNotContain("@");
     Map<MatterCode, Integer> a = new LinkedHashMap<>();
@@ -50,15 +54,27 @@ class ConfigFingerprintTest {
     Map<MatterCode, Integer> heavier = new LinkedHashMap<>(first.weights());
     MatterCode matter = heavier.keySet().iterator().next();
     heavier.put(matter, heavier.get(matter) + 1);
-    assertThat(ConfigFingerprint.of(withWindowWeights(city, heavier))).isNotEqualTo(ConfigFingerprint.of(city));
+    assertThat(ConfigFingerprint.of(withWindowWeights(city, heavier)))
+        .isNotEqualTo(ConfigFingerprint.of(city));
     assertThat(ConfigFingerprint.of(city.alwaysOpen())).isNotEqualTo(ConfigFingerprint.of(city));
   }
 
   private static HallConfig withWindowWeights(HallConfig c, Map<MatterCode, Integer> weights) {
     Map<WindowId, Window> windows = new LinkedHashMap<>(c.windows());
     Window first = windows.values().iterator().next();
-    windows.put(first.id(), new Window(first.id(), first.name(), first.nameEn(), first.kind(), weights, first.hours()));
-    return new HallConfig(c.id(), c.name(), c.nameEn(), c.zone(), c.address(), c.matters(), windows,
-        c.greenChannels(), c.openingHours(), c.rules());
+    windows.put(
+        first.id(),
+        new Window(first.id(), first.name(), first.nameEn(), first.kind(), weights, first.hours()));
+    return new HallConfig(
+        c.id(),
+        c.name(),
+        c.nameEn(),
+        c.zone(),
+        c.address(),
+        c.matters(),
+        windows,
+        c.greenChannels(),
+        c.openingHours(),
+        c.rules());
   }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Every concrete event type, found by walking the sealed hierarchy under {@link HallEvent}. */
 final class EventClasses {
-  private EventClasses() {
-  }
+  private EventClasses() {}
 
   /** The event records, in declaration order of their groups. */
   static List<Class<? extends HallEvent>> all() {

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The journal's bytes for one event of every type (and every optional field both ways), pinned:
- * a journal written today must read the same tomorrow, so the JSON an event becomes never moves,
- * not even the order of its fields. Run with {@code -Dgolden.print=true} to see the lines.
+ * The journal's bytes for one event of every type (and every optional field both ways), pinned: a
+ * journal written today must read the same tomorrow, so the JSON an event becomes never moves, not
+ * even the order of its fields. Run with {@code -Dgolden.print=true} to see the lines.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EventCodecGoldenTest {
-  private static final String GOLDEN = """
+  private static final String GOLDEN =
+      """
       {"seq":1,"at":"2026-06-01T01:30:00.123Z","type":"ticket.issued","ticket":"20260601-A001","number":"A001","matter":"EE-PASSPORT","source":"KIOSK","partySize":1,"personHash":null,"greenChannel":null,"grantedBy":null,"device":null,"serial":1,"arrival":"2026-06-01T01:30:00.123Z"}
       {"seq":2,"at":"2026-06-01T01:30:00.123Z","type":"ticket.issued","ticket":"20260601-A001","number":"A002","matter":"HH-ID-RENEW","source":"APPOINTMENT","partySize":3,"personHash":"9f2c","greenChannel":"gaokao","grantedBy":"G07","device":"kiosk-1","serial":77,"arrival":"2026-06-01T01:29:55.123Z","slotStart":"2026-06-01T01:30:00.123Z","slotEnd":"2026-06-01T02:00:00.123Z"}
       {"seq":3,"at":"2026-06-01T01:30:00.123Z","type":"ticket.called","ticket":"20260601-A001","window":"07","rule":"GREEN_CHANNEL"}
@@ -55,7 +56,8 @@ class EventCodecGoldenTest {
     List<String> lines = new ArrayList<>();
     long seq = 1;
     for (HallEvent e : EventSamples.all()) {
-      lines.add(EventCodec.toBuffer(new SequencedEvent(seq++, EventSamples.at(), e), null).toString());
+      lines.add(
+          EventCodec.toBuffer(new SequencedEvent(seq++, EventSamples.at(), e), null).toString());
     }
     String written = String.join("\n", lines) + "\n";
     if (Boolean.getBoolean("golden.print")) {

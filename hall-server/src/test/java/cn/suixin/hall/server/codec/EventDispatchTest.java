@@ -27,27 +27,38 @@ class EventDispatchTest {
 
   @Test
   void every_event_is_a_record_in_exactly_one_group_of_what_it_touches() {
-    assertThat(EVENTS).isNotEmpty().allMatch(Class::isRecord, "is a record").doesNotHaveDuplicates();
+    assertThat(EVENTS)
+        .isNotEmpty()
+        .allMatch(Class::isRecord, "is a record")
+        .doesNotHaveDuplicates();
     for (Class<?> group : HallEvent.class.getPermittedSubclasses()) {
-      assertThat(group.isInterface() && group.isSealed()).as("%s is a sealed group", group.getSimpleName()).isTrue();
+      assertThat(group.isInterface() && group.isSealed())
+          .as("%s is a sealed group", group.getSimpleName())
+          .isTrue();
     }
     for (Class<? extends HallEvent> e : EVENTS) {
-      long groups = Arrays.stream(HallEvent.class.getPermittedSubclasses()).filter(g -> g.isAssignableFrom(e)).count();
+      long groups =
+          Arrays.stream(HallEvent.class.getPermittedSubclasses())
+              .filter(g -> g.isAssignableFrom(e))
+              .count();
       assertThat(groups).as("groups of %s", e.getSimpleName()).isEqualTo(1);
     }
   }
 
   @Test
   void the_visitor_has_exactly_one_method_per_event() {
-    assertThat(visitMethods(HallEvent.Visitor.class)).as("events the visitor visits")
+    assertThat(visitMethods(HallEvent.Visitor.class))
+        .as("events the visitor visits")
         .containsExactlyInAnyOrderElementsOf(EVENTS);
     assertThat(HallEvent.Visitor.class.getDeclaredMethods()).hasSize(EVENTS.size());
   }
 
   @Test
   void the_group_visitor_sends_every_event_to_its_group() {
-    List<Method> defaults = Arrays.stream(HallEvent.ByGroup.class.getDeclaredMethods())
-        .filter(m -> m.getName().equals("visit")).toList();
+    List<Method> defaults =
+        Arrays.stream(HallEvent.ByGroup.class.getDeclaredMethods())
+            .filter(m -> m.getName().equals("visit"))
+            .toList();
     assertThat(defaults).allMatch(Method::isDefault, "has a default");
     assertThat(visitMethods(HallEvent.ByGroup.class)).containsExactlyInAnyOrderElementsOf(EVENTS);
   }
@@ -57,12 +68,16 @@ class EventDispatchTest {
     Map<String, Class<?>> byName = new HashMap<>();
     for (HallEvent e : samplesOfEveryType()) {
       Class<?> earlier = byName.putIfAbsent(EventTypes.of(e), e.getClass());
-      assertThat(earlier == null || earlier == e.getClass()).as("%s named twice", EventTypes.of(e)).isTrue();
+      assertThat(earlier == null || earlier == e.getClass())
+          .as("%s named twice", EventTypes.of(e))
+          .isTrue();
     }
     assertThat(byName.values()).containsExactlyInAnyOrderElementsOf(EVENTS);
-    Set<String> constants = Arrays.stream(EventTypes.class.getFields())
-        .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-        .map(f -> (String) get(f)).collect(toSet());
+    Set<String> constants =
+        Arrays.stream(EventTypes.class.getFields())
+            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+            .map(f -> (String) get(f))
+            .collect(toSet());
     assertThat(constants).isEqualTo(byName.keySet());
   }
 
@@ -71,21 +86,27 @@ class EventDispatchTest {
     long seq = 1;
     for (HallEvent e : samplesOfEveryType()) {
       SequencedEvent se = new SequencedEvent(seq++, EventSamples.at(), e);
-      assertThat(EventCodec.decode(EventCodec.encode(se))).as(e.getClass().getSimpleName()).isEqualTo(se);
+      assertThat(EventCodec.decode(EventCodec.encode(se)))
+          .as(e.getClass().getSimpleName())
+          .isEqualTo(se);
     }
   }
 
   /** The hand-picked samples, which must hold one of every event type. */
   private static List<HallEvent> samplesOfEveryType() {
     List<HallEvent> samples = EventSamples.all();
-    assertThat(samples.stream().map(HallEvent::getClass).collect(toSet())).as("types with a sample")
+    assertThat(samples.stream().map(HallEvent::getClass).collect(toSet()))
+        .as("types with a sample")
         .containsExactlyInAnyOrderElementsOf(EVENTS);
     return samples;
   }
 
   private static List<Class<?>> visitMethods(Class<?> visitor) {
-    return Arrays.stream(visitor.getDeclaredMethods()).filter(m -> m.getName().equals("visit"))
-        .filter(m -> m.getParameterCount() == 1).<Class<?>>map(m -> m.getParameterTypes()[0]).toList();
+    return Arrays.stream(visitor.getDeclaredMethods())
+        .filter(m -> m.getName().equals("visit"))
+        .filter(m -> m.getParameterCount() == 1)
+        .<Class<?>>map(m -> m.getParameterTypes()[0])
+        .toList();
   }
 
   private static Object get(java.lang.reflect.Field f) {

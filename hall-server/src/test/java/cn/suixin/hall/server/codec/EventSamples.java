@@ -29,23 +29,34 @@ final class EventSamples {
   private static final Clerk CLERK = new Clerk("051234", "王芳");
   private static final Instant AT = Instant.parse("2026-06-01T01:30:00.123Z");
 
-  private EventSamples() {
-  }
+  private EventSamples() {}
 
   static List<HallEvent> all() {
     Map<MatterCode, Integer> weights = new LinkedHashMap<>();
     weights.put(M2, 3);
     weights.put(M, 7);
     return List.of(
-        new HallEvent.TicketIssued(T, "A001", M, TicketSource.KIOSK, 1, null, null, null, null, null, 1, AT),
-        new HallEvent.TicketIssued(T, "A002", M2, TicketSource.APPOINTMENT, 3, "9f2c", new ChannelId("gaokao"),
-            "G07", new Appointment(AT, AT.plusSeconds(1800)), new DeviceId("kiosk-1"), 77, AT.minusSeconds(5)),
+        new HallEvent.TicketIssued(
+            T, "A001", M, TicketSource.KIOSK, 1, null, null, null, null, null, 1, AT),
+        new HallEvent.TicketIssued(
+            T,
+            "A002",
+            M2,
+            TicketSource.APPOINTMENT,
+            3,
+            "9f2c",
+            new ChannelId("gaokao"),
+            "G07",
+            new Appointment(AT, AT.plusSeconds(1800)),
+            new DeviceId("kiosk-1"),
+            77,
+            AT.minusSeconds(5)),
         new HallEvent.TicketCalled(T, W, PickRule.GREEN_CHANNEL),
         new HallEvent.TicketRecalled(T, W, 2),
         new HallEvent.ServiceStarted(T, W, R, CLERK),
         new HallEvent.ServiceFinished(T, W, R, new Outcome.Done()),
-        new HallEvent.ServiceFinished(T, W, R, new Outcome.PendingMaterials(List.of("户口簿", "照片"),
-            LocalDate.of(2026, 6, 4))),
+        new HallEvent.ServiceFinished(
+            T, W, R, new Outcome.PendingMaterials(List.of("户口簿", "照片"), LocalDate.of(2026, 6, 4))),
         new HallEvent.ServiceFinished(T, W, R, new Outcome.Referred("出入境窗口")),
         new HallEvent.ServiceFinished(T, W, R, new Outcome.NotDone("材料不全")),
         new HallEvent.TicketNoShow(T, W, true),
@@ -64,8 +75,8 @@ final class EventSamples {
         new HallEvent.ClerkSignedIn(W, CLERK),
         new HallEvent.ClerkSignedOut(W, new Clerk("051235", null)),
         new HallEvent.RatingRecorded(R, 5, 0, null, null),
-        new HallEvent.RatingRecorded(R, 1, 6, "态度差", new FollowUp(LocalDate.of(2026, 6, 2),
-            LocalDate.of(2026, 6, 8))),
+        new HallEvent.RatingRecorded(
+            R, 1, 6, "态度差", new FollowUp(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 8))),
         new HallEvent.NumberBlockReserved(3, new DeviceId("kiosk-1"), M, "A", 501, 550),
         new HallEvent.NoticeChanged("今日下午停电检修"),
         new HallEvent.BusinessDayStarted(LocalDate.of(2026, 6, 1)),

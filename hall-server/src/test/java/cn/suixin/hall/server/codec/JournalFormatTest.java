@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class JournalFormatTest {
-  private static final SequencedEvent NOTICE = new SequencedEvent(7, Instant.parse("2026-06-01T01:00:00Z"),
-      new HallEvent.NoticeChanged("今日下午停止取号"));
+  private static final SequencedEvent NOTICE =
+      new SequencedEvent(
+          7, Instant.parse("2026-06-01T01:00:00Z"), new HallEvent.NoticeChanged("今日下午停止取号"));
 
   @Test
   void every_record_says_the_format_version_it_was_written_in() {
@@ -41,24 +42,34 @@ class JournalFormatTest {
 
   @Test
   void a_record_of_a_newer_version_is_refused_saying_which_versions_this_server_reads() {
-    byte[] newer = json(JournalFormat.write(NOTICE, null)).put("v", 2).put("text", 42).toBuffer().getBytes();
+    byte[] newer =
+        json(JournalFormat.write(NOTICE, null)).put("v", 2).put("text", 42).toBuffer().getBytes();
 
-    assertThatThrownBy(() -> JournalFormat.read(newer)).isInstanceOfSatisfying(UnknownJournalFormatException.class,
-        e -> {
-          assertThat(e.seq()).isEqualTo(7);
-          assertThat(e.version()).isEqualTo(2);
-          assertThat(e.newestKnown()).isEqualTo(1);
-          assertThat(e.getMessage()).contains("seq 7", "format version 2", "reads versions up to 1", "newer server",
-              "do not repair");
-        });
+    assertThatThrownBy(() -> JournalFormat.read(newer))
+        .isInstanceOfSatisfying(
+            UnknownJournalFormatException.class,
+            e -> {
+              assertThat(e.seq()).isEqualTo(7);
+              assertThat(e.version()).isEqualTo(2);
+              assertThat(e.newestKnown()).isEqualTo(1);
+              assertThat(e.getMessage())
+                  .contains(
+                      "seq 7",
+                      "format version 2",
+                      "reads versions up to 1",
+                      "newer server",
+                      "do not repair");
+            });
   }
 
   @Test
   void a_version_that_was_never_written_is_damage_not_a_newer_journal() {
     for (Object bad : new Object[] {0, -3, "1", 1.5}) {
       byte[] record = json(JournalFormat.write(NOTICE, null)).put("v", bad).toBuffer().getBytes();
-      assertThatThrownBy(() -> JournalFormat.read(record)).as("version %s", bad)
-          .isInstanceOf(IllegalArgumentException.class).isNotInstanceOf(UnknownJournalFormatException.class);
+      assertThatThrownBy(() -> JournalFormat.read(record))
+          .as("version %s", bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .isNotInstanceOf(UnknownJournalFormatException.class);
     }
   }
 
@@ -69,8 +80,11 @@ class JournalFormatTest {
 
     assertThat(events.problem(7, JournalFormat.write(NOTICE, null))).isNull();
     assertThat(events.problem(7, newer)).contains("format version 3", "not damage");
-    assertThat(json(events.lostEvent(8, JournalFormat.write(NOTICE, null), null, "bad sector")).getInteger("v"))
-        .as("the repair's marker is written in the current version").isEqualTo(JournalFormat.VERSION);
+    assertThat(
+            json(events.lostEvent(8, JournalFormat.write(NOTICE, null), null, "bad sector"))
+                .getInteger("v"))
+        .as("the repair's marker is written in the current version")
+        .isEqualTo(JournalFormat.VERSION);
   }
 
   private static JsonObject json(byte[] bytes) {

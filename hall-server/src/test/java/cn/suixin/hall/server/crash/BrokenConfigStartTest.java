@@ -22,14 +22,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BrokenConfigStartTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** One edit to a copy of the shipped configuration, and what the server must say about it. */
   enum Slip {
-    MISTYPED_MATTER_CODE_IN_A_WINDOW("halls/city.yaml", "EE-PASSPORT: 7", "EE-PASSPROT: 7",
-        "unknown matter code 'EE-PASSPROT'"),
-    YAML_SYNTAX_ERROR_IN_THE_CATALOGUE("matters.yaml", "{code: HH-BIRTH,", "{code: HH-BIRTH,,", "not valid YAML"),
+    MISTYPED_MATTER_CODE_IN_A_WINDOW(
+        "halls/city.yaml", "EE-PASSPORT: 7", "EE-PASSPROT: 7", "unknown matter code 'EE-PASSPROT'"),
+    YAML_SYNTAX_ERROR_IN_THE_CATALOGUE(
+        "matters.yaml", "{code: HH-BIRTH,", "{code: HH-BIRTH,,", "not valid YAML"),
     IMPOSSIBLE_CLOSING_TIME("halls/city.yaml", "close: \"17:30\"", "close: \"25:30\"", "25:30");
 
     final String file;
@@ -53,13 +53,28 @@ class BrokenConfigStartTest {
     int line = edit(config.resolve(slip.file), slip.from, slip.to);
     Path data = dir.resolve("data");
 
-    Finished run = ServerProcess.run(dir.resolve("work"), null, "--demo", "--config", config.toString(),
-        "--data", data.toString(), "--port", "0");
+    Finished run =
+        ServerProcess.run(
+            dir.resolve("work"),
+            null,
+            "--demo",
+            "--config",
+            config.toString(),
+            "--data",
+            data.toString(),
+            "--port",
+            "0");
 
     assertThat(run.exitCode()).as("exit status; output:%n%s", run.text()).isNotZero();
-    assertThat(run.text()).contains("1 configuration problem:")
-        .containsPattern("(?m)^\\s*" + java.util.regex.Pattern.quote(slip.file) + ":" + line + ":\\d+: .*"
-            + java.util.regex.Pattern.quote(slip.problem))
+    assertThat(run.text())
+        .contains("1 configuration problem:")
+        .containsPattern(
+            "(?m)^\\s*"
+                + java.util.regex.Pattern.quote(slip.file)
+                + ":"
+                + line
+                + ":\\d+: .*"
+                + java.util.regex.Pattern.quote(slip.problem))
         .doesNotContain("serving");
     assertThat(data).as("data folder of a server that never started").doesNotExist();
   }
@@ -69,8 +84,13 @@ class BrokenConfigStartTest {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains(from)) {
-        lines.set(i, lines.get(i).replaceFirst(java.util.regex.Pattern.quote(from),
-            java.util.regex.Matcher.quoteReplacement(to)));
+        lines.set(
+            i,
+            lines
+                .get(i)
+                .replaceFirst(
+                    java.util.regex.Pattern.quote(from),
+                    java.util.regex.Matcher.quoteReplacement(to)));
         Files.write(file, lines, StandardCharsets.UTF_8);
         return i + 1;
       }

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 /** Copies of data folders, for tests and benchmarks that start servers on what another left. */
 public final class DataFolders {
 
-  private DataFolders() {
-  }
+  private DataFolders() {}
 
   /**
    * Copies {@code from} into {@code to}, creating it. Temporary files are skipped: a running server

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes accounts into a data folder before a server process opens it, in-process and without
- * the few seconds an admin-command JVM costs; the record store is the same one the server reads.
+ * Writes accounts into a data folder before a server process opens it, in-process and without the
+ * few seconds an admin-command JVM costs; the record store is the same one the server reads.
  */
 public final class DataSeed implements AutoCloseable {
   public static final String PASSWORD = "crash-test-pw";
@@ -26,10 +26,23 @@ public final class DataSeed implements AutoCloseable {
     accounts = new Accounts(vertx, records, Clock.systemUTC());
   }
 
-  /** A clerk hashed with the server processes' count, so logging in costs them what their own hashes cost. */
+  /**
+   * A clerk hashed with the server processes' count, so logging in costs them what their own hashes
+   * cost.
+   */
   public DataSeed clerk(String username, String hall, String staffNo) throws Exception {
-    await(records.put(Accounts.USERS, username, StoredUsers.user(username, Role.CLERK, hall, staffNo, "测试" + staffNo,
-        PASSWORD, ServerProcess.PASSWORD_ITERATIONS)));
+    await(
+        records.put(
+            Accounts.USERS,
+            username,
+            StoredUsers.user(
+                username,
+                Role.CLERK,
+                hall,
+                staffNo,
+                "测试" + staffNo,
+                PASSWORD,
+                ServerProcess.PASSWORD_ITERATIONS)));
     return this;
   }
 

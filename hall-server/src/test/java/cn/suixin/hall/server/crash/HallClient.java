@@ -14,8 +14,11 @@ import java.util.UUID;
  * acknowledged only once its status and whole body have arrived.
  */
 public final class HallClient {
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private final URI base;
   private final String hall;
 
@@ -25,11 +28,14 @@ public final class HallClient {
   }
 
   /** A status and its JSON body (empty for 204). */
-  public record Reply(int status, JsonObject body) {
-  }
+  public record Reply(int status, JsonObject body) {}
 
   public String login(String username, String password) throws IOException, InterruptedException {
-    Reply r = post("/api/v1/auth/login", null, new JsonObject().put("username", username).put("password", password));
+    Reply r =
+        post(
+            "/api/v1/auth/login",
+            null,
+            new JsonObject().put("username", username).put("password", password));
     if (r.status() != 200) {
       throw new IllegalStateException("login of " + username + " answered " + r);
     }
@@ -41,8 +47,10 @@ public final class HallClient {
   }
 
   /** Issues with a given Idempotency-Key, as a kiosk retrying after a lost reply does. */
-  public Reply issue(String kioskToken, String matter, String idempotencyKey) throws IOException, InterruptedException {
-    return post(hallPath("/tickets"), kioskToken, new JsonObject().put("matter", matter), idempotencyKey);
+  public Reply issue(String kioskToken, String matter, String idempotencyKey)
+      throws IOException, InterruptedException {
+    return post(
+        hallPath("/tickets"), kioskToken, new JsonObject().put("matter", matter), idempotencyKey);
   }
 
   public Reply window(String token, String window, String action, JsonObject body)
@@ -52,20 +60,25 @@ public final class HallClient {
 
   /** What a window shows its clerk: state, current ticket and who is signed in. */
   /** A window action with an Idempotency-Key, as a console retrying after a lost reply does. */
-  public Reply window(String token, String window, String action, JsonObject body, String idempotencyKey)
+  public Reply window(
+      String token, String window, String action, JsonObject body, String idempotencyKey)
       throws IOException, InterruptedException {
     return post(hallPath("/windows/" + window + "/" + action), token, body, idempotencyKey);
   }
 
   public Reply windowView(String token, String window) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(hallPath("/windows/" + window)))
-        .header("Authorization", "Bearer " + token).GET());
+    return send(
+        HttpRequest.newBuilder(base.resolve(hallPath("/windows/" + window)))
+            .header("Authorization", "Bearer " + token)
+            .GET());
   }
 
   /** A ticket as the device that issued it reads it (no link secret needed). */
   public Reply ticket(String deviceToken, String id) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(hallPath("/tickets/" + id)))
-        .header("Authorization", "Bearer " + deviceToken).GET());
+    return send(
+        HttpRequest.newBuilder(base.resolve(hallPath("/tickets/" + id)))
+            .header("Authorization", "Bearer " + deviceToken)
+            .GET());
   }
 
   /** The node's readiness report, as a load balancer reads it. */
@@ -77,15 +90,18 @@ public final class HallClient {
     return "/api/v1/halls/" + hall + rest;
   }
 
-  private Reply post(String path, String token, JsonObject body) throws IOException, InterruptedException {
+  private Reply post(String path, String token, JsonObject body)
+      throws IOException, InterruptedException {
     return post(path, token, body, UUID.randomUUID().toString());
   }
 
-  private Reply post(String path, String token, JsonObject body, String key) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+  private Reply post(String path, String token, JsonObject body, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -93,9 +109,11 @@ public final class HallClient {
   }
 
   private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     String text = r.body();
-    return new Reply(r.statusCode(), text == null || text.isBlank() ? new JsonObject() : new JsonObject(text));
+    return new Reply(
+        r.statusCode(), text == null || text.isBlank() ? new JsonObject() : new JsonObject(text));
   }
 }

@@ -20,12 +20,10 @@ import java.util.concurrent.TimeUnit;
  * EventCodec}), for a stopped server's data folder: what is in here is what survived.
  */
 public final class JournalReplay {
-  private JournalReplay() {
-  }
+  private JournalReplay() {}
 
   /** One issued ticket with the business day it was issued on. */
-  public record Issued(long seq, LocalDate day, String ticket, String number) {
-  }
+  public record Issued(long seq, LocalDate day, String ticket, String number) {}
 
   public static List<SequencedEvent> events(Path data, String hall) throws Exception {
     Vertx vertx = Vertx.vertx();

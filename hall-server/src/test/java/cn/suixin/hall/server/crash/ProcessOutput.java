@@ -32,7 +32,8 @@ public final class ProcessOutput {
   }
 
   private void drain(InputStream in, Path copy) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    try (BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Writer file = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         file.write(line);
@@ -53,7 +54,10 @@ public final class ProcessOutput {
     }
   }
 
-  /** The first line matching {@code pattern}, waiting for it; empty once the output ended without one. */
+  /**
+   * The first line matching {@code pattern}, waiting for it; empty once the output ended without
+   * one.
+   */
   public Optional<Matcher> await(Pattern pattern, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (this) {

@@ -25,26 +25,33 @@ import org.awaitility.core.TerminalFailureException;
 
 /**
  * A hall server in its own JVM, started the way operators start it ({@code Main --demo --data DIR
- * --port 0}) on the test class path. It listens on a port the OS picks, read back from the
- * server's own log line, so parallel runs never race for a port. {@link #kill()} is SIGKILL: no
- * shutdown hook, no flush, exactly a power cut as far as the journal is concerned.
+ * --port 0}) on the test class path. It listens on a port the OS picks, read back from the server's
+ * own log line, so parallel runs never race for a port. {@link #kill()} is SIGKILL: no shutdown
+ * hook, no flush, exactly a power cut as far as the journal is concerned.
  */
 public final class ServerProcess implements AutoCloseable {
   /** The shipped configuration; Surefire runs tests from the module folder. */
   public static final Path SHIPPED_CONFIG = Path.of("..", "config").toAbsolutePath().normalize();
+
   /** Exit status of a JVM ended by SIGKILL (128 + 9). */
   public static final int SIGKILL_EXIT = 137;
+
   private static final Pattern SERVING = Pattern.compile("serving \\d+ halls on port (\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  /** What new hashes get in these processes ({@code -Dsuixin.password.iterations}, test-only); see launch. */
+
+  /**
+   * What new hashes get in these processes ({@code -Dsuixin.password.iterations}, test-only); see
+   * launch.
+   */
   public static final int PASSWORD_ITERATIONS = 20_000;
 
   /** Children still running; killed if the test JVM ends first, so none outlives a failed build. */
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
-        "hall-server-children"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> LIVE.forEach(Process::destroyForcibly), "hall-server-children"));
   }
 
   private final Process process;
@@ -57,12 +64,16 @@ public final class ServerProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a demo server on {@code data} with the shipped configuration; returns once /ready says 200. */
+  /**
+   * Starts a demo server on {@code data} with the shipped configuration; returns once /ready says
+   * 200.
+   */
   public static ServerProcess start(Path data) throws IOException, InterruptedException {
     return builder(data).start();
   }
 
-  public static ServerProcess start(Path config, Path data) throws IOException, InterruptedException {
+  public static ServerProcess start(Path config, Path data)
+      throws IOException, InterruptedException {
     return builder(data).config(config).start();
   }
 
@@ -77,7 +88,10 @@ public final class ServerProcess implements AutoCloseable {
     return new Builder(data);
   }
 
-  /** How the next server process starts: {@code Main --demo --config C --data D --port P} plus flags and properties. */
+  /**
+   * How the next server process starts: {@code Main --demo --config C --data D --port P} plus flags
+   * and properties.
+   */
   public static final class Builder {
     private final Path data;
     private Path config = SHIPPED_CONFIG;
@@ -94,7 +108,10 @@ public final class ServerProcess implements AutoCloseable {
       return this;
     }
 
-    /** A fixed port, so clients (an agent) find a restarted server where they expect it; 0 (the default) lets the OS pick. */
+    /**
+     * A fixed port, so clients (an agent) find a restarted server where they expect it; 0 (the
+     * default) lets the OS pick.
+     */
     public Builder port(int wanted) {
       this.port = wanted;
       return this;
@@ -120,11 +137,20 @@ public final class ServerProcess implements AutoCloseable {
       // data folder, so the data folder holds only what the server itself writes.
       Path work = dataFolder.resolveSibling(dataFolder.getFileName() + "-run");
       Files.createDirectories(work);
-      List<String> args = new ArrayList<>(List.of("--demo", "--config", configFolder.toString(), "--data",
-          dataFolder.toString(), "--port", String.valueOf(port)));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--demo",
+                  "--config",
+                  configFolder.toString(),
+                  "--data",
+                  dataFolder.toString(),
+                  "--port",
+                  String.valueOf(port)));
       args.addAll(flags);
       Process process = launch(work, properties, args.toArray(String[]::new));
-      ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(work, "server"), "hall-server");
+      ProcessOutput output =
+          new ProcessOutput(process.getInputStream(), logFile(work, "server"), "hall-server");
       Matcher serving = output.await(SERVING, START_TIMEOUT).orElse(null);
       if (serving == null) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -140,10 +166,12 @@ public final class ServerProcess implements AutoCloseable {
    * Runs {@code Main} with {@code args} to completion (admin commands, a start that must fail),
    * feeding {@code stdin} if given.
    */
-  public static Finished run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+  public static Finished run(Path workDir, String stdin, String... args)
+      throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     Process process = launch(workDir, Map.of(), args);
-    ProcessOutput output = new ProcessOutput(process.getInputStream(), logFile(workDir, "main"), "hall-main");
+    ProcessOutput output =
+        new ProcessOutput(process.getInputStream(), logFile(workDir, "main"), "hall-main");
     try (OutputStream in = process.getOutputStream()) {
       if (stdin != null) {
         in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -151,7 +179,8 @@ public final class ServerProcess implements AutoCloseable {
     }
     if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new IllegalStateException("Main " + String.join(" ", args) + " did not end; output:\n" + output.text());
+      throw new IllegalStateException(
+          "Main " + String.join(" ", args) + " did not end; output:\n" + output.text());
     }
     output.awaitEnd(Duration.ofSeconds(5));
     return new Finished(process.exitValue(), output.lines());
@@ -166,8 +195,20 @@ public final class ServerProcess implements AutoCloseable {
 
   /** {@code devices add --kind kiosk --hall HALL} in its own process; returns the device token. */
   public static String addKiosk(Path data, String hall) throws IOException, InterruptedException {
-    Finished added = run(data.resolveSibling(data.getFileName() + "-admin"), null, "devices", "add", "--kind", "kiosk",
-        "--hall", hall, "--config", SHIPPED_CONFIG.toString(), "--data", data.toString());
+    Finished added =
+        run(
+            data.resolveSibling(data.getFileName() + "-admin"),
+            null,
+            "devices",
+            "add",
+            "--kind",
+            "kiosk",
+            "--hall",
+            hall,
+            "--config",
+            SHIPPED_CONFIG.toString(),
+            "--data",
+            data.toString());
     if (added.exitCode() != 0) {
       throw new IllegalStateException("devices add failed:\n" + added.text());
     }
@@ -181,11 +222,28 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** {@code users add --role ROLE --hall HALL --password-stdin} in its own process. */
-  public static void addUser(Path data, String username, String role, String hall, String staffNo, String password)
+  public static void addUser(
+      Path data, String username, String role, String hall, String staffNo, String password)
       throws IOException, InterruptedException {
-    Finished added = run(data.resolveSibling(data.getFileName() + "-admin"), password + "\n", "users", "add",
-        "--username", username, "--role", role, "--hall", hall, "--staff-no", staffNo, "--password-stdin",
-        "--config", SHIPPED_CONFIG.toString(), "--data", data.toString());
+    Finished added =
+        run(
+            data.resolveSibling(data.getFileName() + "-admin"),
+            password + "\n",
+            "users",
+            "add",
+            "--username",
+            username,
+            "--role",
+            role,
+            "--hall",
+            hall,
+            "--staff-no",
+            staffNo,
+            "--password-stdin",
+            "--config",
+            SHIPPED_CONFIG.toString(),
+            "--data",
+            data.toString());
     if (added.exitCode() != 0) {
       throw new IllegalStateException("users add failed:\n" + added.text());
     }
@@ -193,20 +251,31 @@ public final class ServerProcess implements AutoCloseable {
 
   /**
    * C1 only: a server up in half the time on a busy machine, and fast enough for these tests. C1
-   * runs PBKDF2 six times slower than C2 (over a second at 600,000 iterations), and no test here
-   * is about password cost (FailedLoginsTest is, in the test JVM), so these processes hash with the
+   * runs PBKDF2 six times slower than C2 (over a second at 600,000 iterations), and no test here is
+   * about password cost (FailedLoginsTest is, in the test JVM), so these processes hash with the
    * test-only lower count, and accounts seeded for them ({@link DataSeed}) are hashed with it too.
    */
-  private static Process launch(Path dir, Map<String, String> properties, String... args) throws IOException {
+  private static Process launch(Path dir, Map<String, String> properties, String... args)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Dsuixin.password.iterations=" + PASSWORD_ITERATIONS,
-        // snapshots every 97 events, so crash tests restart from a snapshot and a tail at odd points
-        "-Dsuixin.snapshot.every=97", "-Djava.io.tmpdir=" + dir.toAbsolutePath()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dsuixin.password.iterations=" + PASSWORD_ITERATIONS,
+                // snapshots every 97 events, so crash tests restart from a snapshot and a tail at
+                // odd points
+                "-Dsuixin.snapshot.every=97",
+                "-Djava.io.tmpdir=" + dir.toAbsolutePath()));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.suixin.hall.server.app.Main"));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "cn.suixin.hall.server.app.Main"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     LIVE.add(process);
     process.onExit().thenRun(() -> LIVE.remove(process));
     return process;
@@ -224,11 +293,20 @@ public final class ServerProcess implements AutoCloseable {
   private void awaitReady() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     try {
-      Awaitility.await("/ready of server pid " + process.pid()).atMost(START_TIMEOUT)
-          .pollInterval(Duration.ofMillis(100)).ignoreException(IOException.class)
+      Awaitility.await("/ready of server pid " + process.pid())
+          .atMost(START_TIMEOUT)
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreException(IOException.class)
           .failFast("the server process exited", () -> !process.isAlive())
-          .until(() -> http.send(HttpRequest.newBuilder(uri("/ready")).timeout(Duration.ofSeconds(2)).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+          .until(
+              () ->
+                  http.send(
+                              HttpRequest.newBuilder(uri("/ready"))
+                                  .timeout(Duration.ofSeconds(2))
+                                  .build(),
+                              HttpResponse.BodyHandlers.discarding())
+                          .statusCode()
+                      == 200);
     } catch (ConditionTimeoutException | TerminalFailureException e) {
       throw new IllegalStateException("/ready never answered 200; output:\n" + output.text(), e);
     }

@@ -35,12 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CommandFaultTest {
-  private static final HallConfig CITY = new ConfigLoader().load(Path.of("..", "config")).halls().stream()
-      .filter(h -> h.id().value().equals("city")).findFirst().orElseThrow().alwaysOpen();
+  private static final HallConfig CITY =
+      new ConfigLoader()
+          .load(Path.of("..", "config")).halls().stream()
+              .filter(h -> h.id().value().equals("city"))
+              .findFirst()
+              .orElseThrow()
+              .alwaysOpen();
   private static final DeliveryOptions PATIENCE = new DeliveryOptions().setSendTimeout(10_000);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Vertx vertx;
   private HeldJournal journal;
   private final FailingClock clock = new FailingClock();
@@ -50,16 +54,21 @@ class CommandFaultTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    vertx.eventBus().addInboundInterceptor(dc -> {
-      dc.next();
-      if (dc.message().address().equals(Addresses.commands("city"))) {
-        delivered.incrementAndGet();
-      }
-    });
+    vertx
+        .eventBus()
+        .addInboundInterceptor(
+            dc -> {
+              dc.next();
+              if (dc.message().address().equals(Addresses.commands("city"))) {
+                delivered.incrementAndGet();
+              }
+            });
     EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, dir);
     journal = new HeldJournal(store.journal("city"));
-    result(vertx.deployVerticle(new HallVerticle(CITY, journal, store.snapshots("city"), 0, clock,
-        new SimpleMeterRegistry())));
+    result(
+        vertx.deployVerticle(
+            new HallVerticle(
+                CITY, journal, store.snapshots("city"), 0, clock, new SimpleMeterRegistry())));
   }
 
   @AfterEach
@@ -68,14 +77,25 @@ class CommandFaultTest {
   }
 
   @Test
-  void a_command_that_cannot_be_read_gets_400_and_the_rest_of_its_batch_is_decided() throws Exception {
+  void a_command_that_cannot_be_read_gets_400_and_the_rest_of_its_batch_is_decided()
+      throws Exception {
     String first = number(send(issue()));
-    List<JsonObject> replies = inOneBatch(() -> { }, issue(),
-        new JsonObject().put("type", "finish").put("window", "07").put("outcome", "PENDING_MATERIALS")
-            .put("missingMaterials", "营业执照").put("dueDate", "2030-01-01"),
-        new JsonObject().put("type", "admit-offline").put("device", "k1").put("block", 1)
-            .put("tickets", new JsonArray().add("a")),
-        issue());
+    List<JsonObject> replies =
+        inOneBatch(
+            () -> {},
+            issue(),
+            new JsonObject()
+                .put("type", "finish")
+                .put("window", "07")
+                .put("outcome", "PENDING_MATERIALS")
+                .put("missingMaterials", "营业执照")
+                .put("dueDate", "2030-01-01"),
+            new JsonObject()
+                .put("type", "admit-offline")
+                .put("device", "k1")
+                .put("block", 1)
+                .put("tickets", new JsonArray().add("a")),
+            issue());
     assertThat(replies.get(0).getBoolean("ok")).as(replies.get(0).encode()).isTrue();
     assertThat(replies.get(1).getString("code")).as(replies.get(1).encode()).isEqualTo("BAD_FIELD");
     assertThat(replies.get(2).getString("code")).as(replies.get(2).encode()).isEqualTo("BAD_FIELD");
@@ -84,39 +104,57 @@ class CommandFaultTest {
     assertThat(List.of(number(replies.get(0)), number(replies.get(3))))
         .containsExactly(after(first, 1), after(first, 2));
     assertThat(journal.batchSizes().get(journal.batchSizes().size() - 1))
-        .as("the two tickets were written in one batch").isEqualTo(2);
+        .as("the two tickets were written in one batch")
+        .isEqualTo(2);
   }
 
   @Test
   void a_command_that_is_not_a_json_object_gets_400() throws Exception {
-    JsonObject reply = result(vertx.eventBus().<JsonObject>request(Addresses.commands("city"), "issue", PATIENCE))
-        .body();
+    JsonObject reply =
+        result(vertx.eventBus().<JsonObject>request(Addresses.commands("city"), "issue", PATIENCE))
+            .body();
     assertThat(reply.getString("code")).as(reply.encode()).isEqualTo("BAD_FIELD");
     send(issue());
   }
 
   @Test
-  void a_command_whose_deciding_fails_before_the_engine_runs_gets_500_and_the_others_succeed() throws Exception {
+  void a_command_whose_deciding_fails_before_the_engine_runs_gets_500_and_the_others_succeed()
+      throws Exception {
     long perIssue = readingsPerIssue();
-    List<JsonObject> replies = inOneBatch(() -> clock.failReading(perIssue + 1), issue(), issue(), issue());
+    List<JsonObject> replies =
+        inOneBatch(() -> clock.failReading(perIssue + 1), issue(), issue(), issue());
     assertFailedInTheMiddle(replies);
   }
 
   @Test
-  void a_command_that_fails_after_the_engine_applied_it_gets_500_and_leaves_no_trace() throws Exception {
+  void a_command_that_fails_after_the_engine_applied_it_gets_500_and_leaves_no_trace()
+      throws Exception {
     long perIssue = readingsPerIssue();
-    assertThat(perIssue).as("the live message reads the clock after the engine applied the events").isGreaterThan(1);
+    assertThat(perIssue)
+        .as("the live message reads the clock after the engine applied the events")
+        .isGreaterThan(1);
     List<JsonObject> replies;
     try (LogCapture log = LogCapture.of(CommandDecider.class)) {
-      replies = inOneBatch(() -> clock.failReading(2 * perIssue), issue().put("personHash", "ph-3f9a-1"),
-          issue().put("personHash", "ph-3f9a-2"), issue().put("personHash", "ph-3f9a-3"));
-      assertThat(log.lines()).anyMatch(line -> line.contains("hall city") && line.contains("(issue)")
-          && line.contains("at seq ") && line.contains("IllegalStateException"));
-      assertThat(log.lines()).noneMatch(line -> line.contains("ph-3f9a") || line.contains("on purpose"));
+      replies =
+          inOneBatch(
+              () -> clock.failReading(2 * perIssue),
+              issue().put("personHash", "ph-3f9a-1"),
+              issue().put("personHash", "ph-3f9a-2"),
+              issue().put("personHash", "ph-3f9a-3"));
+      assertThat(log.lines())
+          .anyMatch(
+              line ->
+                  line.contains("hall city")
+                      && line.contains("(issue)")
+                      && line.contains("at seq ")
+                      && line.contains("IllegalStateException"));
+      assertThat(log.lines())
+          .noneMatch(line -> line.contains("ph-3f9a") || line.contains("on purpose"));
     }
     assertFailedInTheMiddle(replies);
     JsonObject snapshot = query(new JsonObject().put("type", "snapshot"));
-    assertThat(snapshot.getLong("seq")).as("the state is the journal's, no more")
+    assertThat(snapshot.getLong("seq"))
+        .as("the state is the journal's, no more")
         .isEqualTo(result(journal.lastSeq()));
   }
 
@@ -128,7 +166,9 @@ class CommandFaultTest {
     assertThat(replies.get(1).getString("messageEn")).isNotBlank();
     assertThat(replies.get(2).getBoolean("ok")).as(replies.get(2).encode()).isTrue();
     assertThat(number(replies.get(2))).isEqualTo(after(number(replies.get(0)), 1));
-    assertThat(number(send(issue()))).as("and the hall goes on").isEqualTo(after(number(replies.get(0)), 2));
+    assertThat(number(send(issue())))
+        .as("and the hall goes on")
+        .isEqualTo(after(number(replies.get(0)), 2));
   }
 
   /** Clock readings one ticket takes once the business day has started. */
@@ -143,10 +183,11 @@ class CommandFaultTest {
    * Holds the journal's append of an opening command, then sends {@code commands}; once all have
    * reached the owner, lets the append through, so they are decided in the batch after it.
    */
-  private List<JsonObject> inOneBatch(Runnable beforeSending, JsonObject... commands) throws Exception {
+  private List<JsonObject> inOneBatch(Runnable beforeSending, JsonObject... commands)
+      throws Exception {
     journal.hold();
-    Future<Message<JsonObject>> opening = request(new JsonObject().put("type", "set-notice")
-        .put("text", "batch " + ++notices));
+    Future<Message<JsonObject>> opening =
+        request(new JsonObject().put("type", "set-notice").put("text", "batch " + ++notices));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> journal.waitingAppends() == 1);
     beforeSending.run();
     int base = delivered.get();
@@ -154,7 +195,9 @@ class CommandFaultTest {
     for (JsonObject c : commands) {
       sent.add(request(c));
     }
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> delivered.get() == base + commands.length);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> delivered.get() == base + commands.length);
     journal.release();
     assertThat(result(opening).body().getBoolean("ok")).isTrue();
     List<JsonObject> replies = new ArrayList<>();
@@ -175,7 +218,8 @@ class CommandFaultTest {
   }
 
   private JsonObject query(JsonObject q) throws Exception {
-    return result(vertx.eventBus().<JsonObject>request(Addresses.queries("city"), q, PATIENCE)).body()
+    return result(vertx.eventBus().<JsonObject>request(Addresses.queries("city"), q, PATIENCE))
+        .body()
         .getJsonObject("result");
   }
 

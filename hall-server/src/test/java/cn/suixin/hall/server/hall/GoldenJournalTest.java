@@ -40,16 +40,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ever added to), never regenerate the files to get past this test.
  *
  * <p>{@code city.fingerprint.txt} is {@code HallState.fingerprint()} of that state. It may be
- * rewritten (by hand or by the writer) only in a commit that changes what the fingerprint prints,
- * a new field of the state say; the journal and snapshot under {@code data/} stay as they are.
+ * rewritten (by hand or by the writer) only in a commit that changes what the fingerprint prints, a
+ * new field of the state say; the journal and snapshot under {@code data/} stay as they are.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GoldenJournalTest {
   /** Kinds of event when the golden journal was written, each of them in it. */
   private static final int KINDS_WRITTEN = 24;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private final HallConfig config = Golden.config();
   private Vertx vertx;
   private EmbeddedJournalStore store;
@@ -73,17 +72,24 @@ class GoldenJournalTest {
   void the_whole_golden_journal_replays_into_the_state_it_was_written_in() throws Exception {
     List<HallEvent> events = new ArrayList<>();
     HallEngine engine = new HallEngine(config);
-    await(new ReplayPages(vertx, journal, 16).applyAll(new ReplayPages(vertx, journal, 16).read(1), d -> {
-      engine.apply(d.event());
-      events.add(d.event().event());
-    }, last -> { }));
+    await(
+        new ReplayPages(vertx, journal, 16)
+            .applyAll(
+                new ReplayPages(vertx, journal, 16).read(1),
+                d -> {
+                  engine.apply(d.event());
+                  events.add(d.event().event());
+                },
+                last -> {}));
 
     assertThat(engine.state().fingerprint()).isEqualTo(expectedFingerprint());
-    assertThat(events.stream().map(Object::getClass).distinct()).as("kinds of event in the golden journal")
+    assertThat(events.stream().map(Object::getClass).distinct())
+        .as("kinds of event in the golden journal")
         .hasSize(KINDS_WRITTEN);
-    assertThat(await(journal.readFrom(1, 1000))).as("written before records named their format version, so read"
-        + " as version 1").allSatisfy(e -> assertThat(new JsonObject(Buffer.buffer(e.payload())).containsKey("v"))
-        .isFalse());
+    assertThat(await(journal.readFrom(1, 1000)))
+        .as("written before records named their format version, so read" + " as version 1")
+        .allSatisfy(
+            e -> assertThat(new JsonObject(Buffer.buffer(e.payload())).containsKey("v")).isFalse());
   }
 
   /**
@@ -92,9 +98,12 @@ class GoldenJournalTest {
    */
   @ParameterizedTest(name = "snapshot layout {0}")
   @ValueSource(ints = {1, 2})
-  void the_golden_snapshot_and_the_journal_after_it_give_the_same_state(int layout) throws Exception {
+  void the_golden_snapshot_and_the_journal_after_it_give_the_same_state(int layout)
+      throws Exception {
     if (layout == 2) {
-      Files.copy(Golden.LAYOUT_2_SNAPSHOT, dir.resolve("data").resolve("snapshots").resolve(Golden.HALL + ".snap"),
+      Files.copy(
+          Golden.LAYOUT_2_SNAPSHOT,
+          dir.resolve("data").resolve("snapshots").resolve(Golden.HALL + ".snap"),
           StandardCopyOption.REPLACE_EXISTING);
     }
     HallSnapshot saved = await(store.snapshots(Golden.HALL).latest());
@@ -103,16 +112,22 @@ class GoldenJournalTest {
     long lastSeq = await(journal.lastSeq());
     assertThat(saved.seq()).as("a snapshot taken midway").isBetween(2L, lastSeq - 2);
 
-    HallSnapshotter snapshotter = new HallSnapshotter(vertx, config, store.snapshots(Golden.HALL), 0);
+    HallSnapshotter snapshotter =
+        new HallSnapshotter(vertx, config, store.snapshots(Golden.HALL), 0);
     SnapshotImage.Restored restored = await(snapshotter.restore(saved, journal));
     assertThat(restored).as("the golden snapshot restored, not set aside").isNotNull();
     assertThat(restored.seq()).isEqualTo(saved.seq());
-    assertThat(restored.recentCalls()).extracting(c -> c.getString("number")).containsExactly("A001");
-    assertThat(restored.idempotency()).extracting(e -> e.getKey()).startsWith("golden-1").hasSizeGreaterThan(3);
+    assertThat(restored.recentCalls())
+        .extracting(c -> c.getString("number"))
+        .containsExactly("A001");
+    assertThat(restored.idempotency())
+        .extracting(e -> e.getKey())
+        .startsWith("golden-1")
+        .hasSizeGreaterThan(3);
 
     HallEngine engine = restored.engine();
     ReplayPages pages = new ReplayPages(vertx, journal, 16);
-    await(pages.applyAll(pages.read(saved.seq() + 1), d -> engine.apply(d.event()), last -> { }));
+    await(pages.applyAll(pages.read(saved.seq() + 1), d -> engine.apply(d.event()), last -> {}));
     assertThat(engine.state().fingerprint()).isEqualTo(expectedFingerprint());
   }
 
@@ -120,13 +135,23 @@ class GoldenJournalTest {
   void the_golden_state_survives_a_snapshot_of_this_server() throws Exception {
     HallEngine engine = new HallEngine(config);
     ReplayPages pages = new ReplayPages(vertx, journal, 16);
-    await(pages.applyAll(pages.read(1), d -> engine.apply(d.event()), last -> { }));
-    byte[] bytes = SnapshotImage.encode(new SnapshotImage.Capture(engine.state().seq(), 0,
-        ConfigFingerprint.of(config), engine.state().export(), List.of(), List.of()));
+    await(pages.applyAll(pages.read(1), d -> engine.apply(d.event()), last -> {}));
+    byte[] bytes =
+        SnapshotImage.encode(
+            new SnapshotImage.Capture(
+                engine.state().seq(),
+                0,
+                ConfigFingerprint.of(config),
+                engine.state().export(),
+                List.of(),
+                List.of()));
 
-    SnapshotImage.Restored restored = SnapshotImage.decode(bytes, config, ConfigFingerprint.of(config));
+    SnapshotImage.Restored restored =
+        SnapshotImage.decode(bytes, config, ConfigFingerprint.of(config));
 
-    assertThat(ByteBuffer.wrap(bytes).getInt()).as("the layout written").isEqualTo(SnapshotImage.LAYOUT);
+    assertThat(ByteBuffer.wrap(bytes).getInt())
+        .as("the layout written")
+        .isEqualTo(SnapshotImage.LAYOUT);
     assertThat(restored.engine().state().fingerprint()).isEqualTo(expectedFingerprint());
     assertThat(restored.engine().state().export()).isEqualTo(engine.state().export());
   }

@@ -48,16 +48,18 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Writes the golden journal that {@link GoldenJournalTest} reads: two business days of the city
- * hall in which every kind of event happens, with a snapshot taken midway, in the embedded
- * store's files exactly as the server writes them.
+ * hall in which every kind of event happens, with a snapshot taken midway, in the embedded store's
+ * files exactly as the server writes them.
  *
- * <p>Regenerate ONLY for a deliberate new journal or snapshot format version, never to make
- * {@link GoldenJournalTest} pass again: that test failing means old journals no longer read.
- * Keep the old files beside the new ones (rename them {@code golden-v<N>}) and a test for them.
+ * <p>Regenerate ONLY for a deliberate new journal or snapshot format version, never to make {@link
+ * GoldenJournalTest} pass again: that test failing means old journals no longer read. Keep the old
+ * files beside the new ones (rename them {@code golden-v<N>}) and a test for them.
+ *
  * <pre>
  * mvn -B -ntp -o -q -pl hall-server -am test -Dtest=GoldenJournalWriter -Dgolden.write=yes \
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
+ *
  * It is no test (its name does not end in {@code Test}), so a normal build never runs it.
  *
  * <p>{@code -Dgolden.write=layout2} only adds {@code snapshot-layout2/city.snap}: the golden
@@ -74,6 +76,7 @@ class GoldenJournalWriter {
   private static final WindowId W07 = new WindowId("07");
   private static final WindowId W16 = new WindowId("16");
   private static final ChannelId GAOKAO = new ChannelId("gaokao");
+
   /** A Monday in the gaokao green channel's period. */
   private static final LocalDate DAY = LocalDate.of(2026, 6, 1);
 
@@ -109,37 +112,99 @@ class GoldenJournalWriter {
       await(vertx.close());
     }
     Files.writeString(Golden.FINGERPRINT, engine.state().fingerprint(), StandardCharsets.UTF_8);
-    assertThat(entries.stream().map(e -> EventCodec.decode(new JsonObject(new String(e.payload(),
-        StandardCharsets.UTF_8))).event().getClass()).<Class<?>>map(c -> c).distinct()).as("every kind of event")
+    assertThat(
+            entries.stream()
+                .map(
+                    e ->
+                        EventCodec.decode(
+                                new JsonObject(new String(e.payload(), StandardCharsets.UTF_8)))
+                            .event()
+                            .getClass())
+                .<Class<?>>map(c -> c)
+                .distinct())
+        .as("every kind of event")
         .containsExactlyInAnyOrderElementsOf(GoldenJournalTest.eventKinds(HallEvent.class));
   }
 
   @Test
   @EnabledIfSystemProperty(named = "golden.write", matches = "layout2")
   void write_the_golden_snapshot_in_layout_2() throws Exception {
-    HallSnapshot old = SnapshotFrame.decode(ByteBuffer.wrap(Files.readAllBytes(Golden.DATA.resolve("snapshots")
-        .resolve(Golden.HALL + ".snap"))));
-    SnapshotImage.Restored r = SnapshotImage.decode(old.image(), config, ConfigFingerprint.of(config));
+    HallSnapshot old =
+        SnapshotFrame.decode(
+            ByteBuffer.wrap(
+                Files.readAllBytes(
+                    Golden.DATA.resolve("snapshots").resolve(Golden.HALL + ".snap"))));
+    SnapshotImage.Restored r =
+        SnapshotImage.decode(old.image(), config, ConfigFingerprint.of(config));
     List<String> recentCalls = r.recentCalls().stream().map(JsonObject::encode).toList();
-    List<IdempotencyCache.Entry> idempotency = r.idempotency().stream()
-        .map(e -> new IdempotencyCache.Entry(e.getKey(), e.getValue())).toList();
-    HallSnapshot again = new HallSnapshot(r.seq(), SnapshotImage.encode(new SnapshotImage.Capture(r.seq(),
-        r.entryChecksum(), ConfigFingerprint.of(config), r.engine().state().export(), recentCalls, idempotency)));
+    List<IdempotencyCache.Entry> idempotency =
+        r.idempotency().stream()
+            .map(e -> new IdempotencyCache.Entry(e.getKey(), e.getValue()))
+            .toList();
+    HallSnapshot again =
+        new HallSnapshot(
+            r.seq(),
+            SnapshotImage.encode(
+                new SnapshotImage.Capture(
+                    r.seq(),
+                    r.entryChecksum(),
+                    ConfigFingerprint.of(config),
+                    r.engine().state().export(),
+                    recentCalls,
+                    idempotency)));
     Files.createDirectories(Golden.LAYOUT_2_SNAPSHOT.getParent());
-    Files.write(Golden.LAYOUT_2_SNAPSHOT, ByteBuffer.allocate(SnapshotFrame.HEADER + again.image().length)
-        .put(SnapshotFrame.header(again)).put(again.image()).array());
+    Files.write(
+        Golden.LAYOUT_2_SNAPSHOT,
+        ByteBuffer.allocate(SnapshotFrame.HEADER + again.image().length)
+            .put(SnapshotFrame.header(again))
+            .put(again.image())
+            .array());
   }
 
   private void firstDay() {
     TicketId a1 = issued(run(HallCommand.IssueTicket.walkIn(PASSPORT), true));
     run(new HallCommand.SignIn(W07, new Clerk("K07", "王芳")), false);
-    issued(run(new HallCommand.IssueTicket(ID_RENEW, TicketSource.KIOSK, 1, "hash-of-5101", GAOKAO,
-        "准考证 2026510100123", null, null, null), true));
+    issued(
+        run(
+            new HallCommand.IssueTicket(
+                ID_RENEW,
+                TicketSource.KIOSK,
+                1,
+                "hash-of-5101",
+                GAOKAO,
+                "准考证 2026510100123",
+                null,
+                null,
+                null),
+            true));
     Instant slot = now.plus(Duration.ofMinutes(5));
-    issued(run(new HallCommand.IssueTicket(PASSPORT, TicketSource.APPOINTMENT, 2, null, null, null, null,
-        new Appointment(slot, slot.plus(Duration.ofMinutes(30))), null), true));
-    TicketId vehicle = issued(run(new HallCommand.IssueTicket(VEHICLE, TicketSource.PHONE, 1, "hash-of-5102", null,
-        null, null, null, new DeviceId("phone")), true));
+    issued(
+        run(
+            new HallCommand.IssueTicket(
+                PASSPORT,
+                TicketSource.APPOINTMENT,
+                2,
+                null,
+                null,
+                null,
+                null,
+                new Appointment(slot, slot.plus(Duration.ofMinutes(30))),
+                null),
+            true));
+    TicketId vehicle =
+        issued(
+            run(
+                new HallCommand.IssueTicket(
+                    VEHICLE,
+                    TicketSource.PHONE,
+                    1,
+                    "hash-of-5102",
+                    null,
+                    null,
+                    null,
+                    null,
+                    new DeviceId("phone")),
+                true));
     run(new HallCommand.CallNext(W07), false);
     run(new HallCommand.Recall(W07), false);
     ServiceRecordId record = started(run(new HallCommand.StartService(W07), false));
@@ -153,7 +218,9 @@ class GoldenJournalWriter {
     TicketId regular = issued(run(HallCommand.IssueTicket.walkIn(ID_RENEW), true));
     run(new HallCommand.GrantGreenChannel(regular, GAOKAO, "G01", "考生忘带准考证，导办核实"), false);
     TicketId licence = issued(run(HallCommand.IssueTicket.walkIn(LICENCE), true));
-    run(new HallCommand.Redirect(licence, new MatterCode("TL-REISSUE"), "驾驶证遗失，不是期满", "G01"), false);
+    run(
+        new HallCommand.Redirect(licence, new MatterCode("TL-REISSUE"), "驾驶证遗失，不是期满", "G01"),
+        false);
     run(new HallCommand.CancelTicket(vehicle, "市民离开"), false);
     run(new HallCommand.PauseWindow(W02, "系统维护"), false);
     run(new HallCommand.ResumeWindow(W02), false);
@@ -161,17 +228,28 @@ class GoldenJournalWriter {
     takeSnapshot();
     run(new HallCommand.OpenWindow(W16), false);
     run(new HallCommand.RemapWindow(W02, Map.of(PASSPORT, 3, ID_RENEW, 6)), false);
-    HallEvent.NumberBlockReserved block = reserved(run(new HallCommand.ReserveNumberBlock(new DeviceId("kiosk-1"),
-        PASSPORT, 10), false));
-    run(new HallCommand.AdmitOfflineTickets(new DeviceId("kiosk-1"), block.blockId(), List.of(
-        new HallCommand.OfflineTicket(block.from() + 1, now.minus(Duration.ofMinutes(3))))), true);
+    HallEvent.NumberBlockReserved block =
+        reserved(
+            run(new HallCommand.ReserveNumberBlock(new DeviceId("kiosk-1"), PASSPORT, 10), false));
+    run(
+        new HallCommand.AdmitOfflineTickets(
+            new DeviceId("kiosk-1"),
+            block.blockId(),
+            List.of(
+                new HallCommand.OfflineTicket(block.from() + 1, now.minus(Duration.ofMinutes(3))))),
+        true);
     run(new HallCommand.SetNotice("今日出入境窗口下午 4 点停止取号"), false);
-    lost("seq " + (engine.state().seq() + 1) + " failed its checksum; replaced by journal repair on 2026-06-01");
+    lost(
+        "seq "
+            + (engine.state().seq() + 1)
+            + " failed its checksum; replaced by journal repair on 2026-06-01");
     TicketId parked = called(run(new HallCommand.CallNext(W01), false));
     run(new HallCommand.Park(W01), false);
     run(new HallCommand.ResumeParked(W01, parked), false);
     run(new HallCommand.StartService(W01), false);
-    run(new HallCommand.FinishService(W01, new Outcome.PendingMaterials(List.of("户口簿复印件"), DAY.plusDays(5))),
+    run(
+        new HallCommand.FinishService(
+            W01, new Outcome.PendingMaterials(List.of("户口簿复印件"), DAY.plusDays(5))),
         false);
     run(new HallCommand.CallNext(W07), false);
     run(new HallCommand.StartService(W07), false);
@@ -191,7 +269,9 @@ class GoldenJournalWriter {
     issued(run(HallCommand.IssueTicket.walkIn(ID_RENEW), true));
   }
 
-  /** Runs an accepted command a minute after the last, journaling its events as the hall owner does. */
+  /**
+   * Runs an accepted command a minute after the last, journaling its events as the hall owner does.
+   */
   private CommandResult run(HallCommand command, boolean keyed) {
     now = now.plus(Duration.ofMinutes(1));
     CommandResult result = engine.execute(command, now);
@@ -201,8 +281,10 @@ class GoldenJournalWriter {
     JsonObject reply = new JsonObject().put("ok", true).put("seq", engine.state().seq());
     List<SequencedEvent> events = result.events();
     for (int i = 0; i < events.size(); i++) {
-      JsonObject meta = key != null && i == events.size() - 1 ? new JsonObject().put("idem", key).put("reply", reply)
-          : null;
+      JsonObject meta =
+          key != null && i == events.size() - 1
+              ? new JsonObject().put("idem", key).put("reply", reply)
+              : null;
       journal(events.get(i), meta);
     }
     if (key != null) {
@@ -216,7 +298,8 @@ class GoldenJournalWriter {
     long seq = engine.state().seq() + 1;
     byte[] before = entries.get(entries.size() - 1).payload();
     byte[] marker = new JournalEventCodec().lostEvent(seq, before, null, reason);
-    SequencedEvent event = EventCodec.decode(new JsonObject(new String(marker, StandardCharsets.UTF_8)));
+    SequencedEvent event =
+        EventCodec.decode(new JsonObject(new String(marker, StandardCharsets.UTF_8)));
     engine.apply(event);
     entries.add(new JournalEntry(seq, marker));
   }
@@ -229,10 +312,22 @@ class GoldenJournalWriter {
   private void takeSnapshot() {
     JournalEntry last = entries.get(entries.size() - 1);
     assertThat(last.seq()).isEqualTo(engine.state().seq());
-    List<String> recentCalls = List.of(
-        new JsonObject().put("type", "call").put("number", "A001").put("window", "07").encode());
-    byte[] bytes = SnapshotImage.encode(new SnapshotImage.Capture(last.seq(), checksum(last.payload()),
-        ConfigFingerprint.of(config), engine.state().export(), recentCalls, List.copyOf(replies)));
+    List<String> recentCalls =
+        List.of(
+            new JsonObject()
+                .put("type", "call")
+                .put("number", "A001")
+                .put("window", "07")
+                .encode());
+    byte[] bytes =
+        SnapshotImage.encode(
+            new SnapshotImage.Capture(
+                last.seq(),
+                checksum(last.payload()),
+                ConfigFingerprint.of(config),
+                engine.state().export(),
+                recentCalls,
+                List.copyOf(replies)));
     snapshot = new HallSnapshot(last.seq(), bytes);
   }
 

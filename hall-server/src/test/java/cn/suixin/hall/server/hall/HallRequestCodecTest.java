@@ -18,17 +18,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HallRequestCodecTest {
-  private static final HallRequest CALL = new HallRequest(new HallCommand.CallNext(new WindowId("07")),
-      Asker.clerk("K07"), "CLERK:k07|call-next:07|abc");
+  private static final HallRequest CALL =
+      new HallRequest(
+          new HallCommand.CallNext(new WindowId("07")),
+          Asker.clerk("K07"),
+          "CLERK:k07|call-next:07|abc");
 
   @Test
   void an_owner_in_this_jvm_gets_the_request_itself(Vertx vertx, VertxTestContext test) {
     new HallGateway(vertx);
     new HallGateway(vertx); // a second gateway on the same instance registers nothing twice
-    vertx.eventBus().consumer("test.requests", m -> {
-      test.verify(() -> assertThat(m.body()).isSameAs(CALL));
-      m.reply(new JsonObject());
-    });
+    vertx
+        .eventBus()
+        .consumer(
+            "test.requests",
+            m -> {
+              test.verify(() -> assertThat(m.body()).isSameAs(CALL));
+              m.reply(new JsonObject());
+            });
     vertx.eventBus().request("test.requests", CALL).onComplete(test.succeedingThenComplete());
   }
 

@@ -31,19 +31,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hall owner over a real embedded store, taking a snapshot every 50 events: a restart starts
- * from the last snapshot and replays only the tail, and ends exactly where the whole journal would.
- * A "crash" here is a copy of the data folder taken while the owner runs: the journal is forced
- * per batch and a snapshot is renamed into place whole, so the copy is what a power cut leaves.
+ * A hall owner over a real embedded store, taking a snapshot every 50 events: a restart starts from
+ * the last snapshot and replays only the tail, and ends exactly where the whole journal would. A
+ * "crash" here is a copy of the data folder taken while the owner runs: the journal is forced per
+ * batch and a snapshot is renamed into place whole, so the copy is what a power cut leaves.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HallSnapshotTest {
   private static final int EVERY = 50;
-  private static final HallConfig CITY = new ConfigLoader().load(Path.of("..", "config")).halls().stream()
-      .filter(h -> h.id().value().equals("city")).findFirst().orElseThrow().alwaysOpen();
+  private static final HallConfig CITY =
+      new ConfigLoader()
+          .load(Path.of("..", "config")).halls().stream()
+              .filter(h -> h.id().value().equals("city"))
+              .findFirst()
+              .orElseThrow()
+              .alwaysOpen();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private final List<Vertx> started = new ArrayList<>();
 
   @AfterEach
@@ -54,7 +58,8 @@ class HallSnapshotTest {
   }
 
   @Test
-  void a_restart_starts_from_the_last_snapshot_replays_the_tail_and_ends_where_the_journal_does() throws Exception {
+  void a_restart_starts_from_the_last_snapshot_replays_the_tail_and_ends_where_the_journal_does()
+      throws Exception {
     Owner live = Owner.start(this, dir.resolve("live"), CITY);
     List<JsonObject> firstReplies = live.work(130, "k");
     HallSnapshot saved = live.awaitSnapshot();
@@ -62,23 +67,30 @@ class HallSnapshotTest {
     Path crashed = DataFolders.copy(dir.resolve("live"), dir.resolve("crashed"));
     long seqAtCrash = live.snapshotView().getLong("seq");
     // the copy's own snapshot: the live owner may save a later one while or after it is copied
-    HallSnapshot atCrash = SnapshotFrame.decode(ByteBuffer.wrap(Files.readAllBytes(crashed.resolve("snapshots")
-        .resolve("city.snap"))));
+    HallSnapshot atCrash =
+        SnapshotFrame.decode(
+            ByteBuffer.wrap(Files.readAllBytes(crashed.resolve("snapshots").resolve("city.snap"))));
     assertThat(seqAtCrash - atCrash.seq()).as("events after the snapshot, to replay").isPositive();
 
     try (LogCapture log = LogCapture.of(HallRecovery.class)) {
       Owner restarted = Owner.start(this, crashed, CITY);
-      assertThat(log.lines()).anyMatch(line -> line.contains("restored from the snapshot at seq " + atCrash.seq())
-          && line.contains("replayed " + (seqAtCrash - atCrash.seq()) + " events"));
+      assertThat(log.lines())
+          .anyMatch(
+              line ->
+                  line.contains("restored from the snapshot at seq " + atCrash.seq())
+                      && line.contains("replayed " + (seqAtCrash - atCrash.seq()) + " events"));
       assertThat(restarted.snapshotView()).isEqualTo(live.snapshotView());
       // retries are answered with the first reply, from before the snapshot and from the tail alike
       for (int i : new int[] {0, 1, 64, 128, 129}) {
         JsonObject again = restarted.send(issue("k" + i));
         assertThat(again.getBoolean("replayed")).as("retry of k%d", i).isTrue();
-        assertThat(again.copy().put("replayed", null)).isEqualTo(firstReplies.get(i).copy().put("replayed", null));
+        assertThat(again.copy().put("replayed", null))
+            .isEqualTo(firstReplies.get(i).copy().put("replayed", null));
       }
       JsonObject next = restarted.send(issue("after"));
-      assertThat(next.getJsonObject("result").getJsonObject("ticket").getString("number")).as("numbering goes on").isEqualTo("A131");
+      assertThat(next.getJsonObject("result").getJsonObject("ticket").getString("number"))
+          .as("numbering goes on")
+          .isEqualTo("A131");
     }
   }
 
@@ -91,13 +103,17 @@ class HallSnapshotTest {
     assertThat(await(live.store.snapshots("city").latest()).seq()).isEqualTo(seq);
     try (LogCapture log = LogCapture.of(HallRecovery.class)) {
       Owner.start(this, DataFolders.copy(dir.resolve("live"), dir.resolve("again")), CITY);
-      assertThat(log.lines()).anyMatch(line -> line.contains("restored from the snapshot at seq " + seq)
-          && line.contains("replayed 0 events"));
+      assertThat(log.lines())
+          .anyMatch(
+              line ->
+                  line.contains("restored from the snapshot at seq " + seq)
+                      && line.contains("replayed 0 events"));
     }
   }
 
   @Test
-  void a_snapshot_of_another_journal_is_set_aside_and_the_whole_journal_replayed() throws Exception {
+  void a_snapshot_of_another_journal_is_set_aside_and_the_whole_journal_replayed()
+      throws Exception {
     Owner a = Owner.start(this, dir.resolve("a"), CITY);
     a.work(120, "a");
     a.awaitSnapshot();
@@ -106,8 +122,10 @@ class HallSnapshotTest {
     JsonObject bView = b.snapshotView();
     Path mixed = DataFolders.copy(dir.resolve("b"), dir.resolve("mixed"));
     Files.createDirectories(mixed.resolve("snapshots"));
-    Files.copy(dir.resolve("a").resolve("snapshots").resolve("city.snap"), mixed.resolve("snapshots")
-        .resolve("city.snap"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        dir.resolve("a").resolve("snapshots").resolve("city.snap"),
+        mixed.resolve("snapshots").resolve("city.snap"),
+        StandardCopyOption.REPLACE_EXISTING);
     try (LogCapture log = LogCapture.of(HallSnapshotter.class)) {
       Owner restarted = Owner.start(this, mixed, CITY);
       assertThat(log.warnings()).anyMatch(w -> w.contains("not the one the snapshot was taken at"));
@@ -120,13 +138,19 @@ class HallSnapshotTest {
     Owner live = Owner.start(this, dir.resolve("live"), CITY);
     live.work(80, "c");
     await(live.vertx.undeploy(live.deployment));
-    HallConfig regularHours = new ConfigLoader().load(Path.of("..", "config")).halls().stream()
-        .filter(h -> h.id().value().equals("city")).findFirst().orElseThrow();
+    HallConfig regularHours =
+        new ConfigLoader()
+            .load(Path.of("..", "config")).halls().stream()
+                .filter(h -> h.id().value().equals("city"))
+                .findFirst()
+                .orElseThrow();
     try (LogCapture log = LogCapture.of(HallSnapshotter.class)) {
-      Owner restarted = Owner.start(this, DataFolders.copy(dir.resolve("live"), dir.resolve("other")), regularHours);
+      Owner restarted =
+          Owner.start(
+              this, DataFolders.copy(dir.resolve("live"), dir.resolve("other")), regularHours);
       assertThat(log.warnings()).anyMatch(w -> w.contains("configuration changed"));
-      assertThat(restarted.snapshotView().getLong("seq")).isEqualTo(await(live.store.snapshots("city").latest())
-          .seq());
+      assertThat(restarted.snapshotView().getLong("seq"))
+          .isEqualTo(await(live.store.snapshots("city").latest()).seq());
     }
   }
 
@@ -154,24 +178,43 @@ class HallSnapshotTest {
       Vertx vertx = Vertx.vertx();
       test.started.add(vertx);
       EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, data);
-      String id = await(vertx.deployVerticle(new HallVerticle(config, store.journal("city"), store.snapshots("city"),
-          EVERY, Clock.systemUTC(), new SimpleMeterRegistry())));
+      String id =
+          await(
+              vertx.deployVerticle(
+                  new HallVerticle(
+                      config,
+                      store.journal("city"),
+                      store.snapshots("city"),
+                      EVERY,
+                      Clock.systemUTC(),
+                      new SimpleMeterRegistry())));
       return new Owner(vertx, store, id);
     }
 
     JsonObject send(JsonObject command) throws Exception {
-      return await(vertx.eventBus().<JsonObject>request(Addresses.commands("city"), command)).body();
+      return await(vertx.eventBus().<JsonObject>request(Addresses.commands("city"), command))
+          .body();
     }
 
     JsonObject snapshotView() throws Exception {
-      JsonObject reply = await(vertx.eventBus().<JsonObject>request(Addresses.queries("city"),
-          new JsonObject().put("type", "snapshot"))).body();
+      JsonObject reply =
+          await(
+                  vertx
+                      .eventBus()
+                      .<JsonObject>request(
+                          Addresses.queries("city"), new JsonObject().put("type", "snapshot")))
+              .body();
       return reply.getJsonObject("result");
     }
 
     /** Issues {@code n} keyed tickets, calling and finishing one at window 07 after every third. */
     List<JsonObject> work(int n, String keyPrefix) throws Exception {
-      send(new JsonObject().put("type", "sign-in").put("window", "07").put("staffNo", "K07").put("clerkName", "王"));
+      send(
+          new JsonObject()
+              .put("type", "sign-in")
+              .put("window", "07")
+              .put("staffNo", "K07")
+              .put("clerkName", "王"));
       List<JsonObject> replies = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         replies.add(send(issue(keyPrefix + i)));
@@ -184,9 +227,10 @@ class HallSnapshotTest {
     }
 
     HallSnapshot awaitSnapshot() {
-      return Awaitility.await("a snapshot within 10 s").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+      return Awaitility.await("a snapshot within 10 s")
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20))
           .until(() -> await(store.snapshots("city").latest()), Objects::nonNull);
     }
   }
-
 }

@@ -21,8 +21,7 @@ public final class HeldJournal implements HallJournal {
   private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
   private boolean held;
 
-  private record Waiting(List<JournalEntry> batch, Promise<Void> done, Context context) {
-  }
+  private record Waiting(List<JournalEntry> batch, Promise<Void> done, Context context) {}
 
   public HeldJournal(HallJournal journal) {
     this.journal = journal;

@@ -36,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NewerJournalTest {
   private static final Instant AT = Instant.parse("2026-06-01T01:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private final Vertx vertx = Vertx.vertx();
 
   @AfterEach
@@ -48,19 +47,41 @@ class NewerJournalTest {
   @Test
   void a_record_of_a_newer_format_version_keeps_the_hall_closed_and_says_why() throws Exception {
     EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, dir);
-    byte[] newer = new JsonObject(new String(JournalFormat.write(new SequencedEvent(2, AT,
-        new HallEvent.NoticeChanged("新版本的公告")), null), StandardCharsets.UTF_8)).put("v", 2).toBuffer().getBytes();
-    await(store.journal(Golden.HALL).append(List.of(
-        new JournalEntry(1, JournalFormat.write(new SequencedEvent(1, AT,
-            new HallEvent.BusinessDayStarted(LocalDate.of(2026, 6, 1))), null)),
-        new JournalEntry(2, newer))));
+    byte[] newer =
+        new JsonObject(
+                new String(
+                    JournalFormat.write(
+                        new SequencedEvent(2, AT, new HallEvent.NoticeChanged("新版本的公告")), null),
+                    StandardCharsets.UTF_8))
+            .put("v", 2)
+            .toBuffer()
+            .getBytes();
+    await(
+        store
+            .journal(Golden.HALL)
+            .append(
+                List.of(
+                    new JournalEntry(
+                        1,
+                        JournalFormat.write(
+                            new SequencedEvent(
+                                1, AT, new HallEvent.BusinessDayStarted(LocalDate.of(2026, 6, 1))),
+                            null)),
+                    new JournalEntry(2, newer))));
     Path file = dir.resolve("journal").resolve(Golden.HALL + ".log");
     byte[] before = Files.readAllBytes(file);
 
     Throwable failure;
     try {
-      await(vertx.deployVerticle(new HallVerticle(Golden.config(), store.journal(Golden.HALL),
-          store.snapshots(Golden.HALL), 50, Clock.systemUTC(), new SimpleMeterRegistry())));
+      await(
+          vertx.deployVerticle(
+              new HallVerticle(
+                  Golden.config(),
+                  store.journal(Golden.HALL),
+                  store.snapshots(Golden.HALL),
+                  50,
+                  Clock.systemUTC(),
+                  new SimpleMeterRegistry())));
       throw new AssertionError("the hall started on a journal it cannot read");
     } catch (ExecutionException e) {
       failure = e.getCause();
@@ -69,10 +90,13 @@ class NewerJournalTest {
     assertThat(failure).isInstanceOf(UnknownJournalFormatException.class);
     try (LogCapture log = LogCapture.of(RefusedHall.class)) {
       RefusedHall standIn = RefusedHall.after(Golden.HALL, failure);
-      assertThat(standIn.reason()).contains("newer server", "format version 2 at seq 2", "reads up to 1")
+      assertThat(standIn.reason())
+          .contains("newer server", "format version 2 at seq 2", "reads up to 1")
           .doesNotContain("damaged");
-      assertThat(log.lines()).anyMatch(line -> line.contains("hall city refused to start")
-          && line.contains("do not repair"));
+      assertThat(log.lines())
+          .anyMatch(
+              line ->
+                  line.contains("hall city refused to start") && line.contains("do not repair"));
     }
     await(store.close());
     assertThat(Files.readAllBytes(file)).as("nothing cut or changed").isEqualTo(before);

@@ -34,12 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OwnerPartsTest {
-  private static final HallConfig CITY = new ConfigLoader().load(Path.of("..", "config")).halls().stream()
-      .filter(h -> h.id().value().equals("city")).findFirst().orElseThrow().alwaysOpen();
+  private static final HallConfig CITY =
+      new ConfigLoader()
+          .load(Path.of("..", "config")).halls().stream()
+              .filter(h -> h.id().value().equals("city"))
+              .findFirst()
+              .orElseThrow()
+              .alwaysOpen();
   private static final Clock CLOCK = Clock.systemUTC();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Vertx vertx;
 
   @BeforeEach
@@ -65,8 +69,13 @@ class OwnerPartsTest {
   }
 
   private GroupCommit commit(HallJournal journal) {
-    return new GroupCommit("city", journal, new PendingWatches(new io.micrometer.core.instrument.simple
-        .SimpleMeterRegistry(), PendingWatches.DEFAULT_STALL).watch("city"));
+    return new GroupCommit(
+        "city",
+        journal,
+        new PendingWatches(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                PendingWatches.DEFAULT_STALL)
+            .watch("city"));
   }
 
   @Test
@@ -100,15 +109,21 @@ class OwnerPartsTest {
     HallReads reads = reads(new HallEngine(CITY));
     List<JsonObject> answers = new ArrayList<>();
     Promise<Void> probed = Promise.promise();
-    vertx.eventBus().<JsonObject>consumer("test.queries", m -> {
-      queries.take(m, OwnerPhase.WRITING, reads);
-      if (HallReads.isProbe(m.body())) {
-        probed.complete();
-      }
-    });
-    Future<Message<JsonObject>> snapshot = vertx.eventBus().request("test.queries",
-        new JsonObject().put("type", "snapshot"));
-    vertx.eventBus().<JsonObject>request("test.queries", new JsonObject().put("type", "status"))
+    vertx
+        .eventBus()
+        .<JsonObject>consumer(
+            "test.queries",
+            m -> {
+              queries.take(m, OwnerPhase.WRITING, reads);
+              if (HallReads.isProbe(m.body())) {
+                probed.complete();
+              }
+            });
+    Future<Message<JsonObject>> snapshot =
+        vertx.eventBus().request("test.queries", new JsonObject().put("type", "snapshot"));
+    vertx
+        .eventBus()
+        .<JsonObject>request("test.queries", new JsonObject().put("type", "status"))
         .onSuccess(m -> answers.add(m.body()));
     probed.future().await(5, TimeUnit.SECONDS);
     assertThat(queries.waiting()).isEqualTo(1);
@@ -122,31 +137,54 @@ class OwnerPartsTest {
   void a_query_answered_while_the_hall_is_recovering_is_told_to_retry() throws Exception {
     HeldQueries queries = new HeldQueries("city");
     HallReads reads = reads(new HallEngine(CITY));
-    vertx.eventBus().<JsonObject>consumer("test.queries", m -> queries.take(m, OwnerPhase.RECOVERING, reads));
-    JsonObject reply = vertx.eventBus().<JsonObject>request("test.queries", new JsonObject().put("type", "status"))
-        .await(5, TimeUnit.SECONDS).body();
+    vertx
+        .eventBus()
+        .<JsonObject>consumer("test.queries", m -> queries.take(m, OwnerPhase.RECOVERING, reads));
+    JsonObject reply =
+        vertx
+            .eventBus()
+            .<JsonObject>request("test.queries", new JsonObject().put("type", "status"))
+            .await(5, TimeUnit.SECONDS)
+            .body();
     assertThat(reply.getString("code")).isEqualTo("HALL_UNAVAILABLE");
     assertThat(reply.getInteger("status")).isEqualTo(503);
   }
 
   @Test
-  void recovery_rebuilds_the_state_and_the_replies_a_retry_gets_from_the_journal() throws Exception {
+  void recovery_rebuilds_the_state_and_the_replies_a_retry_gets_from_the_journal()
+      throws Exception {
     EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, dir);
     HallJournal journal = store.journal("city");
     HallEngine written = new HallEngine(CITY);
     IdempotencyCache cache = new IdempotencyCache(100);
     CommandDecider decider = new CommandDecider("city", written, reads(written), cache, CLOCK);
     GroupCommit commit = commit(journal);
-    commit.add(new PendingCommand(HallRequest.of(new HallCommand.SignIn(new WindowId("07"),
-        new cn.suixin.hall.engine.Clerk("K07", "王"))).withKey("k-sign-in"), null, System.nanoTime()));
-    commit.add(new PendingCommand(HallRequest.of(new HallCommand.OpenWindow(new WindowId("07"))), null,
-        System.nanoTime()));
+    commit.add(
+        new PendingCommand(
+            HallRequest.of(
+                    new HallCommand.SignIn(
+                        new WindowId("07"), new cn.suixin.hall.engine.Clerk("K07", "王")))
+                .withKey("k-sign-in"),
+            null,
+            System.nanoTime()));
+    commit.add(
+        new PendingCommand(
+            HallRequest.of(new HallCommand.OpenWindow(new WindowId("07"))),
+            null,
+            System.nanoTime()));
     Batch batch = onContext(() -> commit.decide(decider));
-    onContext(() -> commit.append(batch, n -> { })).await(5, TimeUnit.SECONDS);
+    onContext(() -> commit.append(batch, n -> {})).await(5, TimeUnit.SECONDS);
 
     IdempotencyCache recoveredCache = new IdempotencyCache(100);
-    HallRecovery recovery = new HallRecovery(vertx, CITY, journal, new HallSnapshotter(vertx, CITY,
-        store.snapshots("city"), 0), recoveredCache, new FeedBuffer(64), CLOCK);
+    HallRecovery recovery =
+        new HallRecovery(
+            vertx,
+            CITY,
+            journal,
+            new HallSnapshotter(vertx, CITY, store.snapshots("city"), 0),
+            recoveredCache,
+            new FeedBuffer(64),
+            CLOCK);
     HallRecovery.Recovered r = onContext(recovery::recover).await(10, TimeUnit.SECONDS);
     assertThat(r.engine().state().seq()).isEqualTo(written.state().seq()).isPositive();
     assertThat(r.engine().state().window(new WindowId("07")).clerk().staffNo()).isEqualTo("K07");
@@ -158,12 +196,20 @@ class OwnerPartsTest {
     Promise<String> told = Promise.promise();
     vertx.eventBus().<String>localConsumer(FencedOff.ADDRESS, m -> told.complete(m.body()));
     GroupCommit commit = commit(null);
-    vertx.eventBus().consumer("test.commands", m -> {
-      commit.add(new PendingCommand(m.body(), m, System.nanoTime()));
-      FencedOff.stopWriting("city", new Batch("city"), commit, vertx.eventBus());
-    });
-    JsonObject reply = vertx.eventBus().<JsonObject>request("test.commands", new JsonObject().put("type", "tick"))
-        .await(5, TimeUnit.SECONDS).body();
+    vertx
+        .eventBus()
+        .consumer(
+            "test.commands",
+            m -> {
+              commit.add(new PendingCommand(m.body(), m, System.nanoTime()));
+              FencedOff.stopWriting("city", new Batch("city"), commit, vertx.eventBus());
+            });
+    JsonObject reply =
+        vertx
+            .eventBus()
+            .<JsonObject>request("test.commands", new JsonObject().put("type", "tick"))
+            .await(5, TimeUnit.SECONDS)
+            .body();
     assertThat(reply.getInteger("status")).isEqualTo(503);
     assertThat(reply.getString("detail")).isEqualTo("hall moved to another node");
     assertThat(told.future().await(5, TimeUnit.SECONDS)).isEqualTo("city");

@@ -25,17 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The watchdog of one hall owner, with a 300 ms threshold: a command held up by its journal
- * append makes the hall stalled (gauges, one ERROR line) until the append completes, and an owner
- * that stops takes its gauges with it.
+ * The watchdog of one hall owner, with a 300 ms threshold: a command held up by its journal append
+ * makes the hall stalled (gauges, one ERROR line) until the append completes, and an owner that
+ * stops takes its gauges with it.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PendingWatchTest {
-  private static final HallConfig CITY = new ConfigLoader().load(Path.of("..", "config")).halls().stream()
-      .filter(h -> h.id().value().equals("city")).findFirst().orElseThrow().alwaysOpen();
+  private static final HallConfig CITY =
+      new ConfigLoader()
+          .load(Path.of("..", "config")).halls().stream()
+              .filter(h -> h.id().value().equals("city"))
+              .findFirst()
+              .orElseThrow()
+              .alwaysOpen();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private final Vertx vertx = Vertx.vertx();
 
   @AfterEach
@@ -44,14 +48,30 @@ class PendingWatchTest {
   }
 
   @Test
-  void a_held_append_stalls_the_hall_once_and_it_clears_when_the_append_completes() throws Exception {
+  void a_held_append_stalls_the_hall_once_and_it_clears_when_the_append_completes()
+      throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     PendingWatches watches = new PendingWatches(registry, Duration.ofMillis(300));
     EmbeddedJournalStore store = new EmbeddedJournalStore(vertx, dir);
     HeldJournal journal = new HeldJournal(store.journal("city"));
-    String owner = result(vertx.deployVerticle(new HallVerticle(CITY, journal, store.snapshots("city"), 0,
-        Clock.systemUTC(), registry, watches)));
-    assertThat(issue().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body().getBoolean("ok"))
+    String owner =
+        result(
+            vertx.deployVerticle(
+                new HallVerticle(
+                    CITY,
+                    journal,
+                    store.snapshots("city"),
+                    0,
+                    Clock.systemUTC(),
+                    registry,
+                    watches)));
+    assertThat(
+            issue()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .body()
+                .getBoolean("ok"))
         .isTrue();
     assertThat(gauge(registry, "suixin_hall_stalled")).isEqualTo(0);
     assertThat(gauge(registry, "suixin_hall_oldest_pending_seconds")).isEqualTo(0);
@@ -59,15 +79,23 @@ class PendingWatchTest {
     try (LogCapture log = LogCapture.of(PendingWatch.class)) {
       journal.hold();
       Future<Message<JsonObject>> held = issue();
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> watches.stalled().containsKey("city"));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> watches.stalled().containsKey("city"));
       assertThat(gauge(registry, "suixin_hall_stalled")).isEqualTo(1);
       // the owner's own timer has looked again since: still one alert for the one stall
-      Awaitility.await().atMost(Duration.ofSeconds(10))
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
           .until(() -> gauge(registry, "suixin_hall_oldest_pending_seconds") > 1.5);
       assertThat(log.lines().stream().filter(l -> l.startsWith("hall city stalled"))).hasSize(1);
 
       journal.release();
-      assertThat(held.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body().getBoolean("ok"))
+      assertThat(
+              held.toCompletionStage()
+                  .toCompletableFuture()
+                  .get(10, TimeUnit.SECONDS)
+                  .body()
+                  .getBoolean("ok"))
           .isTrue();
       assertThat(watches.stalled()).isEmpty();
       assertThat(gauge(registry, "suixin_hall_stalled")).isEqualTo(0);
@@ -79,8 +107,12 @@ class PendingWatchTest {
   }
 
   private Future<Message<JsonObject>> issue() {
-    return vertx.eventBus().request(Addresses.commands("city"), new JsonObject().put("type", "issue")
-        .put("matter", "EE-PASSPORT"), new DeliveryOptions().setSendTimeout(10_000));
+    return vertx
+        .eventBus()
+        .request(
+            Addresses.commands("city"),
+            new JsonObject().put("type", "issue").put("matter", "EE-PASSPORT"),
+            new DeliveryOptions().setSendTimeout(10_000));
   }
 
   private static double gauge(SimpleMeterRegistry registry, String name) {

@@ -11,17 +11,18 @@ import java.util.stream.Stream;
 
 /** What a server left in its data folder (journals, records, snapshots), searched as raw bytes. */
 final class DataFiles {
-  private DataFiles() {
-  }
+  private DataFiles() {}
 
   /**
-   * Each place under {@code data} whose bytes hold one of the texts (as UTF-8): the file, the
-   * text and the bytes around it, so that a failure shows what was stored.
+   * Each place under {@code data} whose bytes hold one of the texts (as UTF-8): the file, the text
+   * and the bytes around it, so that a failure shows what was stored.
    */
   static List<String> holding(Path data, Collection<String> texts) throws IOException {
     // ISO-8859-1 maps each byte to one char, so a UTF-8 needle is found wherever its bytes are
-    List<String> needles = texts.stream()
-        .map(t -> new String(t.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toList();
+    List<String> needles =
+        texts.stream()
+            .map(t -> new String(t.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+            .toList();
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(data)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -29,8 +30,14 @@ final class DataFiles {
         for (String needle : needles) {
           int at = bytes.indexOf(needle);
           if (at >= 0) {
-            String around = bytes.substring(Math.max(0, at - 120), Math.min(bytes.length(), at + needle.length() + 40));
-            found.add(f + ": " + new String(around.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            String around =
+                bytes.substring(
+                    Math.max(0, at - 120), Math.min(bytes.length(), at + needle.length() + 40));
+            found.add(
+                f
+                    + ": "
+                    + new String(
+                        around.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
           }
         }
       }

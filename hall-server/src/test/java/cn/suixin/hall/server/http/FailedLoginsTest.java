@@ -4,9 +4,9 @@ import static cn.suixin.hall.server.http.BadInputTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.suixin.hall.server.app.ServerOptions;
-import cn.suixin.hall.server.auth.StoredUsers;
 import cn.suixin.hall.server.auth.Passwords;
 import cn.suixin.hall.server.auth.Role;
+import cn.suixin.hall.server.auth.StoredUsers;
 import cn.suixin.hall.server.crash.ServerProcess;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -36,8 +36,7 @@ class FailedLoginsTest {
   private static final String WRONG = "not-the-password";
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static final TestClock clock = new TestClock(Instant.now());
   static ServerFixture server;
 
@@ -75,9 +74,12 @@ class FailedLoginsTest {
     // the wait holds for the right password too: it is decided before any password is checked
     assertProblem(login("guesstarget", ServerFixture.PASSWORD, from), 429, "LOGIN_THROTTLED");
     assertThat(login("guesstarget", ServerFixture.PASSWORD, freshAddress()).status())
-        .as("another address, same username: the username's own count still applies").isEqualTo(429);
+        .as("another address, same username: the username's own count still applies")
+        .isEqualTo(429);
     clock.advance(Duration.ofSeconds(1));
-    assertThat(login("guesstarget", ServerFixture.PASSWORD, from).status()).as("after the wait").isEqualTo(200);
+    assertThat(login("guesstarget", ServerFixture.PASSWORD, from).status())
+        .as("after the wait")
+        .isEqualTo(200);
   }
 
   @Test
@@ -85,7 +87,7 @@ class FailedLoginsTest {
     server.addUser("doubling", Role.GUIDE, ServerFixture.HALL);
     String from = freshAddress();
     List<Long> waits = new ArrayList<>();
-    for (int failures = 0; failures < 7;) {
+    for (int failures = 0; failures < 7; ) {
       HttpReply r = login("doubling", WRONG, from);
       if (r.status() == 429) {
         long wait = Long.parseLong(r.header("Retry-After"));
@@ -122,7 +124,8 @@ class FailedLoginsTest {
   }
 
   @Test
-  void a_lock_outlives_a_restart_and_the_unlock_command_lifts_it_while_the_server_runs() throws Exception {
+  void a_lock_outlives_a_restart_and_the_unlock_command_lifts_it_while_the_server_runs()
+      throws Exception {
     server.addUser("restarted", Role.GUIDE, ServerFixture.HALL);
     String from = freshAddress();
     assertProblem(failUntilLocked("restarted", from), 423, "ACCOUNT_LOCKED");
@@ -132,8 +135,12 @@ class FailedLoginsTest {
 
     ServerProcess.Finished listed = admin("users", "locked");
     assertThat(listed.exitCode()).as(listed.text()).isZero();
-    assertThat(listed.lines()).anySatisfy(l -> assertThat(l).startsWith("restarted  locked ")
-        .contains("after 10 failures, the last from " + from));
+    assertThat(listed.lines())
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("restarted  locked ")
+                    .contains("after 10 failures, the last from " + from));
     ServerProcess.Finished command = admin("users", "unlock", "--username", "restarted");
     assertThat(command.exitCode()).as(command.text()).isZero();
     assertThat(command.text()).contains("unlocked restarted");
@@ -141,7 +148,8 @@ class FailedLoginsTest {
   }
 
   @Test
-  void an_unknown_username_costs_the_same_pbkdf2_work_and_gets_the_same_answer_as_a_wrong_password() {
+  void
+      an_unknown_username_costs_the_same_pbkdf2_work_and_gets_the_same_answer_as_a_wrong_password() {
     String from = freshAddress();
     long before = Passwords.iterationsDerived();
     HttpReply unknown = login("nobody-here", WRONG, from);
@@ -152,7 +160,10 @@ class FailedLoginsTest {
 
     assertProblem(unknown, 401, "BAD_CREDENTIALS");
     assertThat(unknown.json()).isEqualTo(wrong.json());
-    assertThat(unknownWork).as("iterations for an unknown user").isEqualTo(600_000).isEqualTo(wrongWork);
+    assertThat(unknownWork)
+        .as("iterations for an unknown user")
+        .isEqualTo(600_000)
+        .isEqualTo(wrongWork);
   }
 
   @Test
@@ -179,25 +190,33 @@ class FailedLoginsTest {
     }
     HttpReply eleventh = login("clerk1", ServerFixture.PASSWORD, from);
     assertProblem(eleventh, 429, "LOGIN_THROTTLED");
-    assertThat(login("clerk1", ServerFixture.PASSWORD, freshAddress()).status()).as("from elsewhere").isEqualTo(200);
+    assertThat(login("clerk1", ServerFixture.PASSWORD, freshAddress()).status())
+        .as("from elsewhere")
+        .isEqualTo(200);
   }
 
   @Test
   void a_120000_iteration_hash_is_upgraded_to_600000_at_the_next_right_login() {
-    JsonObject user = StoredUsers.user("veteran", Role.GUIDE, ServerFixture.HALL, "G-0120", "老用户", "an-old-password",
-        120_000);
+    JsonObject user =
+        StoredUsers.user(
+            "veteran", Role.GUIDE, ServerFixture.HALL, "G-0120", "老用户", "an-old-password", 120_000);
     String old = user.getString("password");
     ServerFixture.await(server.server().store().records().put("users", "veteran", user));
 
     String from = freshAddress();
     assertThat(login("veteran", "an-old-password", from).status()).isEqualTo(200);
-    String upgraded = ServerFixture.await(server.server().store().records().get("users", "veteran"))
-        .getString("password");
+    String upgraded =
+        ServerFixture.await(server.server().store().records().get("users", "veteran"))
+            .getString("password");
     assertThat(upgraded).startsWith("pbkdf2$600000$").isNotEqualTo(old);
 
     long before = Passwords.iterationsDerived();
-    assertThat(login("veteran", "an-old-password", from).status()).as("the new hash verifies").isEqualTo(200);
-    assertThat(Passwords.iterationsDerived() - before).as("and is not upgraded again").isEqualTo(600_000);
+    assertThat(login("veteran", "an-old-password", from).status())
+        .as("the new hash verifies")
+        .isEqualTo(200);
+    assertThat(Passwords.iterationsDerived() - before)
+        .as("and is not upgraded again")
+        .isEqualTo(600_000);
     assertThat(login("veteran", WRONG, from).status()).isEqualTo(401);
   }
 
@@ -206,15 +225,25 @@ class FailedLoginsTest {
     assertProblem(login("no spaces allowed", WRONG, freshAddress()), 400, "BAD_FIELD");
   }
 
-  /** An admin command in its own JVM on the running server's data folder, as an operator runs it. */
+  /**
+   * An admin command in its own JVM on the running server's data folder, as an operator runs it.
+   */
   private static ServerProcess.Finished admin(String... words) throws Exception {
-    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(words), java.util.stream.Stream.of(
-        "--config", ServerProcess.SHIPPED_CONFIG.toString(), "--data", data.toAbsolutePath().toString()))
-        .toArray(String[]::new);
+    String[] args =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(words),
+                java.util.stream.Stream.of(
+                    "--config",
+                    ServerProcess.SHIPPED_CONFIG.toString(),
+                    "--data",
+                    data.toAbsolutePath().toString()))
+            .toArray(String[]::new);
     return ServerProcess.run(data.resolveSibling(data.getFileName() + "-admin"), null, args);
   }
 
-  /** Wrong passwords, waiting as told, until the account locks; returns the answer that locked it. */
+  /**
+   * Wrong passwords, waiting as told, until the account locks; returns the answer that locked it.
+   */
   private static HttpReply failUntilLocked(String username, String from) {
     for (int failures = 1; failures <= 10; failures++) {
       HttpReply r = patiently(username, WRONG, from);
@@ -227,7 +256,10 @@ class FailedLoginsTest {
     throw new AssertionError("unreachable");
   }
 
-  /** A login that waits (on the test clock) whenever it is told to, then gives the first other answer. */
+  /**
+   * A login that waits (on the test clock) whenever it is told to, then gives the first other
+   * answer.
+   */
   private static HttpReply patiently(String username, String password, String from) {
     for (int i = 0; i < 20; i++) {
       HttpReply r = login(username, password, from);
@@ -240,9 +272,13 @@ class FailedLoginsTest {
   }
 
   private static HttpReply login(String username, String password, String from) {
-    return ServerFixture.await(server.send(HttpMethod.POST, "/api/v1/auth/login", null,
-        new JsonObject().put("username", username).put("password", password).toBuffer(),
-        Map.of("X-Forwarded-For", from)));
+    return ServerFixture.await(
+        server.send(
+            HttpMethod.POST,
+            "/api/v1/auth/login",
+            null,
+            new JsonObject().put("username", username).put("password", password).toBuffer(),
+            Map.of("X-Forwarded-For", from)));
   }
 
   private static String freshAddress() {

@@ -25,17 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HallUnavailableTest {
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture server;
 
   @BeforeAll
   static void start() {
     server = ServerFixture.start(data);
     VertxInternal vertx = (VertxInternal) server.vertx();
-    List<String> owners = vertx.deploymentManager().deployments().stream()
-        .filter(d -> d.deployment().instances().stream().anyMatch(HallVerticle.class::isInstance))
-        .map(DeploymentContext::id).toList();
+    List<String> owners =
+        vertx.deploymentManager().deployments().stream()
+            .filter(
+                d -> d.deployment().instances().stream().anyMatch(HallVerticle.class::isInstance))
+            .map(DeploymentContext::id)
+            .toList();
     assertThat(owners).as("one owner per hall").hasSize(9);
     owners.forEach(id -> ServerFixture.await(vertx.undeploy(id)));
   }
@@ -47,7 +49,9 @@ class HallUnavailableTest {
 
   @Test
   void a_command_to_a_hall_without_its_owner_is_503_with_retry_after() {
-    HttpReply r = server.post(city("tickets"), server.token("kiosk"), new JsonObject().put("matter", "HH-CERT"));
+    HttpReply r =
+        server.post(
+            city("tickets"), server.token("kiosk"), new JsonObject().put("matter", "HH-CERT"));
     assertProblem(r, 503, "HALL_UNAVAILABLE");
     assertThat(r.header("Retry-After")).isNotBlank();
     HttpReply call = server.post(city("windows/01/call-next"), server.token("clerk1"), null);
@@ -67,7 +71,8 @@ class HallUnavailableTest {
     HttpReply r = server.get("/ready", null);
     assertThat(r.status()).as(r.toString()).isEqualTo(503);
     assertThat(r.json().getJsonArray("failed")).containsExactly("halls");
-    JsonObject silent = r.json().getJsonObject("checks").getJsonObject("halls").getJsonObject("halls");
+    JsonObject silent =
+        r.json().getJsonObject("checks").getJsonObject("halls").getJsonObject("halls");
     assertThat(silent.fieldNames()).hasSize(9).contains("city", "anju");
     assertThat(silent.getString("city")).isEqualTo("no owner");
     assertThat(server.get("/health", null).status()).isEqualTo(200);
@@ -76,7 +81,9 @@ class HallUnavailableTest {
   @Test
   void callers_are_still_checked_before_the_hall_is_asked() {
     assertProblem(server.post(city("windows/01/call-next"), null, null), 401, "UNAUTHORIZED");
-    assertProblem(server.post(city("notice"), server.token("guide"), new JsonObject().put("text", "x")), 403,
+    assertProblem(
+        server.post(city("notice"), server.token("guide"), new JsonObject().put("text", "x")),
+        403,
         "FORBIDDEN");
   }
 }

@@ -9,11 +9,9 @@ import java.util.Map;
  */
 final class JsonText {
   /** Text put into the output as it is. */
-  record Raw(String text) {
-  }
+  record Raw(String text) {}
 
-  private JsonText() {
-  }
+  private JsonText() {}
 
   static String write(Object value) {
     StringBuilder b = new StringBuilder();
@@ -70,7 +68,8 @@ final class JsonText {
 
   private static boolean paired(String s, int i) {
     char c = s.charAt(i);
-    return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+    return Character.isHighSurrogate(c)
+        ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
         : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }

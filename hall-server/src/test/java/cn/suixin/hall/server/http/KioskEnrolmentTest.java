@@ -19,16 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A kiosk PC is enrolled once with its device token and from then on is known by an HttpOnly
- * cookie; nothing about it sits in a page address. A change made with the cookie needs the
- * kiosk header, so no other site's page can make the kiosk issue tickets.
+ * cookie; nothing about it sits in a page address. A change made with the cookie needs the kiosk
+ * header, so no other site's page can make the kiosk issue tickets.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KioskEnrolmentTest {
   private static final String ENROL = city("kiosk/enrolment");
   private static final Map<String, String> KIOSK_HEADER = Map.of("X-Suixin-Kiosk", "1");
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture server;
 
   @BeforeAll
@@ -41,13 +40,14 @@ class KioskEnrolmentTest {
     server.close();
   }
 
-  private static HttpReply send(HttpMethod method, String path, String cookie, JsonObject body,
-      Map<String, String> headers) {
+  private static HttpReply send(
+      HttpMethod method, String path, String cookie, JsonObject body, Map<String, String> headers) {
     Map<String, String> all = new HashMap<>(headers);
     if (cookie != null) {
       all.put("Cookie", KioskCookie.NAME + "=" + cookie);
     }
-    return ServerFixture.await(server.send(method, path, null, body == null ? null : body.toBuffer(), all));
+    return ServerFixture.await(
+        server.send(method, path, null, body == null ? null : body.toBuffer(), all));
   }
 
   private static HttpReply enrol(String token, Map<String, String> headers) {
@@ -65,7 +65,8 @@ class KioskEnrolmentTest {
     String cookie = cookies.get(0);
     assertThat(cookie).startsWith(KioskCookie.NAME + "=" + server.token("kiosk") + ";");
     // attribute names are case-insensitive (Netty writes HTTPOnly)
-    assertThat(cookie.toLowerCase()).contains("; httponly", "; samesite=strict", "; path=/", "; max-age=")
+    assertThat(cookie.toLowerCase())
+        .contains("; httponly", "; samesite=strict", "; path=/", "; max-age=")
         .doesNotContain("secure");
   }
 
@@ -73,16 +74,19 @@ class KioskEnrolmentTest {
   void behind_an_https_proxy_the_cookie_is_secure() {
     Map<String, String> headers = new HashMap<>(KIOSK_HEADER);
     headers.put("X-Forwarded-Proto", "https");
-    assertThat(enrol(server.token("kiosk"), headers).header("Set-Cookie").toLowerCase()).contains("; secure");
+    assertThat(enrol(server.token("kiosk"), headers).header("Set-Cookie").toLowerCase())
+        .contains("; secure");
   }
 
   @Test
   void only_a_kiosk_of_this_hall_is_enrolled_and_a_refusal_sets_no_cookie() {
-    record Case(String token, int status, String code) {
-    }
-    for (Case c : List.of(new Case(server.token("agent"), 403, "FORBIDDEN"),
-        new Case(server.token("kioskAnju"), 403, "FORBIDDEN"), new Case(server.token("guide"), 403, "FORBIDDEN"),
-        new Case("no-such-token", 401, "UNKNOWN_DEVICE_TOKEN"))) {
+    record Case(String token, int status, String code) {}
+    for (Case c :
+        List.of(
+            new Case(server.token("agent"), 403, "FORBIDDEN"),
+            new Case(server.token("kioskAnju"), 403, "FORBIDDEN"),
+            new Case(server.token("guide"), 403, "FORBIDDEN"),
+            new Case("no-such-token", 401, "UNKNOWN_DEVICE_TOKEN"))) {
       HttpReply r = enrol(c.token(), KIOSK_HEADER);
       assertThat(r.status()).as(r.toString()).isEqualTo(c.status());
       assertThat(r.code()).isEqualTo(c.code());
@@ -116,8 +120,13 @@ class KioskEnrolmentTest {
 
   @Test
   void the_enrolled_kiosk_issues_tickets_with_its_cookie_and_the_kiosk_header() {
-    HttpReply r = send(HttpMethod.POST, city("tickets"), server.token("kiosk"),
-        new JsonObject().put("matter", "HH-CERT"), KIOSK_HEADER);
+    HttpReply r =
+        send(
+            HttpMethod.POST,
+            city("tickets"),
+            server.token("kiosk"),
+            new JsonObject().put("matter", "HH-CERT"),
+            KIOSK_HEADER);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     assertThat(r.json().getString("source")).isEqualTo("KIOSK");
   }
@@ -125,8 +134,13 @@ class KioskEnrolmentTest {
   @Test
   void a_cookie_without_the_kiosk_header_changes_nothing() {
     long before = server.seq();
-    HttpReply r = send(HttpMethod.POST, city("tickets"), server.token("kiosk"),
-        new JsonObject().put("matter", "HH-CERT"), Map.of());
+    HttpReply r =
+        send(
+            HttpMethod.POST,
+            city("tickets"),
+            server.token("kiosk"),
+            new JsonObject().put("matter", "HH-CERT"),
+            Map.of());
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.json().getString("header")).isEqualTo("X-Suixin-Kiosk");
     assertThat(server.seq()).isEqualTo(before);
@@ -134,10 +148,16 @@ class KioskEnrolmentTest {
 
   @Test
   void a_stale_cookie_still_reads_public_data_but_issues_nothing_not_even_a_phone_ticket() {
-    assertThat(send(HttpMethod.GET, city(""), "removed-device-token", null, Map.of()).status()).isEqualTo(200);
+    assertThat(send(HttpMethod.GET, city(""), "removed-device-token", null, Map.of()).status())
+        .isEqualTo(200);
     long before = server.seq();
-    HttpReply r = send(HttpMethod.POST, city("tickets"), "removed-device-token",
-        new JsonObject().put("matter", "HH-CERT"), KIOSK_HEADER);
+    HttpReply r =
+        send(
+            HttpMethod.POST,
+            city("tickets"),
+            "removed-device-token",
+            new JsonObject().put("matter", "HH-CERT"),
+            KIOSK_HEADER);
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.code()).isEqualTo("KIOSK_NOT_ENROLLED");
     assertThat(server.seq()).isEqualTo(before);
@@ -146,26 +166,41 @@ class KioskEnrolmentTest {
   @Test
   void a_persons_session_token_is_never_accepted_from_the_cookie() {
     long before = server.seq();
-    HttpReply r = send(HttpMethod.POST, city("notice"), server.token("supervisor"),
-        new JsonObject().put("text", "x"), KIOSK_HEADER);
+    HttpReply r =
+        send(
+            HttpMethod.POST,
+            city("notice"),
+            server.token("supervisor"),
+            new JsonObject().put("text", "x"),
+            KIOSK_HEADER);
     assertThat(r.status()).isEqualTo(401);
     assertThat(server.seq()).isEqualTo(before);
-    assertThat(send(HttpMethod.GET, ENROL, server.token("supervisor"), null, Map.of()).status()).isEqualTo(401);
+    assertThat(send(HttpMethod.GET, ENROL, server.token("supervisor"), null, Map.of()).status())
+        .isEqualTo(401);
   }
 
   @Test
   void the_kiosk_page_renews_the_cookie_it_came_with_and_sets_none_for_a_browser_without() {
-    HttpReply page = send(HttpMethod.GET, "/halls/city/kiosk", server.token("kiosk"), null, Map.of());
+    HttpReply page =
+        send(HttpMethod.GET, "/halls/city/kiosk", server.token("kiosk"), null, Map.of());
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Set-Cookie").toLowerCase()).contains("; httponly", "; max-age=");
-    assertThat(send(HttpMethod.GET, "/halls/city/kiosk", null, null, Map.of()).header("Set-Cookie")).isNull();
-    assertThat(send(HttpMethod.GET, "/halls/city/kiosk/enrol", null, null, Map.of()).status()).isEqualTo(200);
+    assertThat(send(HttpMethod.GET, "/halls/city/kiosk", null, null, Map.of()).header("Set-Cookie"))
+        .isNull();
+    assertThat(send(HttpMethod.GET, "/halls/city/kiosk/enrol", null, null, Map.of()).status())
+        .isEqualTo(200);
   }
 
   @Test
   void the_old_device_address_gives_no_identity() {
-    HttpReply r = ServerFixture.await(server.send(HttpMethod.GET, city("kiosk/enrolment") + "?device="
-        + server.token("kiosk"), null, (Buffer) null, Map.of()));
+    HttpReply r =
+        ServerFixture.await(
+            server.send(
+                HttpMethod.GET,
+                city("kiosk/enrolment") + "?device=" + server.token("kiosk"),
+                null,
+                (Buffer) null,
+                Map.of()));
     assertThat(r.status()).isEqualTo(401);
   }
 }

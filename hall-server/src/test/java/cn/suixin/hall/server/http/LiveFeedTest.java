@@ -21,8 +21,7 @@ class LiveFeedTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String LIVE = city("live");
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture server;
 
   @BeforeAll
@@ -80,10 +79,15 @@ class LiveFeedTest {
         assertThat(msg.getLong("seq")).isEqualTo(s);
         missed.add(msg);
       }
-      assertThat(missed).extracting(j -> j.getString("type"))
-          .containsSubsequence("service.started", "service.finished", "ticket.issued", "ticket.called");
-      assertThat(missed.get(missed.size() - 1).getString("number")).isEqualTo(missedTicket.getString("number"));
-      assertThat(back.poll(Duration.ofMillis(500))).as("nothing more than what was missed").isNull();
+      assertThat(missed)
+          .extracting(j -> j.getString("type"))
+          .containsSubsequence(
+              "service.started", "service.finished", "ticket.issued", "ticket.called");
+      assertThat(missed.get(missed.size() - 1).getString("number"))
+          .isEqualTo(missedTicket.getString("number"));
+      assertThat(back.poll(Duration.ofMillis(500)))
+          .as("nothing more than what was missed")
+          .isNull();
     }
   }
 
@@ -121,7 +125,8 @@ class LiveFeedTest {
   @Test
   void a_staff_feed_with_another_halls_token_closes_with_4401() {
     try (LiveClient staff = server.live(LIVE + "?staff=1")) {
-      staff.send(new JsonObject().put("type", "auth").put("token", server.token("otherclerk")).encode());
+      staff.send(
+          new JsonObject().put("type", "auth").put("token", server.token("otherclerk")).encode());
       assertThat(staff.awaitClose(WAIT)).isEqualTo((short) 4401);
     }
   }
@@ -137,9 +142,12 @@ class LiveFeedTest {
   @Test
   void a_staff_feed_auth_message_that_is_not_standard_json_closes_with_4400() {
     String token = server.token("supervisor");
-    for (String text : new String[] {"{\"type\":\"auth\",/*c*/\"token\":\"" + token + "\"}",
-        "{\"type\":\"auth\",\"token\":\"" + token + "\",\"token\":\"" + token + "\"}",
-        "{\"type\":7,\"token\":\"" + token + "\"}"}) {
+    for (String text :
+        new String[] {
+          "{\"type\":\"auth\",/*c*/\"token\":\"" + token + "\"}",
+          "{\"type\":\"auth\",\"token\":\"" + token + "\",\"token\":\"" + token + "\"}",
+          "{\"type\":7,\"token\":\"" + token + "\"}"
+        }) {
       try (LiveClient staff = server.live(LIVE + "?staff=1")) {
         staff.send(text);
         assertThat(staff.awaitClose(WAIT)).as(text).isEqualTo((short) 4400);
@@ -150,7 +158,8 @@ class LiveFeedTest {
   @Test
   void a_staff_feed_with_a_good_token_gets_the_snapshot() {
     try (LiveClient staff = server.live(LIVE + "?staff=1")) {
-      staff.send(new JsonObject().put("type", "auth").put("token", server.token("supervisor")).encode());
+      staff.send(
+          new JsonObject().put("type", "auth").put("token", server.token("supervisor")).encode());
       assertThat(staff.next(WAIT).getString("type")).isEqualTo("snapshot");
     }
   }

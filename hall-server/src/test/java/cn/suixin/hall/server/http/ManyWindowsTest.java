@@ -22,18 +22,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Twelve windows calling at once, over HTTP, against one hall owner: every ticket is called
- * exactly once, never at two windows, and the counts add up.
+ * Twelve windows calling at once, over HTTP, against one hall owner: every ticket is called exactly
+ * once, never at two windows, and the counts add up.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ManyWindowsTest {
   private static final int TICKETS = 300;
-  /** Matters several of windows 01-12 serve, so the windows compete for the same queues. */
-  private static final List<String> MATTERS = List.of("HH-ID-RENEW", "HH-CERT", "HH-BIRTH", "EE-PASSPORT",
-      "EE-HKMO-PERMIT", "TL-RENEW", "PO-NO-RECORD");
 
-  @TempDir
-  static Path data;
+  /** Matters several of windows 01-12 serve, so the windows compete for the same queues. */
+  private static final List<String> MATTERS =
+      List.of(
+          "HH-ID-RENEW",
+          "HH-CERT",
+          "HH-BIRTH",
+          "EE-PASSPORT",
+          "EE-HKMO-PERMIT",
+          "TL-RENEW",
+          "PO-NO-RECORD");
+
+  @TempDir static Path data;
   static ServerFixture server;
   static final List<String> WINDOWS = new ArrayList<>();
 
@@ -60,8 +67,11 @@ class ManyWindowsTest {
   void twelve_clerks_calling_in_parallel_call_each_of_300_tickets_exactly_once() {
     List<Future<HttpReply>> issues = new ArrayList<>();
     for (int i = 0; i < TICKETS; i++) {
-      issues.add(server.postAsync(city("tickets"), server.token("kiosk"),
-          new JsonObject().put("matter", MATTERS.get(i % MATTERS.size()))));
+      issues.add(
+          server.postAsync(
+              city("tickets"),
+              server.token("kiosk"),
+              new JsonObject().put("matter", MATTERS.get(i % MATTERS.size()))));
     }
     ServerFixture.await(Future.all(issues), 60);
     Set<String> issued = ConcurrentHashMap.newKeySet();
@@ -78,7 +88,9 @@ class ManyWindowsTest {
     for (int i = 0; i < WINDOWS.size(); i++) {
       String window = WINDOWS.get(i);
       perWindow.put(window, new AtomicInteger());
-      clerks.add(serveUntilNobodyWaits(server.token("w" + (i + 1)), window, calledAt, doubles, perWindow.get(window)));
+      clerks.add(
+          serveUntilNobodyWaits(
+              server.token("w" + (i + 1)), window, calledAt, doubles, perWindow.get(window)));
     }
     // generous: on a busy two-core machine 900 serving requests can take a while
     ServerFixture.await(Future.all(clerks), 120);
@@ -86,13 +98,17 @@ class ManyWindowsTest {
     assertThat(doubles).as("tickets called twice").isEmpty();
     assertThat(calledAt.keySet()).as("every ticket called").isEqualTo(issued);
     assertThat(perWindow.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(TICKETS);
-    assertThat(perWindow.values()).as("the windows shared the work: %s", perWindow)
-        .filteredOn(c -> c.get() > 0).hasSizeGreaterThan(6);
+    assertThat(perWindow.values())
+        .as("the windows shared the work: %s", perWindow)
+        .filteredOn(c -> c.get() > 0)
+        .hasSizeGreaterThan(6);
 
     JsonObject waiting = server.get(city("waiting"), server.token("supervisor")).json();
     JsonArray matters = waiting.getJsonArray("matters");
     for (int i = 0; i < matters.size(); i++) {
-      assertThat(matters.getJsonObject(i).getInteger("waiting", 0)).as(matters.getJsonObject(i).encode()).isZero();
+      assertThat(matters.getJsonObject(i).getInteger("waiting", 0))
+          .as(matters.getJsonObject(i).encode())
+          .isZero();
     }
     for (String id : List.of(issued.iterator().next())) {
       JsonObject t = server.get(city("tickets/" + id), server.token("supervisor")).json();
@@ -102,34 +118,46 @@ class ManyWindowsTest {
   }
 
   /** One clerk's loop: call, start, finish, until the window hears 204. */
-  private static Future<Void> serveUntilNobodyWaits(String token, String window, Map<String, String> calledAt,
-      List<String> doubles, AtomicInteger served) {
+  private static Future<Void> serveUntilNobodyWaits(
+      String token,
+      String window,
+      Map<String, String> calledAt,
+      List<String> doubles,
+      AtomicInteger served) {
     String base = city("windows/" + window + "/");
-    return server.postAsync(base + "call-next", token, null).compose(call -> {
-      if (call.status() == 204) {
-        return Future.succeededFuture();
-      }
-      if (call.status() != 200) {
-        return Future.failedFuture(new AssertionError(window + " call-next: " + call));
-      }
-      String ticket = call.json().getJsonObject("ticket").getString("id");
-      String earlier = calledAt.putIfAbsent(ticket, window);
-      if (earlier != null) {
-        synchronized (doubles) {
-          doubles.add(ticket + " at " + earlier + " and " + window);
-        }
-      }
-      served.incrementAndGet();
-      return server.postAsync(base + "start", token, null)
-          .compose(r -> expect200(window, "start", r))
-          .compose(v -> server.postAsync(base + "finish", token, new JsonObject().put("outcome", "DONE")))
-          .compose(r -> expect200(window, "finish", r))
-          .compose(v -> serveUntilNobodyWaits(token, window, calledAt, doubles, served));
-    });
+    return server
+        .postAsync(base + "call-next", token, null)
+        .compose(
+            call -> {
+              if (call.status() == 204) {
+                return Future.succeededFuture();
+              }
+              if (call.status() != 200) {
+                return Future.failedFuture(new AssertionError(window + " call-next: " + call));
+              }
+              String ticket = call.json().getJsonObject("ticket").getString("id");
+              String earlier = calledAt.putIfAbsent(ticket, window);
+              if (earlier != null) {
+                synchronized (doubles) {
+                  doubles.add(ticket + " at " + earlier + " and " + window);
+                }
+              }
+              served.incrementAndGet();
+              return server
+                  .postAsync(base + "start", token, null)
+                  .compose(r -> expect200(window, "start", r))
+                  .compose(
+                      v ->
+                          server.postAsync(
+                              base + "finish", token, new JsonObject().put("outcome", "DONE")))
+                  .compose(r -> expect200(window, "finish", r))
+                  .compose(v -> serveUntilNobodyWaits(token, window, calledAt, doubles, served));
+            });
   }
 
   private static Future<Void> expect200(String window, String step, HttpReply r) {
-    return r.status() == 200 ? Future.succeededFuture()
+    return r.status() == 200
+        ? Future.succeededFuture()
         : Future.failedFuture(new AssertionError(window + " " + step + ": " + r));
   }
 }

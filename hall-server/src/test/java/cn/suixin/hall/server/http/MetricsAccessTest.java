@@ -19,8 +19,7 @@ class MetricsAccessTest {
   private static final String TOKEN = "scrape-me-0123456789abcdef";
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void with_a_metrics_token_set_only_a_scraper_sending_it_reads_the_metrics() throws Exception {
@@ -48,7 +47,8 @@ class MetricsAccessTest {
   }
 
   @Test
-  void with_a_metrics_listener_the_metrics_are_served_there_and_not_on_the_public_port() throws Exception {
+  void with_a_metrics_listener_the_metrics_are_served_there_and_not_on_the_public_port()
+      throws Exception {
     ServerFixture server = start(new Doors(TrustedProxies.NONE, null, "127.0.0.1", 0));
     try {
       assertThat(server.metricsPort()).isPositive().isNotEqualTo(server.port());
@@ -68,12 +68,16 @@ class MetricsAccessTest {
   }
 
   private ServerFixture start(Doors doors) {
-    return ServerFixture.builder(dir.resolve("data")).withoutTestAccounts().options(o -> o.withDoors(doors)).start();
+    return ServerFixture.builder(dir.resolve("data"))
+        .withoutTestAccounts()
+        .options(o -> o.withDoors(doors))
+        .start();
   }
 
   private static void assertRefused(HttpResponse<String> r, String code) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
-    assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(r.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     JsonObject problem = new JsonObject(r.body());
     assertThat(problem.getString("code")).isEqualTo(code);
     assertThat(problem.getString("message")).matches(".*\\p{IsHan}.*");
@@ -83,13 +87,16 @@ class MetricsAccessTest {
 
   private static void assertPrometheusText(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-    assertThat(r.body()).contains("# TYPE suixin_login_failures_total counter")
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(r.body())
+        .contains("# TYPE suixin_login_failures_total counter")
         .contains("suixin_login_failures_total{reason=\"bad-credentials\"}");
   }
 
   private HttpResponse<String> get(int port, String authorization) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"));
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

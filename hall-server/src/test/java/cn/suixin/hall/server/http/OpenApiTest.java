@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 /** openapi.yaml and the router describe the same API: same paths, same methods. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OpenApiTest {
-  private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+  private static final Set<String> OPERATIONS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   @Test
-  void every_route_of_the_router_is_in_openapi_yaml_and_every_documented_path_is_routed() throws Exception {
+  void every_route_of_the_router_is_in_openapi_yaml_and_every_documented_path_is_routed()
+      throws Exception {
     Set<String> routed = new TreeSet<>();
     for (RegisteredRoutes.Endpoint e : RegisteredRoutes.all()) {
       if (isApi(e.path())) {
@@ -35,25 +37,37 @@ class OpenApiTest {
   @Test
   void every_documented_operation_says_what_it_answers() throws Exception {
     JsonNode paths = spec().get("paths");
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
-      path.getValue().fields().forEachRemaining(op -> {
-        if (OPERATIONS.contains(op.getKey())) {
-          assertThat(op.getValue().get("responses")).as(op.getKey() + " " + path.getKey()).isNotNull();
-        }
-      });
+      path.getValue()
+          .fields()
+          .forEachRemaining(
+              op -> {
+                if (OPERATIONS.contains(op.getKey())) {
+                  assertThat(op.getValue().get("responses"))
+                      .as(op.getKey() + " " + path.getKey())
+                      .isNotNull();
+                }
+              });
     }
   }
 
-  /** Every POST body goes through the strict reader (Bodies), so every POST can be refused with a 400. */
+  /**
+   * Every POST body goes through the strict reader (Bodies), so every POST can be refused with a
+   * 400.
+   */
   @Test
   void every_documented_post_says_it_can_answer_400() throws Exception {
-    spec().get("paths").fields().forEachRemaining(path -> {
-      JsonNode post = path.getValue().get("post");
-      if (post != null) {
-        assertThat(post.get("responses").has("400")).as("POST " + path.getKey()).isTrue();
-      }
-    });
+    spec()
+        .get("paths")
+        .fields()
+        .forEachRemaining(
+            path -> {
+              JsonNode post = path.getValue().get("post");
+              if (post != null) {
+                assertThat(post.get("responses").has("400")).as("POST " + path.getKey()).isTrue();
+              }
+            });
   }
 
   /**
@@ -66,11 +80,19 @@ class OpenApiTest {
 
   private static Set<String> documented() throws Exception {
     Set<String> ops = new TreeSet<>();
-    spec().get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(op -> {
-      if (OPERATIONS.contains(op)) {
-        ops.add(op.toUpperCase() + " " + path.getKey());
-      }
-    }));
+    spec()
+        .get("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        op -> {
+                          if (OPERATIONS.contains(op)) {
+                            ops.add(op.toUpperCase() + " " + path.getKey());
+                          }
+                        }));
     return ops;
   }
 

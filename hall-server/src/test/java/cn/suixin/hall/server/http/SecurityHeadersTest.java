@@ -21,13 +21,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every answer of the server, page, asset, API reply or error, tells the browser not to frame
- * it, not to sniff it, not to pass its address on, and which sources its page may load.
+ * Every answer of the server, page, asset, API reply or error, tells the browser not to frame it,
+ * not to sniff it, not to pass its address on, and which sources its page may load.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SecurityHeadersTest {
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture server;
   static String ticket;
 
@@ -44,13 +43,22 @@ class SecurityHeadersTest {
 
   @TestFactory
   Stream<DynamicTest> every_registered_route_answers_with_the_security_headers() {
-    return RegisteredRoutes.all().stream().map(e -> DynamicTest.dynamicTest(e.toString(), () -> {
-      String path = e.path().replace("{hall}", ServerFixture.HALL).replace("{window}", "01")
-          .replace("{ticket}", ticket);
-      Buffer body = e.method() == HttpMethod.POST ? Buffer.buffer("{}") : null;
-      HttpReply r = ServerFixture.await(server.send(e.method(), path, null, body, Map.of()));
-      assertCarriesHeaders(e + " answered " + r.status(), r);
-    }));
+    return RegisteredRoutes.all().stream()
+        .map(
+            e ->
+                DynamicTest.dynamicTest(
+                    e.toString(),
+                    () -> {
+                      String path =
+                          e.path()
+                              .replace("{hall}", ServerFixture.HALL)
+                              .replace("{window}", "01")
+                              .replace("{ticket}", ticket);
+                      Buffer body = e.method() == HttpMethod.POST ? Buffer.buffer("{}") : null;
+                      HttpReply r =
+                          ServerFixture.await(server.send(e.method(), path, null, body, Map.of()));
+                      assertCarriesHeaders(e + " answered " + r.status(), r);
+                    }));
   }
 
   @Test
@@ -99,8 +107,9 @@ class SecurityHeadersTest {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       // a header block larger than the server accepts: answered by Vert.x core, not the router
-      out.write(("GET /city HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /city HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       String head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
@@ -114,8 +123,13 @@ class SecurityHeadersTest {
   @Test
   void the_policy_forbids_framing_inline_script_and_other_origins() {
     String csp = server.get("/halls/city/clerk", null).header("Content-Security-Policy");
-    assertThat(csp).contains("frame-ancestors 'none'", "script-src 'self'", "style-src 'self'",
-        "default-src 'none'", "connect-src 'self'");
+    assertThat(csp)
+        .contains(
+            "frame-ancestors 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "default-src 'none'",
+            "connect-src 'self'");
     assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval", "*");
   }
 

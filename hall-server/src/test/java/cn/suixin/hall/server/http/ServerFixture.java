@@ -32,30 +32,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * The one way tests start a hall server in their own JVM: a real server on a free port (or a
- * chosen one), a temporary data directory, every hall open around the clock (demo hours), and,
- * unless {@link Builder#withoutTestAccounts()} says otherwise, the people and devices API tests
- * act as:
+ * The one way tests start a hall server in their own JVM: a real server on a free port (or a chosen
+ * one), a temporary data directory, every hall open around the clock (demo hours), and, unless
+ * {@link Builder#withoutTestAccounts()} says otherwise, the people and devices API tests act as:
+ *
  * <ul>
- *   <li>{@code clerk1}, {@code clerk2}: clerks of the city hall; {@code guide}, {@code supervisor}: city staff;</li>
- *   <li>{@code otherclerk}, {@code otherguide}, {@code othersupervisor}: the same jobs in hall {@code anju};</li>
- *   <li>{@code admin}: city-wide administrator;</li>
- *   <li>devices {@code kiosk}, {@code display}, {@code agent} of the city hall and {@code kioskAnju}.</li>
+ *   <li>{@code clerk1}, {@code clerk2}: clerks of the city hall; {@code guide}, {@code supervisor}:
+ *       city staff;
+ *   <li>{@code otherclerk}, {@code otherguide}, {@code othersupervisor}: the same jobs in hall
+ *       {@code anju};
+ *   <li>{@code admin}: city-wide administrator;
+ *   <li>devices {@code kiosk}, {@code display}, {@code agent} of the city hall and {@code
+ *       kioskAnju}.
  * </ul>
+ *
  * {@link #builder(Path)} sets the rest: options (doors, login rules, public URL), the store kind
  * (embedded or Redis), a clock, a store wrapper, system properties for the server's start, and
  * whether the city hall's live messages are recorded. A server that must die by SIGKILL or form a
- * cluster runs in its own JVM instead: {@code cn.suixin.hall.server.crash.ServerProcess}.
- * Requests go through a Vert.x HTTP client; the blocking helpers are for test threads only.
+ * cluster runs in its own JVM instead: {@code cn.suixin.hall.server.crash.ServerProcess}. Requests
+ * go through a Vert.x HTTP client; the blocking helpers are for test threads only.
  */
 public final class ServerFixture implements AutoCloseable {
   public static final String HALL = "city";
   public static final String OTHER_HALL = "anju";
   public static final String PASSWORD = "suixin-test-secret";
+
   /** The shipped configuration; Surefire runs tests from the module folder. */
   public static final Path SHIPPED_CONFIG = Path.of("..", "config");
+
   private static final long TIMEOUT_SECONDS = 30;
-  /** A start replays every hall; on a build machine shared by several builds that can take a while. */
+
+  /**
+   * A start replays every hall; on a build machine shared by several builds that can take a while.
+   */
   private static final long START_SECONDS = 60;
 
   private final Builder settings;
@@ -72,7 +81,9 @@ public final class ServerFixture implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** Starts a server on a free port with data in {@code data}, then creates and logs in everyone. */
+  /**
+   * Starts a server on a free port with data in {@code data}, then creates and logs in everyone.
+   */
   public static ServerFixture start(Path data) {
     return builder(data).start();
   }
@@ -116,7 +127,10 @@ public final class ServerFixture implements AutoCloseable {
       return this;
     }
 
-    /** A fixed port, for tests that restart the server where its clients expect it; 0 (the default) picks one. */
+    /**
+     * A fixed port, for tests that restart the server where its clients expect it; 0 (the default)
+     * picks one.
+     */
     public Builder port(int wanted) {
       this.port = wanted;
       return this;
@@ -151,13 +165,18 @@ public final class ServerFixture implements AutoCloseable {
       return this;
     }
 
-    /** A system property the server reads as it starts (timeouts, watch thresholds); cleared on close. */
+    /**
+     * A system property the server reads as it starts (timeouts, watch thresholds); cleared on
+     * close.
+     */
     public Builder systemProperty(String key, String value) {
       properties.put(key, value);
       return this;
     }
 
-    /** No accounts made up front: the test makes the few it needs ({@link #device}, {@link #user}). */
+    /**
+     * No accounts made up front: the test makes the few it needs ({@link #device}, {@link #user}).
+     */
     public Builder withoutTestAccounts() {
       this.testAccounts = false;
       return this;
@@ -179,24 +198,35 @@ public final class ServerFixture implements AutoCloseable {
     }
 
     private ServerOptions serverOptions(int wanted) {
-      return options.apply(new ServerOptions(config, data, wanted, true, store, redisUri, null, publicUrl));
+      return options.apply(
+          new ServerOptions(config, data, wanted, true, store, redisUri, null, publicUrl));
     }
   }
 
   private void boot(int wanted) {
     settings.properties.forEach(System::setProperty);
-    server = await(HallServer.start(settings.serverOptions(wanted), settings.clock, settings.aroundStore),
-        START_SECONDS);
+    server =
+        await(
+            HallServer.start(settings.serverOptions(wanted), settings.clock, settings.aroundStore),
+            START_SECONDS);
     port = server.port();
     Vertx vertx = server.vertx();
     accounts = new Accounts(vertx, server.store().records(), Clock.systemUTC());
     context = vertx.getOrCreateContext();
     webSockets = vertx.createWebSocketClient();
-    http = vertx.createHttpClient(
-        new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(64));
+    http =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(port)
+                .setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(64));
     if (settings.recordEvents) {
-      await(vertx.eventBus().<JsonObject>consumer(Addresses.events(HALL), m -> events.add(m.body())).completion());
+      await(
+          vertx
+              .eventBus()
+              .<JsonObject>consumer(Addresses.events(HALL), m -> events.add(m.body()))
+              .completion());
     }
   }
 
@@ -211,7 +241,9 @@ public final class ServerFixture implements AutoCloseable {
     }
   }
 
-  /** A new server on the same port and data directory, as after a deploy; accounts and tokens stay. */
+  /**
+   * A new server on the same port and data directory, as after a deploy; accounts and tokens stay.
+   */
   public void restart() {
     stop();
     boot(port);
@@ -248,25 +280,37 @@ public final class ServerFixture implements AutoCloseable {
     return addUserAsync(username, role, hall, staffNo(username), "测试" + username);
   }
 
-  private Future<String> addUserAsync(String username, Role role, String hall, String staffNo, String name) {
-    return accounts.addUser(username, role, hall, staffNo, name, PASSWORD.toCharArray())
-        .compose(u -> send(HttpMethod.POST, "/api/v1/auth/login", null,
-            new JsonObject().put("username", username).put("password", PASSWORD).toBuffer(), Map.of()))
-        .map(reply -> {
-          if (reply.status() != 200) {
-            throw new IllegalStateException("login of " + username + " failed: " + reply);
-          }
-          String token = reply.json().getString("token");
-          tokens.put(username, token);
-          return token;
-        });
+  private Future<String> addUserAsync(
+      String username, Role role, String hall, String staffNo, String name) {
+    return accounts
+        .addUser(username, role, hall, staffNo, name, PASSWORD.toCharArray())
+        .compose(
+            u ->
+                send(
+                    HttpMethod.POST,
+                    "/api/v1/auth/login",
+                    null,
+                    new JsonObject().put("username", username).put("password", PASSWORD).toBuffer(),
+                    Map.of()))
+        .map(
+            reply -> {
+              if (reply.status() != 200) {
+                throw new IllegalStateException("login of " + username + " failed: " + reply);
+              }
+              String token = reply.json().getString("token");
+              tokens.put(username, token);
+              return token;
+            });
   }
 
   private Future<String> addDeviceAsync(String name, Role kind, String hall) {
-    return accounts.addDevice(kind, hall, null, name).map(token -> {
-      tokens.put(name, token);
-      return token;
-    });
+    return accounts
+        .addDevice(kind, hall, null, name)
+        .map(
+            token -> {
+              tokens.put(name, token);
+              return token;
+            });
   }
 
   /** The token of a user or device created by this fixture. */
@@ -327,17 +371,24 @@ public final class ServerFixture implements AutoCloseable {
     return await(accounts.addDevice(Role.KIOSK, hall, null, name));
   }
 
-  /** A user of the city hall with that staff number and name, logged in; returns the session token. */
+  /**
+   * A user of the city hall with that staff number and name, logged in; returns the session token.
+   */
   public String user(String username, Role role, String staffNo, String name) {
     return await(addUserAsync(username, role, HALL, staffNo, name));
   }
 
-  /** A user of the city hall who logs in through the pages (password {@link #PASSWORD}); no session made. */
+  /**
+   * A user of the city hall who logs in through the pages (password {@link #PASSWORD}); no session
+   * made.
+   */
   public void addUser(String username, Role role, String staffNo, String name) {
     await(accounts.addUser(username, role, HALL, staffNo, name, PASSWORD.toCharArray()));
   }
 
-  /** The city hall's live messages so far, in publication order ({@link Builder#recordingEvents()}). */
+  /**
+   * The city hall's live messages so far, in publication order ({@link Builder#recordingEvents()}).
+   */
   public List<JsonObject> events() {
     return events;
   }
@@ -360,8 +411,8 @@ public final class ServerFixture implements AutoCloseable {
     return "/api/v1/halls/" + HALL + "/" + rest;
   }
 
-  public Future<HttpReply> send(HttpMethod method, String path, String token, Buffer body,
-      Map<String, String> headers) {
+  public Future<HttpReply> send(
+      HttpMethod method, String path, String token, Buffer body, Map<String, String> headers) {
     RequestOptions options = new RequestOptions().setMethod(method).setURI(path);
     if (token != null) {
       options.putHeader("Authorization", "Bearer " + token);
@@ -373,10 +424,17 @@ public final class ServerFixture implements AutoCloseable {
     // Requested from the client's own event loop: called from a test thread, the response could
     // otherwise end before its body handler is set, and the request would never complete.
     Promise<HttpReply> reply = Promise.promise();
-    context.runOnContext(v -> http.request(options)
-        .compose(req -> body == null ? req.send() : req.send(body))
-        .compose(resp -> resp.body().map(b -> new HttpReply(resp.statusCode(), resp.headers(), b.toString())))
-        .onComplete(reply));
+    context.runOnContext(
+        v ->
+            http.request(options)
+                .compose(req -> body == null ? req.send() : req.send(body))
+                .compose(
+                    resp ->
+                        resp.body()
+                            .map(
+                                b ->
+                                    new HttpReply(resp.statusCode(), resp.headers(), b.toString())))
+                .onComplete(reply));
     return reply.future();
   }
 
@@ -389,8 +447,13 @@ public final class ServerFixture implements AutoCloseable {
   }
 
   public HttpReply post(String path, String token, JsonObject body, String idempotencyKey) {
-    return await(send(HttpMethod.POST, path, token, body == null ? null : body.toBuffer(),
-        Map.of("Idempotency-Key", idempotencyKey)));
+    return await(
+        send(
+            HttpMethod.POST,
+            path,
+            token,
+            body == null ? null : body.toBuffer(),
+            Map.of("Idempotency-Key", idempotencyKey)));
   }
 
   /** Posts a body exactly as given, for requests that are not valid JSON. */
@@ -433,13 +496,20 @@ public final class ServerFixture implements AutoCloseable {
     }
   }
 
-  /** Opens a live socket, e.g. {@code /api/v1/halls/city/live?since=3}, collecting what it receives. */
+  /**
+   * Opens a live socket, e.g. {@code /api/v1/halls/city/live?since=3}, collecting what it receives.
+   */
   public LiveClient live(String path) {
     LiveClient client = new LiveClient();
     Promise<LiveClient> opened = Promise.promise();
     // handlers are set on the socket's own event loop as it opens, so no early message is missed
-    context.runOnContext(v -> webSockets.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port())
-        .setURI(path)).map(client::attach).onComplete(opened));
+    context.runOnContext(
+        v ->
+            webSockets
+                .connect(
+                    new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port()).setURI(path))
+                .map(client::attach)
+                .onComplete(opened));
     return await(opened.future());
   }
 
@@ -452,7 +522,9 @@ public final class ServerFixture implements AutoCloseable {
     try {
       return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

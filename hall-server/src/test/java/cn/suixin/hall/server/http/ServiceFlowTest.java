@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ServiceFlowTest {
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture server;
 
   @BeforeAll
@@ -48,23 +47,30 @@ class ServiceFlowTest {
     server.signIn("clerk1", "13");
     String clerk = server.token("clerk1");
     LocalDate due = LocalDate.now().plusDays(5);
-    List<JsonObject> outcomes = List.of(
-        new JsonObject().put("outcome", "DONE"),
-        new JsonObject().put("outcome", "PENDING_MATERIALS").put("missingMaterials", new JsonArray().add("营业执照副本"))
-            .put("dueDate", due.toString()),
-        new JsonObject().put("outcome", "NOT_DONE").put("reason", "系统故障，无法办理"),
-        new JsonObject().put("outcome", "REFERRED").put("referredTo", "市场监管局"));
+    List<JsonObject> outcomes =
+        List.of(
+            new JsonObject().put("outcome", "DONE"),
+            new JsonObject()
+                .put("outcome", "PENDING_MATERIALS")
+                .put("missingMaterials", new JsonArray().add("营业执照副本"))
+                .put("dueDate", due.toString()),
+            new JsonObject().put("outcome", "NOT_DONE").put("reason", "系统故障，无法办理"),
+            new JsonObject().put("outcome", "REFERRED").put("referredTo", "市场监管局"));
     List<Integer> records = new ArrayList<>();
     for (JsonObject outcome : outcomes) {
       JsonObject ticket = server.issue("PO-SEAL");
       assertThat(ticket.getString("status")).isEqualTo("WAITING");
-      assertThat(ticket.getString("followUrl")).startsWith("/t/city/" + ticket.getString("id") + "?k=");
+      assertThat(ticket.getString("followUrl"))
+          .startsWith("/t/city/" + ticket.getString("id") + "?k=");
 
       HttpReply called = server.post(city("windows/13/call-next"), clerk, null);
       assertThat(called.status()).as(called.toString()).isEqualTo(200);
-      assertThat(called.json().getString("rule")).as("the call says which rule picked it").isNotBlank();
+      assertThat(called.json().getString("rule"))
+          .as("the call says which rule picked it")
+          .isNotBlank();
       assertThat(called.json().getString("ruleText")).isNotBlank();
-      assertThat(called.json().getJsonObject("ticket").getString("id")).isEqualTo(ticket.getString("id"));
+      assertThat(called.json().getJsonObject("ticket").getString("id"))
+          .isEqualTo(ticket.getString("id"));
       assertThat(called.json().getJsonObject("ticket").getString("status")).isEqualTo("CALLED");
       assertThat(called.json().getJsonObject("ticket").getString("window")).isEqualTo("13");
 
@@ -84,14 +90,20 @@ class ServiceFlowTest {
 
     String agent = server.token("agent");
     for (int record : records) {
-      HttpReply rated = server.post(city("ratings"), agent, new JsonObject().put("record", record).put("level", 5));
+      HttpReply rated =
+          server.post(
+              city("ratings"), agent, new JsonObject().put("record", record).put("level", 5));
       assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
       long before = server.seq();
-      HttpReply again = server.post(city("ratings"), agent, new JsonObject().put("record", record).put("level", 4));
+      HttpReply again =
+          server.post(
+              city("ratings"), agent, new JsonObject().put("record", record).put("level", 4));
       assertProblem(again, 409, "ALREADY_RATED");
       assertThat(server.seq()).isEqualTo(before);
     }
-    assertProblem(server.post(city("ratings"), agent, new JsonObject().put("record", 99_999).put("level", 5)), 404,
+    assertProblem(
+        server.post(city("ratings"), agent, new JsonObject().put("record", 99_999).put("level", 5)),
+        404,
         "UNKNOWN_SERVICE_RECORD");
   }
 
@@ -120,8 +132,9 @@ class ServiceFlowTest {
     assertThat(retry.json().getString("number")).isEqualTo(first.json().getString("number"));
     assertThat(server.seq()).as("no second ticket").isEqualTo(afterIssue);
     HttpReply other = server.post(city("tickets"), kiosk, body, "kiosk-press-2");
-    assertThat(other.json().getString("id")).as("another key is another ticket").isNotEqualTo(
-        first.json().getString("id"));
+    assertThat(other.json().getString("id"))
+        .as("another key is another ticket")
+        .isNotEqualTo(first.json().getString("id"));
 
     HttpReply call = server.post(city("windows/15/call-next"), clerk, null, "call-1");
     assertThat(call.status()).as(call.toString()).isEqualTo(200);
@@ -131,8 +144,11 @@ class ServiceFlowTest {
     assertThat(callAgain.json().getJsonObject("ticket").getString("id"))
         .isEqualTo(call.json().getJsonObject("ticket").getString("id"));
     assertThat(server.seq()).as("no second call").isEqualTo(afterCall);
-    JsonObject waitingOne = server.get(city("tickets/" + other.json().getString("id")), server.token("guide")).json();
-    assertThat(waitingOne.getString("status")).as("the second ticket still waits").isEqualTo("WAITING");
+    JsonObject waitingOne =
+        server.get(city("tickets/" + other.json().getString("id")), server.token("guide")).json();
+    assertThat(waitingOne.getString("status"))
+        .as("the second ticket still waits")
+        .isEqualTo("WAITING");
   }
 
   @Test
@@ -140,8 +156,13 @@ class ServiceFlowTest {
     int before = waiting("TL-RENEW");
     List<Future<HttpReply>> presses = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      presses.add(server.send(HttpMethod.POST, city("tickets"), server.token("kiosk"),
-          new JsonObject().put("matter", "TL-RENEW").toBuffer(), Map.of("Idempotency-Key", "double-tap")));
+      presses.add(
+          server.send(
+              HttpMethod.POST,
+              city("tickets"),
+              server.token("kiosk"),
+              new JsonObject().put("matter", "TL-RENEW").toBuffer(),
+              Map.of("Idempotency-Key", "double-tap")));
     }
     ServerFixture.await(Future.all(presses));
     Set<String> ids = new HashSet<>();
@@ -154,7 +175,8 @@ class ServiceFlowTest {
   }
 
   private static int waiting(String matter) {
-    JsonArray matters = server.get(city("waiting"), server.token("supervisor")).json().getJsonArray("matters");
+    JsonArray matters =
+        server.get(city("waiting"), server.token("supervisor")).json().getJsonArray("matters");
     for (int i = 0; i < matters.size(); i++) {
       if (matter.equals(matters.getJsonObject(i).getString("code"))) {
         return matters.getJsonObject(i).getInteger("waiting");
@@ -181,14 +203,24 @@ class ServiceFlowTest {
     // a phone gets a ticket back every 10 s (6 a minute), so it is told to wait 1-10 s
     assertThat(limited.header("Retry-After")).as("Retry-After of the 429").isNotNull();
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 10);
-    assertThat(statuses.subList(0, statuses.size() - 1)).as("the burst before the limit").isNotEmpty()
+    assertThat(statuses.subList(0, statuses.size() - 1))
+        .as("the burst before the limit")
+        .isNotEmpty()
         .containsOnly(201);
-    // no proxy is trusted here: a phone naming another address in a forwarded header is still itself
-    HttpReply spoofed = ServerFixture.await(server.send(HttpMethod.POST, city("tickets"), null,
-        new JsonObject().put("matter", "HH-CERT").toBuffer(),
-        Map.of("X-Forwarded-For", "203.0.113.77", "Forwarded", "for=203.0.113.78")));
+    // no proxy is trusted here: a phone naming another address in a forwarded header is still
+    // itself
+    HttpReply spoofed =
+        ServerFixture.await(
+            server.send(
+                HttpMethod.POST,
+                city("tickets"),
+                null,
+                new JsonObject().put("matter", "HH-CERT").toBuffer(),
+                Map.of("X-Forwarded-For", "203.0.113.77", "Forwarded", "for=203.0.113.78")));
     assertProblem(spoofed, 429, "RATE_LIMITED");
-    HttpReply kiosk = server.post(city("tickets"), server.token("kiosk"), new JsonObject().put("matter", "HH-CERT"));
+    HttpReply kiosk =
+        server.post(
+            city("tickets"), server.token("kiosk"), new JsonObject().put("matter", "HH-CERT"));
     assertThat(kiosk.status()).as("kiosks are not limited with phones").isEqualTo(201);
   }
 }

@@ -1,9 +1,9 @@
 package cn.suixin.hall.server.http;
 
-import cn.suixin.hall.server.web.SocketTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.suixin.hall.server.web.SocketTimeouts;
 import io.vertx.core.http.WebSocketFrame;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,21 +25,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Connections that will never be used again are closed: a request never finished, one trickled
- * in a byte at a time, a kept-alive connection left idle, an upgrade never completed, a WebSocket
+ * Connections that will never be used again are closed: a request never finished, one trickled in a
+ * byte at a time, a kept-alive connection left idle, an upgrade never completed, a WebSocket
  * message begun and never ended, a live screen that stopped answering pings. A healthy screen that
  * only listens stays open. Timeouts are set small here; each test awaits the close within a bound
  * and asserts nothing about how fast it came.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SocketTimeoutsTest {
-  private static final Map<String, String> SMALL = Map.of("suixin.http.idle", "6", "suixin.http.request", "1",
-      "suixin.ws.ping", "0.3", "suixin.ws.fragment", "1");
+  private static final Map<String, String> SMALL =
+      Map.of(
+          "suixin.http.idle",
+          "6",
+          "suixin.http.request",
+          "1",
+          "suixin.ws.ping",
+          "0.3",
+          "suixin.ws.fragment",
+          "1");
+
   /** Far longer than any of the timeouts: a connection still open by then is never closed. */
   private static final Duration BOUND = Duration.ofSeconds(15);
 
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture server;
 
   @BeforeAll
@@ -47,7 +55,8 @@ class SocketTimeoutsTest {
     SMALL.forEach(System::setProperty);
     try {
       server = ServerFixture.start(data);
-      // the day's first ticket starts the business day, whose fresh snapshot would stand in for its event
+      // the day's first ticket starts the business day, whose fresh snapshot would stand in for its
+      // event
       server.issue("HH-CERT");
     } finally {
       // read once as the HTTP face starts; later servers in this JVM get the defaults again
@@ -69,20 +78,25 @@ class SocketTimeoutsTest {
   }
 
   @Test
-  void a_request_trickled_in_a_byte_at_a_time_is_closed_although_it_is_never_silent() throws Exception {
+  void a_request_trickled_in_a_byte_at_a_time_is_closed_although_it_is_never_silent()
+      throws Exception {
     ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
     try (Socket socket = connect()) {
       write(socket, "GET /city HTTP/1.1\r\nX-Slow: ");
       OutputStream out = socket.getOutputStream();
       // a byte every 200 ms: never idle for the read-idle timeout
-      trickle.scheduleAtFixedRate(() -> {
-        try {
-          out.write('a');
-          out.flush();
-        } catch (IOException closed) {
-          throw new IllegalStateException(closed);
-        }
-      }, 0, 200, TimeUnit.MILLISECONDS);
+      trickle.scheduleAtFixedRate(
+          () -> {
+            try {
+              out.write('a');
+              out.flush();
+            } catch (IOException closed) {
+              throw new IllegalStateException(closed);
+            }
+          },
+          0,
+          200,
+          TimeUnit.MILLISECONDS);
       assertClosedByServer(socket);
     } finally {
       trickle.shutdownNow();
@@ -92,8 +106,10 @@ class SocketTimeoutsTest {
   @Test
   void a_request_body_that_never_arrives_is_closed() throws IOException {
     try (Socket socket = connect()) {
-      write(socket, "POST /api/v1/halls/city/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 100\r\n\r\n{\"matter\":");
+      write(
+          socket,
+          "POST /api/v1/halls/city/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + "Content-Length: 100\r\n\r\n{\"matter\":");
       assertClosedByServer(socket);
     }
   }
@@ -101,7 +117,9 @@ class SocketTimeoutsTest {
   @Test
   void an_upgrade_request_never_completed_is_closed() throws IOException {
     try (Socket socket = connect()) {
-      write(socket, "GET /api/v1/halls/city/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n");
+      write(
+          socket,
+          "GET /api/v1/halls/city/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n");
       assertClosedByServer(socket);
     }
   }
@@ -133,7 +151,8 @@ class SocketTimeoutsTest {
       String part = "x".repeat(16 * 1024);
       screen.writeFrame(WebSocketFrame.textFrame("{\"type\":\"" + part, false));
       for (int i = 0; i < 4; i++) {
-        screen.writeFrame(WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer(part), false));
+        screen.writeFrame(
+            WebSocketFrame.continuationFrame(io.vertx.core.buffer.Buffer.buffer(part), false));
       }
       assertThat(screen.awaitClose(BOUND)).isIn((short) 1009, (short) 4400);
     }
@@ -142,8 +161,10 @@ class SocketTimeoutsTest {
   @Test
   void a_live_screen_that_stops_answering_pings_is_closed() throws IOException {
     try (Socket socket = connect()) {
-      write(socket, "GET /api/v1/halls/city/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+      write(
+          socket,
+          "GET /api/v1/halls/city/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+              + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
       assertThat(readUntil(socket.getInputStream(), "\r\n\r\n")).startsWith("HTTP/1.1 101");
       // it reads the snapshot and the pings, and never writes a pong
       assertClosedByServer(socket);
@@ -154,9 +175,13 @@ class SocketTimeoutsTest {
   void a_healthy_live_screen_that_only_listens_stays_open_across_many_idle_periods() {
     try (LiveClient screen = server.live("/api/v1/halls/city/live")) {
       screen.nextOfType("snapshot", BOUND);
-      await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> !screen.isClosed());
+      await()
+          .during(Duration.ofSeconds(6))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !screen.isClosed());
       server.issue("HH-CERT");
-      assertThat(screen.nextOfType("ticket.issued", BOUND).getString("matter")).isEqualTo("HH-CERT");
+      assertThat(screen.nextOfType("ticket.issued", BOUND).getString("matter"))
+          .isEqualTo("HH-CERT");
     }
   }
 
@@ -165,7 +190,8 @@ class SocketTimeoutsTest {
     System.setProperty("suixin.ws.ping", "90");
     try {
       org.assertj.core.api.Assertions.assertThatThrownBy(SocketTimeouts::fromSystemProperties)
-          .hasMessageContaining("suixin.ws.ping").hasMessageContaining("suixin.http.idle");
+          .hasMessageContaining("suixin.ws.ping")
+          .hasMessageContaining("suixin.http.idle");
     } finally {
       System.clearProperty("suixin.ws.ping");
     }

@@ -16,13 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ticket ids are sequential (A001, A002...): the id alone must not show anyone's ticket. The link
- * on the slip carries a secret; its holder, the hall's staff and the issuing kiosk read the
- * ticket, anyone else gets the same 404 as for a ticket that does not exist.
+ * on the slip carries a secret; its holder, the hall's staff and the issuing kiosk read the ticket,
+ * anyone else gets the same 404 as for a ticket that does not exist.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TicketLinksTest {
-  @TempDir
-  static Path data;
+  @TempDir static Path data;
   static ServerFixture server;
   static JsonObject ticket;
   static String path;
@@ -80,7 +79,9 @@ class TicketLinksTest {
     for (String who : new String[] {"clerk1", "guide", "supervisor", "admin"}) {
       assertThat(server.get(path, server.token(who)).status()).as(who).isEqualTo(200);
     }
-    assertThat(server.get(path, server.token("otherguide")).status()).as("staff of another hall").isEqualTo(404);
+    assertThat(server.get(path, server.token("otherguide")).status())
+        .as("staff of another hall")
+        .isEqualTo(404);
   }
 
   @Test
@@ -97,13 +98,15 @@ class TicketLinksTest {
     assertThat(TicketSecrets.random().of("city", id)).isNotEqualTo(secret());
     assertThat(TicketSecrets.random().matches("city", id, secret())).isFalse();
     // and the secret is tied to the hall as well as the id
-    assertThat(server.get("/api/v1/halls/anju/tickets/" + id + "?k=" + secret(), null).status()).isEqualTo(404);
+    assertThat(server.get("/api/v1/halls/anju/tickets/" + id + "?k=" + secret(), null).status())
+        .isEqualTo(404);
     assertThat(secret()).hasSize(22).doesNotContain(id);
   }
 
   @Test
   void every_node_on_the_same_store_derives_the_same_secret() {
-    TicketSecrets again = ServerFixture.await(TicketSecrets.load(server.server().store().records()));
+    TicketSecrets again =
+        ServerFixture.await(TicketSecrets.load(server.server().store().records()));
     assertThat(again.of("city", ticket.getString("id"))).isEqualTo(secret());
     assertThat(again.matches("city", ticket.getString("id"), secret())).isTrue();
   }

@@ -7,7 +7,9 @@ import cn.suixin.hall.store.JournalStore;
 import cn.suixin.hall.store.RecordStore;
 import io.vertx.core.Future;
 
-/** A real store, except that one hall's journal appends can be held back (see {@link HeldJournal}). */
+/**
+ * A real store, except that one hall's journal appends can be held back (see {@link HeldJournal}).
+ */
 final class HoldingStore implements JournalStore {
   private final JournalStore store;
   private final String hall;

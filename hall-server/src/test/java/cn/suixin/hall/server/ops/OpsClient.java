@@ -13,11 +13,17 @@ import java.util.regex.Pattern;
 
 /** What an operator's tools ask a node: /ready, /health, /metrics, and a kiosk's ticket. */
 final class OpsClient {
-  /** The scrape token every server of these tests is started with: /metrics is closed without one. */
+  /**
+   * The scrape token every server of these tests is started with: /metrics is closed without one.
+   */
   static final String METRICS_TOKEN = "ops-test-metrics-token-0001";
+
   static final Doors DOORS = Doors.CLOSED.withMetricsToken(METRICS_TOKEN);
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final int port;
 
   OpsClient(int port) {
@@ -31,7 +37,8 @@ final class OpsClient {
   }
 
   Reply get(String path) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
     if (path.equals("/metrics")) {
       request.header("Authorization", "Bearer " + METRICS_TOKEN);
     }
@@ -41,16 +48,26 @@ final class OpsClient {
 
   /** Asks for a ticket without waiting for the answer. */
   CompletableFuture<HttpResponse<String>> issue(String kiosk, String matter) {
-    return http.sendAsync(HttpRequest.newBuilder(uri("/api/v1/halls/city/tickets")).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + kiosk).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("matter", matter).encode())).build(),
+    return http.sendAsync(
+        HttpRequest.newBuilder(uri("/api/v1/halls/city/tickets"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + kiosk)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    new JsonObject().put("matter", matter).encode()))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The value of one sample in the Prometheus text, e.g. {@code suixin_hall_stalled{hall="city"}}; NaN if absent. */
+  /**
+   * The value of one sample in the Prometheus text, e.g. {@code suixin_hall_stalled{hall="city"}};
+   * NaN if absent.
+   */
   double sample(String name, String labels) throws Exception {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels + "}") + " (\\S+)$")
-        .matcher(get("/metrics").body());
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name + "{" + labels + "}") + " (\\S+)$")
+            .matcher(get("/metrics").body());
     return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
   }
 

@@ -25,14 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StalledHallTest {
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   @Test
-  void a_hall_whose_append_never_completes_turns_ready_503_and_clears_when_it_completes() throws Exception {
+  void a_hall_whose_append_never_completes_turns_ready_503_and_clears_when_it_completes()
+      throws Exception {
     HoldingStore[] store = new HoldingStore[1];
-    ServerFixture server = ServerFixture.builder(data).withoutTestAccounts().options(o -> o.withDoors(OpsClient.DOORS))
-        .aroundStore(s -> store[0] = new HoldingStore(s, "city")).start();
+    ServerFixture server =
+        ServerFixture.builder(data)
+            .withoutTestAccounts()
+            .options(o -> o.withDoors(OpsClient.DOORS))
+            .aroundStore(s -> store[0] = new HoldingStore(s, "city"))
+            .start();
     try (LogCapture log = LogCapture.of(PendingWatch.class)) {
       OpsClient ops = new OpsClient(server.port());
       String kiosk = server.device(Role.KIOSK, null, "kiosk-1");
@@ -41,7 +45,9 @@ class StalledHallTest {
 
       store[0].held().hold();
       CompletableFuture<HttpResponse<String>> ticket = ops.issue(kiosk, "EE-PASSPORT");
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ops.get("/ready").status() == 503);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> ops.get("/ready").status() == 503);
       JsonObject report = ops.get("/ready").json();
       assertThat(report.getString("status")).isEqualTo("NOT_READY");
       assertThat(report.getJsonArray("failed")).as(report.encode()).containsExactly("pending");
@@ -49,23 +55,34 @@ class StalledHallTest {
       assertThat(pending.getJsonObject("stalled").getDouble("city")).isGreaterThan(5.0);
       assertThat(pending.getDouble("thresholdSeconds")).isEqualTo(5.0);
       assertThat(report.getJsonObject("checks").getJsonObject("halls").getBoolean("up"))
-          .as("the owner still answers probes while its append waits").isTrue();
+          .as("the owner still answers probes while its append waits")
+          .isTrue();
       assertThat(ops.sample("suixin_hall_stalled", "hall=\"city\"")).isEqualTo(1.0);
-      assertThat(ops.sample("suixin_hall_oldest_pending_seconds", "hall=\"city\"")).isGreaterThan(5.0);
-      assertThat(ops.sample("suixin_hall_stalled", "hall=\"anju\"")).as("other halls go on").isEqualTo(0.0);
+      assertThat(ops.sample("suixin_hall_oldest_pending_seconds", "hall=\"city\""))
+          .isGreaterThan(5.0);
+      assertThat(ops.sample("suixin_hall_stalled", "hall=\"anju\""))
+          .as("other halls go on")
+          .isEqualTo(0.0);
       assertThat(ops.get("/health").status()).as("the process is alive").isEqualTo(200);
 
       store[0].held().release();
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ops.get("/ready").status() == 200);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> ops.get("/ready").status() == 200);
       assertThat(ops.get("/ready").json().getString("status")).isEqualTo("READY");
       assertThat(ops.sample("suixin_hall_stalled", "hall=\"city\"")).isEqualTo(0.0);
       assertThat(ops.sample("suixin_hall_oldest_pending_seconds", "hall=\"city\"")).isEqualTo(0.0);
-      assertThat(ticket.get(30, TimeUnit.SECONDS).statusCode()).as("the caller gave up after 3 s").isEqualTo(503);
+      assertThat(ticket.get(30, TimeUnit.SECONDS).statusCode())
+          .as("the caller gave up after 3 s")
+          .isEqualTo(503);
       HttpResponse<String> next = ops.issue(kiosk, "EE-PASSPORT").get(30, TimeUnit.SECONDS);
       assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
-      assertThat(new JsonObject(next.body()).getString("number")).as("the held ticket was issued after all")
+      assertThat(new JsonObject(next.body()).getString("number"))
+          .as("the held ticket was issued after all")
           .isEqualTo("A002");
-      assertThat(log.lines().stream().filter(l -> l.startsWith("hall city stalled"))).as("one alert").hasSize(1);
+      assertThat(log.lines().stream().filter(l -> l.startsWith("hall city stalled")))
+          .as("one alert")
+          .hasSize(1);
       assertThat(log.lines()).anyMatch(l -> l.startsWith("hall city answers again"));
     } finally {
       server.close();

@@ -25,8 +25,10 @@ class MasksTest {
 
   @Test
   void numbers_typed_together_are_masked_as_one_run_so_neither_shows() {
-    assertThat(Masks.inText("1998765432151090319900101123 8")).isEqualTo("1998********************1123 8");
-    assertThat(Masks.inText("13812345678510903900101123\n")).doesNotContain("13812345678")
+    assertThat(Masks.inText("1998765432151090319900101123 8"))
+        .isEqualTo("1998********************1123 8");
+    assertThat(Masks.inText("13812345678510903900101123\n"))
+        .doesNotContain("13812345678")
         .doesNotContain("510903900101123");
   }
 
@@ -37,7 +39,10 @@ class MasksTest {
 
   @Test
   void runs_of_up_to_ten_digits_are_left_as_they_are() {
-    for (String text : new String[] {"1234567890", "票号 B001，记录 4294967297", "2026-05-01T09:30:00Z", "电话 0825-2223344"}) {
+    for (String text :
+        new String[] {
+          "1234567890", "票号 B001，记录 4294967297", "2026-05-01T09:30:00Z", "电话 0825-2223344"
+        }) {
       assertThat(Masks.inText(text)).isEqualTo(text);
     }
     assertThat(Masks.inText(null)).isNull();

@@ -10,8 +10,8 @@ import cn.suixin.hall.engine.HallEvent;
 import cn.suixin.hall.engine.NumberBlock;
 import cn.suixin.hall.engine.Outcome;
 import cn.suixin.hall.engine.ServiceRecordId;
-import cn.suixin.hall.engine.TicketId;
 import cn.suixin.hall.engine.Ticket;
+import cn.suixin.hall.engine.TicketId;
 import cn.suixin.hall.engine.TicketSource;
 import cn.suixin.hall.engine.TicketStatus;
 import cn.suixin.hall.engine.WindowState;
@@ -32,12 +32,17 @@ import java.util.function.BiConsumer;
 
 /**
  * The city hall driven by a seeded random clerk, guide and kiosk: every kind of command, refusals
- * included, over several business days. Each command's result goes to a listener together with
- * the hall's local time, as the hall's owner sees it.
+ * included, over several business days. Each command's result goes to a listener together with the
+ * hall's local time, as the hall's owner sees it.
  */
 public final class RandomHallDay {
-  public static final HallConfig CITY = new ConfigLoader().load(Path.of("..", "config")).halls().stream()
-      .filter(h -> h.id().value().equals("city")).findFirst().orElseThrow().alwaysOpen();
+  public static final HallConfig CITY =
+      new ConfigLoader()
+          .load(Path.of("..", "config")).halls().stream()
+              .filter(h -> h.id().value().equals("city"))
+              .findFirst()
+              .orElseThrow()
+              .alwaysOpen();
   private static final List<MatterCode> MATTERS = List.copyOf(CITY.matters().keySet());
   private static final List<WindowId> WINDOWS = List.copyOf(CITY.windows().keySet());
   private static final List<ChannelId> CHANNELS = List.copyOf(CITY.greenChannels().keySet());
@@ -71,11 +76,13 @@ public final class RandomHallDay {
 
   private CommandResult execute(HallCommand c) {
     CommandResult r = engine.execute(c, now);
-    r.events().forEach(se -> {
-      if (se.event() instanceof HallEvent.TicketIssued t) {
-        issued.add(t.ticket());
-      }
-    });
+    r.events()
+        .forEach(
+            se -> {
+              if (se.event() instanceof HallEvent.TicketIssued t) {
+                issued.add(t.ticket());
+              }
+            });
     return r;
   }
 
@@ -88,8 +95,16 @@ public final class RandomHallDay {
       case 0, 1, 2, 3, 4, 5:
         return new HallCommand.CallNext(w);
       case 6, 7, 8:
-        return new HallCommand.IssueTicket(m, TicketSource.KIOSK, 1, b % 5 == 0 ? "p" + b % 7 : null,
-            b % 3 == 0 ? CHANNELS.get(b % CHANNELS.size()) : null, b % 3 == 0 ? "准考证" : null, null, null, null);
+        return new HallCommand.IssueTicket(
+            m,
+            TicketSource.KIOSK,
+            1,
+            b % 5 == 0 ? "p" + b % 7 : null,
+            b % 3 == 0 ? CHANNELS.get(b % CHANNELS.size()) : null,
+            b % 3 == 0 ? "准考证" : null,
+            null,
+            null,
+            null);
       case 9, 23:
         return new HallCommand.FinishService(w, outcome(b));
       case 10:
@@ -97,7 +112,8 @@ public final class RandomHallDay {
       case 11:
         return new HallCommand.MarkNoShow(w);
       case 12:
-        return new HallCommand.Transfer(w, b % 2 == 0 ? m : null, b % 2 == 1 ? WINDOWS.get(b % 12) : null, "转");
+        return new HallCommand.Transfer(
+            w, b % 2 == 0 ? m : null, b % 2 == 1 ? WINDOWS.get(b % 12) : null, "转");
       case 13:
         return new HallCommand.Park(w);
       case 14:
@@ -116,8 +132,8 @@ public final class RandomHallDay {
         now = now.plusSeconds(1 + b * 3L);
         return null;
       case 22:
-        return new HallCommand.RecordRating(new ServiceRecordId(1 + b % 60), 1 + b % 5, b % 3,
-            b % 4 == 0 ? "态度不好" : null);
+        return new HallCommand.RecordRating(
+            new ServiceRecordId(1 + b % 60), 1 + b % 5, b % 3, b % 4 == 0 ? "态度不好" : null);
       case 24:
         return new HallCommand.RemapWindow(w, Map.of(m, 1 + b % 5));
       case 25:
@@ -139,7 +155,9 @@ public final class RandomHallDay {
   }
 
   private TicketId ticket(int b) {
-    return issued.isEmpty() ? null : issued.get(issued.size() - 1 - b % Math.min(issued.size(), 40));
+    return issued.isEmpty()
+        ? null
+        : issued.get(issued.size() - 1 - b % Math.min(issued.size(), 40));
   }
 
   /** Mostly a parked ticket at a free window, sometimes one that is not parked there. */
@@ -156,13 +174,17 @@ public final class RandomHallDay {
   private HallCommand grant(int b) {
     ChannelId gaokao = new ChannelId("gaokao");
     for (Ticket t : engine.state().tickets()) {
-      if (b % 4 != 0 && t.status() == TicketStatus.WAITING && t.greenChannel() == null
+      if (b % 4 != 0
+          && t.status() == TicketStatus.WAITING
+          && t.greenChannel() == null
           && CITY.greenChannels().get(gaokao).covers(t.matter())) {
         return new HallCommand.GrantGreenChannel(t.id(), gaokao, "G1", "准考证");
       }
     }
-    return ticket(b) == null ? null
-        : new HallCommand.GrantGreenChannel(ticket(b), CHANNELS.get(b % CHANNELS.size()), "G1", "准考证");
+    return ticket(b) == null
+        ? null
+        : new HallCommand.GrantGreenChannel(
+            ticket(b), CHANNELS.get(b % CHANNELS.size()), "G1", "准考证");
   }
 
   private HallCommand admitOffline(int b) {
@@ -171,7 +193,9 @@ public final class RandomHallDay {
       return null;
     }
     int number = block.from() + b % (block.to() - block.from() + 1);
-    return new HallCommand.AdmitOfflineTickets(block.device(), block.id(),
+    return new HallCommand.AdmitOfflineTickets(
+        block.device(),
+        block.id(),
         List.of(new HallCommand.OfflineTicket(number, now.minusSeconds(60))));
   }
 

@@ -6,8 +6,7 @@ import java.util.concurrent.TimeUnit;
 /** Blocking waits for the Redis tests, which read best as a script of an outage. */
 final class Await {
 
-  private Await() {
-  }
+  private Await() {}
 
   /** The result, or an exception whose cause is the future's failure. */
   static <T> T await(Future<T> future) throws Exception {

@@ -8,8 +8,7 @@ import java.util.List;
 /** Events for the Redis tests, each naming its seq and who wrote it, so a stray writer shows. */
 final class Journals {
 
-  private Journals() {
-  }
+  private Journals() {}
 
   static JournalEntry entry(long seq, String writer) {
     String json = "{\"type\":\"TicketIssued\",\"seq\":" + seq + ",\"by\":\"" + writer + "\"}";

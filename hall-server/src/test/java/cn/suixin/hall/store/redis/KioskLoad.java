@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class KioskLoad implements AutoCloseable {
 
   /** A ticket the server acknowledged, with when the kiosk got the answer. */
-  record Ack(String hall, String ticket, String number, long atNanos) {
-  }
+  record Ack(String hall, String ticket, String number, long atNanos) {}
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final int port;
   private final Map<String, String> kioskByHall;
   private final List<String> halls;
@@ -40,27 +40,39 @@ final class KioskLoad implements AutoCloseable {
     this.halls = List.copyOf(kioskByHall.keySet());
     this.kiosks = Executors.newScheduledThreadPool(clients);
     for (int i = 0; i < clients; i++) {
-      kiosks.scheduleWithFixedDelay(this::issueNext, i * 10L, pause.toMillis(), TimeUnit.MILLISECONDS);
+      kiosks.scheduleWithFixedDelay(
+          this::issueNext, i * 10L, pause.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
-  /** Takes one ticket in a hall now, from the test thread; the answer is counted like the others'. */
+  /**
+   * Takes one ticket in a hall now, from the test thread; the answer is counted like the others'.
+   */
   int issue(String hall) {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port + "/api/v1/halls/" + hall + "/tickets"))
-          .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + kioskByHall.get(hall))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"matter\":\"HH-ID-RENEW\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      count(r.statusCode() + (r.statusCode() == 503 ? " " + new JsonObject(r.body()).getString("messageEn") : ""));
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/api/v1/halls/" + hall + "/tickets"))
+                  .timeout(Duration.ofSeconds(5))
+                  .header("Authorization", "Bearer " + kioskByHall.get(hall))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"matter\":\"HH-ID-RENEW\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      count(
+          r.statusCode()
+              + (r.statusCode() == 503
+                  ? " " + new JsonObject(r.body()).getString("messageEn")
+                  : ""));
       if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isEmpty()) {
         count("503 without Retry-After");
       }
       if (r.statusCode() == 201) {
         JsonObject ticket = new JsonObject(r.body());
         synchronized (acks) {
-          acks.add(new Ack(hall, ticket.getString("id"), ticket.getString("number"), System.nanoTime()));
+          acks.add(
+              new Ack(hall, ticket.getString("id"), ticket.getString("number"), System.nanoTime()));
         }
       }
       return r.statusCode();
@@ -87,7 +99,8 @@ final class KioskLoad implements AutoCloseable {
   /** Whether every hall acknowledged a ticket after {@code sinceNanos}. */
   boolean everyHallAcknowledgedSince(long sinceNanos) {
     List<Ack> all = acks();
-    return halls.stream().allMatch(h -> all.stream().anyMatch(a -> a.hall().equals(h) && a.atNanos() > sinceNanos));
+    return halls.stream()
+        .allMatch(h -> all.stream().anyMatch(a -> a.hall().equals(h) && a.atNanos() > sinceNanos));
   }
 
   /** How many times each answer came: "201", "503 journal append failed", "no answer: ...". */

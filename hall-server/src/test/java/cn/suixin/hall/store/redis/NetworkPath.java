@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The network between the server and Redis, as a TCP relay on a free port. {@link #cut} makes it
- * a black hole, as a dead switch or a lost firewall state does: nothing sent either way arrives,
- * and no one is told. {@link #heal} lets new connections through; the old ones stay dead, as a
- * TCP connection whose path state is gone does until keepalive notices hours later.
+ * The network between the server and Redis, as a TCP relay on a free port. {@link #cut} makes it a
+ * black hole, as a dead switch or a lost firewall state does: nothing sent either way arrives, and
+ * no one is told. {@link #heal} lets new connections through; the old ones stay dead, as a TCP
+ * connection whose path state is gone does until keepalive notices hours later.
  */
 final class NetworkPath implements AutoCloseable {
 
@@ -66,20 +66,23 @@ final class NetworkPath implements AutoCloseable {
   }
 
   private static void pump(Link link, InputStream in, OutputStream out) {
-    Thread t = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try {
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-          if (!link.dead) {
-            out.write(buffer, 0, n);
-            out.flush();
-          }
-        }
-      } catch (IOException closed) {
-        // one side went away: the relay goes with it, below
-      }
-      link.close();
-    }, "network-path-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16 * 1024];
+              try {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                  if (!link.dead) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                  }
+                }
+              } catch (IOException closed) {
+                // one side went away: the relay goes with it, below
+              }
+              link.close();
+            },
+            "network-path-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -20,24 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A byte flipped in the middle of a hall's Redis stream (bad media under Redis's append-only
- * file, say): that hall stays closed with a 503 naming the damage while the others serve, until
- * an operator runs journal check and journal repair; then it serves every ticket but the one
- * lost, and numbers on without giving a number twice.
+ * A byte flipped in the middle of a hall's Redis stream (bad media under Redis's append-only file,
+ * say): that hall stays closed with a 503 naming the damage while the others serve, until an
+ * operator runs journal check and journal repair; then it serves every ticket but the one lost, and
+ * numbers on without giving a number twice.
  */
 @DisplayName("A hall server whose Redis stream of one hall is damaged")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisDamagedStreamServerTest {
   private static final int TICKETS = 12;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void keeps_that_hall_closed_serves_the_others_and_reopens_it_after_a_repair() throws Exception {
     try (RedisProcess redis = RedisProcess.durable(Files.createDirectories(dir.resolve("redis")))) {
-      ServerFixture.Builder options = ServerFixture.builder(dir.resolve("data")).withoutTestAccounts()
-          .redis(redis.uri());
+      ServerFixture.Builder options =
+          ServerFixture.builder(dir.resolve("data")).withoutTestAccounts().redis(redis.uri());
       List<String> tickets = new ArrayList<>();
       String kiosk;
       String kioskAnju;
@@ -61,15 +60,20 @@ class RedisDamagedStreamServerTest {
       try (LogCapture log = LogCapture.of(RefusedHall.class)) {
         ServerFixture damaged = options.start();
         try {
-          assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains(
-              "hall city refused to start and stays closed: journal of hall city is damaged: Redis stream"
-                  + " {hall:city}:events entry 7-0: expected seq 7, its event fails its checksum",
-              "journal repair --hall city --skip-seq 7 --confirm"));
+          assertThat(log.lines())
+              .anySatisfy(
+                  line ->
+                      assertThat(line)
+                          .contains(
+                              "hall city refused to start and stays closed: journal of hall city is damaged: Redis stream"
+                                  + " {hall:city}:events entry 7-0: expected seq 7, its event fails its checksum",
+                              "journal repair --hall city --skip-seq 7 --confirm"));
           assertThat(damaged.refusedHalls()).containsOnlyKeys("city");
           Reply closed = client(damaged, "city").issue(kiosk, "EE-PASSPORT");
           assertThat(closed.status()).isEqualTo(503);
           assertThat(closed.body().getString("detail")).contains("journal damaged at seq 7");
-          assertThat(client(damaged, "anju").issue(kioskAnju, "HH-ID-RENEW").status()).isEqualTo(201);
+          assertThat(client(damaged, "anju").issue(kioskAnju, "HH-ID-RENEW").status())
+              .isEqualTo(201);
         } finally {
           damaged.close();
         }
@@ -87,7 +91,9 @@ class RedisDamagedStreamServerTest {
         assertThat(repaired.refusedHalls()).isEmpty();
         HallClient city = client(repaired, "city");
         for (int i = 0; i < TICKETS; i++) {
-          assertThat(city.ticket(kiosk, tickets.get(i)).status()).as("ticket %d", i + 1).isEqualTo(i == 5 ? 404 : 200);
+          assertThat(city.ticket(kiosk, tickets.get(i)).status())
+              .as("ticket %d", i + 1)
+              .isEqualTo(i == 5 ? 404 : 200);
         }
         Reply next = city.issue(kiosk, "EE-PASSPORT");
         assertThat(next.status()).isEqualTo(201);
@@ -98,9 +104,23 @@ class RedisDamagedStreamServerTest {
     }
   }
 
-  private ServerProcess.Finished admin(RedisProcess redis, String command, String... flags) throws Exception {
-    List<String> args = new ArrayList<>(List.of("journal", command, "--hall", "city", "--store", "redis", "--redis",
-        redis.uri(), "--config", ServerProcess.SHIPPED_CONFIG.toString(), "--data", dir.resolve("data").toString()));
+  private ServerProcess.Finished admin(RedisProcess redis, String command, String... flags)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "journal",
+                command,
+                "--hall",
+                "city",
+                "--store",
+                "redis",
+                "--redis",
+                redis.uri(),
+                "--config",
+                ServerProcess.SHIPPED_CONFIG.toString(),
+                "--data",
+                dir.resolve("data").toString()));
     args.addAll(List.of(flags));
     return ServerProcess.run(dir.resolve("admin"), null, args.toArray(String[]::new));
   }

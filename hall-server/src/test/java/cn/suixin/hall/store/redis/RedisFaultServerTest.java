@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hall server on a durable Redis, under a steady trickle of tickets in every hall, while Redis
- * is paused (SIGSTOP), restarted, or cut off behind a dead network path. Whatever the fault, the
- * halls answer 503 with Retry-After meanwhile, write again by themselves within seconds of the
- * fault's end, and every acknowledged ticket is in the journal with a number no one else holds.
+ * A hall server on a durable Redis, under a steady trickle of tickets in every hall, while Redis is
+ * paused (SIGSTOP), restarted, or cut off behind a dead network path. Whatever the fault, the halls
+ * answer 503 with Retry-After meanwhile, write again by themselves within seconds of the fault's
+ * end, and every acknowledged ticket is in the journal with a number no one else holds.
  */
 @DisplayName("A hall server whose Redis")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -44,11 +44,9 @@ class RedisFaultServerTest {
   }
 
   /** What one fault does to Redis, and how it ends. */
-  private record Fault(Step begin, Step end) {
-  }
+  private record Fault(Step begin, Step end) {}
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void is_paused_for_ten_seconds_writes_again_in_every_hall_once_it_continues() throws Exception {
@@ -73,38 +71,50 @@ class RedisFaultServerTest {
   }
 
   private void rideThrough(RedisProcess redis, String uri, Fault fault) throws Exception {
-    ServerFixture server = ServerFixture.builder(dir.resolve("data")).withoutTestAccounts().redis(uri).start();
+    ServerFixture server =
+        ServerFixture.builder(dir.resolve("data")).withoutTestAccounts().redis(uri).start();
     List<KioskLoad.Ack> acks;
     try {
       Map<String, String> kiosks = kiosks(server);
       long started = System.nanoTime();
       try (KioskLoad load = new KioskLoad(server.port(), kiosks, 3, Duration.ofMillis(100))) {
-        await("tickets in every hall before the fault").atMost(Duration.ofSeconds(30))
+        await("tickets in every hall before the fault")
+            .atMost(Duration.ofSeconds(30))
             .until(() -> load.everyHallAcknowledgedSince(started) && load.acks().size() >= 30);
 
         fault.begin().run();
         try {
-          assertThatThrownBy(() -> get(server.store().ping())).as("ping while Redis is unreachable")
+          assertThatThrownBy(() -> get(server.store().ping()))
+              .as("ping while Redis is unreachable")
               .hasCauseInstanceOf(RedisUnavailableException.class);
           hold(Duration.ofSeconds(10));
-          assertThatThrownBy(() -> get(server.store().ping())).as("ping at the end of the fault")
+          assertThatThrownBy(() -> get(server.store().ping()))
+              .as("ping at the end of the fault")
               .hasCauseInstanceOf(RedisUnavailableException.class);
         } finally {
           fault.end().run();
         }
         long healed = System.nanoTime();
 
-        await("ping after the fault").atMost(Duration.ofSeconds(15)).ignoreExceptions()
+        await("ping after the fault")
+            .atMost(Duration.ofSeconds(15))
+            .ignoreExceptions()
             .untilAsserted(() -> get(server.store().ping()));
-        await("tickets in every hall after the fault").atMost(Duration.ofSeconds(15))
+        await("tickets in every hall after the fault")
+            .atMost(Duration.ofSeconds(15))
             .until(() -> load.everyHallAcknowledgedSince(healed));
         long writing = System.nanoTime();
-        await("a steady trickle again").atMost(Duration.ofSeconds(30))
+        await("a steady trickle again")
+            .atMost(Duration.ofSeconds(30))
             .until(() -> load.acks().stream().filter(a -> a.atNanos() > writing).count() >= 30);
-        System.out.printf("%s: answers %s; every hall wrote again %d ms after the fault ended%n",
-            getClass().getSimpleName(), load.answers(), TimeUnit.NANOSECONDS.toMillis(writing - healed));
+        System.out.printf(
+            "%s: answers %s; every hall wrote again %d ms after the fault ended%n",
+            getClass().getSimpleName(),
+            load.answers(),
+            TimeUnit.NANOSECONDS.toMillis(writing - healed));
         acks = load.acks();
-        assertThat(load.answers()).as("every answer is a ticket or a 503 with Retry-After")
+        assertThat(load.answers())
+            .as("every answer is a ticket or a 503 with Retry-After")
             .allSatisfy((answer, count) -> assertThat(answer).matches("201|503 .+"));
       }
     } finally {
@@ -116,7 +126,8 @@ class RedisFaultServerTest {
   private static Map<String, String> kiosks(ServerFixture server) throws Exception {
     Map<String, String> kiosks = new LinkedHashMap<>();
     try (Stream<Path> halls = Files.list(Path.of("..", "config", "halls"))) {
-      for (String hall : halls.map(p -> p.getFileName().toString().replace(".yaml", "")).sorted().toList()) {
+      for (String hall :
+          halls.map(p -> p.getFileName().toString().replace(".yaml", "")).sorted().toList()) {
         kiosks.put(hall, server.kiosk(hall, "kiosk-" + hall));
       }
     }
@@ -124,24 +135,33 @@ class RedisFaultServerTest {
   }
 
   /** Read back from Redis itself, by a store that had nothing to do with the fault. */
-  private static void assertEveryAcknowledgedTicketIsInTheJournal(String uri, List<KioskLoad.Ack> acks)
-      throws Exception {
+  private static void assertEveryAcknowledgedTicketIsInTheJournal(
+      String uri, List<KioskLoad.Ack> acks) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       RedisJournalStore store = RedisJournalStore.create(vertx, uri);
-      Map<String, List<KioskLoad.Ack>> byHall = acks.stream().collect(Collectors.groupingBy(KioskLoad.Ack::hall));
+      Map<String, List<KioskLoad.Ack>> byHall =
+          acks.stream().collect(Collectors.groupingBy(KioskLoad.Ack::hall));
       for (Map.Entry<String, List<KioskLoad.Ack>> hall : byHall.entrySet()) {
         List<SequencedEvent> events = new ArrayList<>();
         for (JournalEntry e : get(store.journal(hall.getKey()).readFrom(1, Integer.MAX_VALUE))) {
           events.add(EventCodec.decode(Buffer.buffer(e.payload())));
         }
         List<JournalReplay.Issued> issued = JournalReplay.issued(events);
-        Map<String, String> numberByTicket = issued.stream()
-            .collect(Collectors.toMap(JournalReplay.Issued::ticket, JournalReplay.Issued::number));
-        assertThat(hall.getValue()).as("acknowledged tickets of hall %s", hall.getKey())
-            .allSatisfy(a -> assertThat(numberByTicket.get(a.ticket())).as(a.ticket()).isEqualTo(a.number()));
+        Map<String, String> numberByTicket =
+            issued.stream()
+                .collect(
+                    Collectors.toMap(JournalReplay.Issued::ticket, JournalReplay.Issued::number));
+        assertThat(hall.getValue())
+            .as("acknowledged tickets of hall %s", hall.getKey())
+            .allSatisfy(
+                a ->
+                    assertThat(numberByTicket.get(a.ticket()))
+                        .as(a.ticket())
+                        .isEqualTo(a.number()));
         assertThat(issued.stream().map(i -> i.day() + " " + i.number()).toList())
-            .as("numbers issued in hall %s", hall.getKey()).doesNotHaveDuplicates();
+            .as("numbers issued in hall %s", hall.getKey())
+            .doesNotHaveDuplicates();
       }
       get(store.close());
     } finally {

@@ -1,11 +1,11 @@
 package cn.suixin.hall.store.redis;
 
-import cn.suixin.hall.store.FencedOffException;
 import static cn.suixin.hall.store.redis.Await.await;
 import static cn.suixin.hall.store.redis.Journals.entries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.suixin.hall.store.FencedOffException;
 import cn.suixin.hall.store.HallJournal;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisFencingTest {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static RedisProcess redis;
 
@@ -64,9 +63,13 @@ class RedisFencingTest {
         .hasCauseInstanceOf(FencedOffException.class);
 
     assertThat(await(b.readFrom(1, 100)))
-        .containsExactly(Journals.entry(1, "A"), Journals.entry(2, "A"), Journals.entry(3, "B"),
+        .containsExactly(
+            Journals.entry(1, "A"),
+            Journals.entry(2, "A"),
+            Journals.entry(3, "B"),
             Journals.entry(4, "B"));
-    assertThat(redis.command("HGET", "{hall:city}:owner", "token")).isEqualTo(String.valueOf(tokenB));
+    assertThat(redis.command("HGET", "{hall:city}:owner", "token"))
+        .isEqualTo(String.valueOf(tokenB));
     await(nodeA.close());
     await(nodeB.close());
   }

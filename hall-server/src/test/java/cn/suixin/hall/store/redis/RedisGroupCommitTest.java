@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisGroupCommitTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void a_thousand_appends_issued_at_once_take_far_fewer_script_calls(Vertx vertx) throws Exception {

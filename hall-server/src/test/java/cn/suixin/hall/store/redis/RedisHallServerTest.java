@@ -20,15 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisHallServerTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void owns_every_hall_and_a_restarted_server_continues_from_the_streams() throws Exception {
     Path redisDir = Files.createDirectories(dir.resolve("redis"));
     try (RedisProcess redis = RedisProcess.inMemory(redisDir)) {
-      ServerFixture.Builder options = ServerFixture.builder(dir.resolve("data")).withoutTestAccounts()
-          .redis(redis.uri());
+      ServerFixture.Builder options =
+          ServerFixture.builder(dir.resolve("data")).withoutTestAccounts().redis(redis.uri());
       ServerFixture first = options.start();
       String kiosk = first.kiosk("city", "kiosk-1");
       JsonObject ticket1 = issue(first.port(), kiosk);
@@ -50,12 +49,17 @@ class RedisHallServerTest {
   }
 
   private static JsonObject issue(int port, String kioskToken) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/halls/city/tickets"))
-        .header("Authorization", "Bearer " + kioskToken)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("matter", "EE-PASSPORT").encode()))
-        .build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/halls/city/tickets"))
+            .header("Authorization", "Bearer " + kioskToken)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    new JsonObject().put("matter", "EE-PASSPORT").encode()))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return new JsonObject(response.body());
   }

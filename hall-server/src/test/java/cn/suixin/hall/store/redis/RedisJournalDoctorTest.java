@@ -27,12 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisJournalDoctorTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void a_flipped_event_is_found_and_replaced_by_a_marker_under_a_fencing_token_of_its_own(Vertx vertx)
-      throws Exception {
+  void a_flipped_event_is_found_and_replaced_by_a_marker_under_a_fencing_token_of_its_own(
+      Vertx vertx) throws Exception {
     try (RedisProcess redis = RedisProcess.inMemory(dir)) {
       RedisJournalStore store = RedisJournalStore.create(vertx, redis.uri());
       HallJournal journal = store.journal("city");
@@ -40,24 +39,31 @@ class RedisJournalDoctorTest {
       await(journal.append(entries(1, 10, "w")));
       StreamSurgery.change(redis.uri(), "city", 4, StreamSurgery::flipped);
 
-      try (RedisJournalDoctor doctor = new RedisJournalDoctor(vertx, redis.uri(), new FixtureEvents())) {
+      try (RedisJournalDoctor doctor =
+          new RedisJournalDoctor(vertx, redis.uri(), new FixtureEvents())) {
         List<JournalDamage> damages = doctor.examine("city").damages();
-        assertThat(damages).singleElement().satisfies(d -> {
-          assertThat(d.firstSeq()).isEqualTo(4);
-          assertThat(d.resumesAtSeq()).isEqualTo(5);
-          assertThat(d.problem()).contains("entry 4-0", "fails its checksum");
-        });
-        assertThat(String.join("\n", doctor.repair("city", 4))).contains("fencing token 2", "before-repair-");
+        assertThat(damages)
+            .singleElement()
+            .satisfies(
+                d -> {
+                  assertThat(d.firstSeq()).isEqualTo(4);
+                  assertThat(d.resumesAtSeq()).isEqualTo(5);
+                  assertThat(d.problem()).contains("entry 4-0", "fails its checksum");
+                });
+        assertThat(String.join("\n", doctor.repair("city", 4)))
+            .contains("fencing token 2", "before-repair-");
         assertThat(doctor.examine("city").damaged()).isFalse();
       }
 
       List<JournalEntry> expected = new ArrayList<>(entries(1, 10, "w"));
       expected.set(3, new JournalEntry(4, FixtureEvents.marker(4, 3, 5)));
       assertThat(await(store.journal("city").readFrom(1, 100))).isEqualTo(expected);
-      assertThat(redis.command("KEYS", "{hall:city}:events:before-repair-*")).as("the stream as it was, kept")
+      assertThat(redis.command("KEYS", "{hall:city}:events:before-repair-*"))
+          .as("the stream as it was, kept")
           .isEqualTo("*1");
       assertThatThrownBy(() -> await(store.journal("city").append(entries(11, 1, "old owner"))))
-          .as("a writer from before the repair").hasCauseInstanceOf(FencedOffException.class);
+          .as("a writer from before the repair")
+          .hasCauseInstanceOf(FencedOffException.class);
       await(store.close());
     }
   }
@@ -70,8 +76,10 @@ class RedisJournalDoctorTest {
       await(store.journal("city").append(entries(1, 6, "w")));
       StreamSurgery.change(redis.uri(), "city", 3, entry -> null);
 
-      try (RedisJournalDoctor doctor = new RedisJournalDoctor(vertx, redis.uri(), new FixtureEvents())) {
-        assertThatThrownBy(() -> doctor.repair("city", 5)).hasMessageContaining("no damage at seq 5");
+      try (RedisJournalDoctor doctor =
+          new RedisJournalDoctor(vertx, redis.uri(), new FixtureEvents())) {
+        assertThatThrownBy(() -> doctor.repair("city", 5))
+            .hasMessageContaining("no damage at seq 5");
         doctor.repair("city", 3);
       }
 

@@ -28,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("The Redis store, held to the store contract,")
 class RedisJournalStoreContractTest extends JournalStoreContract {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static RedisProcess redis;
 
@@ -92,7 +91,8 @@ class RedisJournalStoreContractTest extends JournalStoreContract {
         assertThat(await(snapshots.latest())).isNull();
         assertThat(log.warnings()).hasSize(2);
         assertThat(log.warnings().get(0)).contains("hall city", KEY, "image checksum");
-        assertThat(log.warnings().get(1)).contains("hall city", KEY, "shorter than the 24-byte header");
+        assertThat(log.warnings().get(1))
+            .contains("hall city", KEY, "shorter than the 24-byte header");
       }
       await(snapshots.save(snapshot(20, 1000)));
       assertThat(await(snapshots.latest())).isEqualTo(snapshot(20, 1000));
@@ -101,8 +101,8 @@ class RedisJournalStoreContractTest extends JournalStoreContract {
 
     @Test
     void cannot_be_saved_or_read_with_redis_out_of_reach(Vertx vertx) throws Exception {
-      RedisJournalStore store = new RedisJournalStore(vertx, "redis://127.0.0.1:" + unusedPort(),
-          Duration.ofMillis(500));
+      RedisJournalStore store =
+          new RedisJournalStore(vertx, "redis://127.0.0.1:" + unusedPort(), Duration.ofMillis(500));
       HallSnapshots snapshots = store.snapshots("city");
 
       assertThatThrownBy(() -> await(snapshots.save(snapshot(12, 1000))))

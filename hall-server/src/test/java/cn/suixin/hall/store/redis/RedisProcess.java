@@ -16,8 +16,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 
 /**
- * A real {@code redis-server} for a test, on a free port with its files in a test folder. It can
- * be killed, stopped politely and started again on the same port and folder, as an outage would.
+ * A real {@code redis-server} for a test, on a free port with its files in a test folder. It can be
+ * killed, stopped politely and started again on the same port and folder, as an outage would.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -44,7 +44,8 @@ public final class RedisProcess implements AutoCloseable {
     return start(dir, true);
   }
 
-  private static RedisProcess start(Path dir, boolean appendOnly) throws IOException, InterruptedException {
+  private static RedisProcess start(Path dir, boolean appendOnly)
+      throws IOException, InterruptedException {
     RedisProcess redis = new RedisProcess(dir, freePort(), appendOnly);
     redis.start();
     return redis;
@@ -60,27 +61,46 @@ public final class RedisProcess implements AutoCloseable {
 
   public void start() throws IOException, InterruptedException {
     if (!java.nio.file.Files.isExecutable(Path.of(BINARY))) {
-      throw new IllegalStateException(BINARY + " is missing: the Redis store tests need a real Redis"
-          + " (apt-get install -y redis-server; it need not run as a service)");
+      throw new IllegalStateException(
+          BINARY
+              + " is missing: the Redis store tests need a real Redis"
+              + " (apt-get install -y redis-server; it need not run as a service)");
     }
-    List<String> command = new ArrayList<>(List.of(BINARY, "--port", String.valueOf(port),
-        "--bind", "127.0.0.1", "--save", "", "--dir", dir.toString(), "--daemonize", "no"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                BINARY,
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--dir",
+                dir.toString(),
+                "--daemonize",
+                "no"));
     if (appendOnly) {
       command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
     } else {
       command.addAll(List.of("--appendonly", "no"));
     }
-    process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
-        .start();
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
+            .start();
     try {
-      Awaitility.await("PING of redis-server on port " + port).atMost(Duration.ofSeconds(10))
-          .pollInterval(Duration.ofMillis(20)).ignoreException(IOException.class)
+      Awaitility.await("PING of redis-server on port " + port)
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20))
+          .ignoreException(IOException.class)
           .failFast("redis-server exited", () -> !process.isAlive())
           .until(() -> command("PING"), "+PONG"::equals);
     } catch (ConditionTimeoutException | TerminalFailureException e) {
-      throw new IOException("redis-server did not answer PING on port " + port + "; see " + dir.resolve("redis.log"), e);
+      throw new IOException(
+          "redis-server did not answer PING on port " + port + "; see " + dir.resolve("redis.log"),
+          e);
     }
   }
 

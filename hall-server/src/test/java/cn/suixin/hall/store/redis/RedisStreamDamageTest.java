@@ -25,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedisStreamDamageTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void with_a_byte_flipped_in_an_event_in_the_middle_is_refused_naming_the_entry(Vertx vertx) throws Exception {
+  void with_a_byte_flipped_in_an_event_in_the_middle_is_refused_naming_the_entry(Vertx vertx)
+      throws Exception {
     assertRefused(vertx, 4, StreamSurgery::flipped, "entry 4-0", "expected seq 4");
   }
 
@@ -43,8 +43,12 @@ class RedisStreamDamageTest {
     assertRefused(vertx, 10, StreamSurgery::flipped, "entry 10-0", "expected seq 10");
   }
 
-  private void assertRefused(Vertx vertx, long seq, java.util.function.UnaryOperator<StreamSurgery.Entry> damage,
-      String... told) throws Exception {
+  private void assertRefused(
+      Vertx vertx,
+      long seq,
+      java.util.function.UnaryOperator<StreamSurgery.Entry> damage,
+      String... told)
+      throws Exception {
     try (RedisProcess redis = RedisProcess.inMemory(dir)) {
       RedisJournalStore store = RedisJournalStore.create(vertx, redis.uri());
       HallJournal journal = store.journal("city");
@@ -53,9 +57,12 @@ class RedisStreamDamageTest {
       StreamSurgery.change(redis.uri(), "city", seq, damage);
 
       assertThatThrownBy(() -> await(journal.readFrom(1, 100)))
-          .rootCause().hasMessageContaining("{hall:city}:events").hasMessageContaining("journal repair --hall city")
+          .rootCause()
+          .hasMessageContaining("{hall:city}:events")
+          .hasMessageContaining("journal repair --hall city")
           .satisfies(t -> assertThat(t.getMessage()).contains(told));
-      assertThat(await(store.journal("city").readFrom(1, (int) seq - 1))).as("what comes before stays readable")
+      assertThat(await(store.journal("city").readFrom(1, (int) seq - 1)))
+          .as("what comes before stays readable")
           .isEqualTo(entries(1, (int) seq - 1, "w"));
       await(store.close());
     }

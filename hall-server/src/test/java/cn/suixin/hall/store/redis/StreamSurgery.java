@@ -12,21 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * Damages a hall's stream the way bad media or a careless hand would, binary-safe: the whole
- * stream is read, the entry of one seq changed or removed, and the stream written back under the
- * same ids.
+ * Damages a hall's stream the way bad media or a careless hand would, binary-safe: the whole stream
+ * is read, the entry of one seq changed or removed, and the stream written back under the same ids.
  */
 final class StreamSurgery {
 
   /** One stream entry's fields, name then value, as Redis holds them. */
-  record Entry(String id, List<Buffer> fields) {
-  }
+  record Entry(String id, List<Buffer> fields) {}
 
-  private StreamSurgery() {
-  }
+  private StreamSurgery() {}
 
   /** Replaces the entry of {@code seq} by what {@code change} makes of it (null removes it). */
-  static void change(String uri, String hall, long seq, UnaryOperator<Entry> change) throws Exception {
+  static void change(String uri, String hall, long seq, UnaryOperator<Entry> change)
+      throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       Redis redis = Redis.createClient(vertx, uri);
