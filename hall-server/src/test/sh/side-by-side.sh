@@ -19,9 +19,23 @@ done
 
 bench() { # dir label class args...
   local dir=$1 label=$2 cls=$3; shift 3
-  (cd "$dir/hall-server" && java -Xmx2g \
-      -cp "target/classes:target/test-classes:$(cat "$dir/cp.txt")" "cn.suixin.hall.bench.$cls" "$@" 2>/dev/null) \
-    | grep '^RESULT' | sed "s/^/$label round $r: /" || echo "$label round $r: $cls produced no RESULT"
+  local out; out=$(mktemp)
+  # the mains print their RESULT lines and return, but a server's Vert.x threads can keep the JVM
+  # up: the output goes to a file, and once a RESULT line is there and 20 s pass without a new
+  # line, the JVM is stopped (after 15 minutes in any case)
+  (cd "$dir/hall-server" && exec java -Xmx2g \
+      -cp "target/classes:target/test-classes:$(cat "$dir/cp.txt")" "cn.suixin.hall.bench.$cls" "$@" >"$out" 2>/dev/null) &
+  local pid=$! waited=0 lines=-1 quiet=0
+  while kill -0 "$pid" 2>/dev/null && [ $waited -lt 900 ]; do
+    sleep 2; waited=$((waited + 2))
+    local now; now=$(wc -l <"$out")
+    if [ "$now" = "$lines" ]; then quiet=$((quiet + 2)); else quiet=0; lines=$now; fi
+    if grep -q '^RESULT' "$out" && [ $quiet -ge 20 ]; then kill "$pid" 2>/dev/null; fi
+  done
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  grep '^RESULT' "$out" | sed "s/^/$label round $r: /" || echo "$label round $r: $cls produced no RESULT"
+  rm -f "$out"
 }
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"

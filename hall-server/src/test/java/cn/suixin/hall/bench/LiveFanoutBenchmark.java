@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * <p>Arguments (all optional): screens, calls, pause between calls in ms, warm-up calls.
  */
 public final class LiveFanoutBenchmark {
-  private static final Pattern DEVICE = Pattern.compile("kiosk token\\s+(\\S+)");
+  private static final Pattern DEVICE = Pattern.compile("kiosk token {2,}(\\S+)");
   private static final String WINDOW = "07";
 
   private LiveFanoutBenchmark() {}
