@@ -34,6 +34,7 @@ public final class ApiContext {
   final Doors doors;
   final ClientAddress clients;
   final SocketTimeouts sockets;
+  private final SocketContext socketContext;
 
   public ApiContext(
       Vertx vertx,
@@ -77,11 +78,12 @@ public final class ApiContext {
     this.doors = doors;
     this.clients = new ClientAddress(doors.trustedProxies());
     this.sockets = sockets;
+    this.socketContext = new SocketContext(city, accounts, gateway, links, sockets);
   }
 
   /** What the socket endpoints mounted beside the API (the agents' link) need of this node. */
   public SocketContext socketContext() {
-    return new SocketContext(city, accounts, gateway, links, sockets);
+    return socketContext;
   }
 
   public HallGateway gateway() {
